@@ -1,0 +1,56 @@
+/**
+ * The renderer's data layer. Components read through the hooks (or the query functions) and
+ * write through the store's repositories; they never touch Dexie tables.
+ */
+export { DEFAULT_DB_NAME, WorkbenchDB } from './database';
+export type { EntityTableOf, IdbFactoryLike, IndexedDbDeps, MetaEntry } from './database';
+export { openWorkbenchDb, readInstalledVersion } from './open';
+export type { OpenOptions, OpenResult } from './open';
+export { SCHEMA_VERSION, applyMigrations, migrations } from './migrations';
+export type { Migration } from './migrations';
+export { DeletedRecordError, RecordNotFoundError, ValidationError } from './errors';
+export type { FieldIssue } from './errors';
+export { createStore } from './repositories/store';
+export type { StoreOptions, WorkbenchStore } from './repositories/store';
+export { createRepository } from './repositories/core';
+export type { CreateInput, PatchOrUpdater, RecordPatch, Repository } from './repositories/types';
+export type { EngagementRepository } from './repositories/engagements';
+export { statusAfterAcknowledgement } from './repositories/raisedIssues';
+export type {
+  AcknowledgementForIssue,
+  RaisedIssueRepository,
+  RecordAcknowledgementOptions,
+} from './repositories/raisedIssues';
+export type { ReceivedHlc } from './repositories/changeLog';
+export { getEngagement, listDeletedEngagements, listEngagements } from './queries/engagements';
+export type { ListEngagementsOptions } from './queries/engagements';
+export {
+  countRecords,
+  getRecord,
+  listAcknowledgementsForIssue,
+  listDeletedRecords,
+  listNotesBetween,
+  listRaisedIssuesByStatus,
+  listRecords,
+} from './queries/records';
+export type { EngagementCounts } from './queries/records';
+export {
+  listDeviceChangesSince,
+  listEngagementHistory,
+  listRecordHistory,
+} from './queries/changes';
+export type { EngagementHistoryOptions } from './queries/changes';
+export { recordOrder, sortRecords } from './queries/order';
+export {
+  useAcknowledgementsForIssue,
+  useDeletedRecords,
+  useEngagement,
+  useEngagementCounts,
+  useEngagementHistory,
+  useEngagements,
+  useRecord,
+  useRecordHistory,
+  useRecords,
+} from './hooks/records';
+export { requestPersistentStorage } from './persistence';
+export type { PersistenceOutcome, StorageManagerLike } from './persistence';

@@ -1,0 +1,78 @@
+import type { Acknowledgement, AcknowledgementResponse } from '@shared/model/acknowledgement';
+import type { RaisedIssue, RaisedIssueStatus } from '@shared/model/raisedIssue';
+import { DeletedRecordError, RecordNotFoundError } from '../errors';
+import type { WriteContext } from './context';
+import { createRepository } from './core';
+import type { CreateInput, Repository } from './types';
+
+/** An acknowledgement to record against an issue: the issue and engagement are filled in. */
+export type AcknowledgementForIssue = Omit<
+  CreateInput<'acknowledgement'>,
+  'raisedIssueId' | 'engagementId'
+>;
+
+/** Options of {@link RaisedIssueRepository.recordAcknowledgement}. */
+export interface RecordAcknowledgementOptions {
+  /** The issue's new status; by default derived with {@link statusAfterAcknowledgement}. */
+  issueStatus?: RaisedIssueStatus;
+}
+
+/** The raised-issue writer, with the multi-record helpers. */
+export interface RaisedIssueRepository extends Repository<'raisedIssue'> {
+  /**
+   * Records a stakeholder's answer to the issue and moves the issue's status, in ONE
+   * transaction: either both are stored (with their change records) or nothing is.
+   * Throws RecordNotFoundError / DeletedRecordError for the issue, ValidationError for either record.
+   */
+  recordAcknowledgement(
+    issueId: string,
+    input: AcknowledgementForIssue,
+    options?: RecordAcknowledgementOptions,
+  ): Promise<{ acknowledgement: Acknowledgement; issue: RaisedIssue }>;
+}
+
+/** Statuses an acknowledgement never moves an issue back from. */
+const SETTLED: readonly RaisedIssueStatus[] = ['actioned', 'resolved'];
+
+/**
+ * The status an issue takes when an answer arrives: declined and risk_accepted answers carry
+ * over; any other answer makes a raised issue acknowledged. An issue already actioned or
+ * resolved keeps its status.
+ */
+export function statusAfterAcknowledgement(
+  current: RaisedIssueStatus,
+  response: AcknowledgementResponse,
+): RaisedIssueStatus {
+  if (SETTLED.includes(current)) return current;
+  if (response === 'declined' || response === 'risk_accepted') return response;
+  return 'acknowledged';
+}
+
+/** Creates the raised-issue writer; `acknowledgements` is the acknowledgement writer to use. */
+export function createRaisedIssueRepository(
+  ctx: WriteContext,
+  acknowledgements: Repository<'acknowledgement'>,
+): RaisedIssueRepository {
+  const base = createRepository(ctx, 'raisedIssue');
+  const { db } = ctx;
+  return {
+    ...base,
+    recordAcknowledgement(issueId, input, options = {}) {
+      const scope = [db.raisedIssues, db.acknowledgements, db.engagements, db.changes, db.meta];
+      return db.transaction('rw', scope, async () => {
+        const issue = await db.raisedIssues.get(issueId);
+        if (!issue) throw new RecordNotFoundError('raisedIssue', issueId);
+        if (issue.deletedAt !== null) throw new DeletedRecordError('raisedIssue', issueId);
+        const acknowledgement = await acknowledgements.create({
+          ...input,
+          raisedIssueId: issue.id,
+          engagementId: issue.engagementId,
+        });
+        const status =
+          options.issueStatus ?? statusAfterAcknowledgement(issue.status, acknowledgement.response);
+        const updated = await base.update(issue.id, { status });
+        return { acknowledgement, issue: updated };
+      });
+    },
+  };
+}

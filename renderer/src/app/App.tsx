@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useEngagement, useEngagements } from '../../db';
+import { useWorkbench } from './WorkbenchContext';
+import { shortcutFor, type ShortcutCommand } from './shortcuts';
+import { Toasts } from '../components/Toasts';
+import { EngagementSidebar } from '../features/engagements/EngagementSidebar';
+import { EmptyState } from '../features/engagements/EmptyState';
+import { EngagementHome } from '../features/engagements/EngagementHome';
+import { EngagementFormDialog } from '../features/engagements/EngagementFormDialog';
+import { useLoadSample } from '../features/engagements/useLoadSample';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
+import { AboutDialog } from '../features/help/AboutDialog';
+import { useUiStore } from '../state/uiStore';
+import type { MenuCommand } from '@shared/ipc/names';
+
+type Command = ShortcutCommand | MenuCommand;
+
+function OpenDialog() {
+  const dialog = useUiStore((s) => s.dialog);
+  const { db } = useWorkbench();
+  const editing = useEngagement(
+    db,
+    dialog?.kind === 'edit-engagement' ? dialog.engagementId : null,
+  );
+  switch (dialog?.kind) {
+    case 'new-engagement':
+      return <EngagementFormDialog />;
+    case 'edit-engagement':
+      return editing ? <EngagementFormDialog engagement={editing} /> : null;
+    case 'settings':
+      return <SettingsDialog />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+    case 'about':
+      return <AboutDialog />;
+    default:
+      return null;
+  }
+}
+
+/** The app's frame: the engagement sidebar, the open engagement, dialogs and toasts. */
+export function App() {
+  const { db, api } = useWorkbench();
+  const selectedId = useUiStore((s) => s.selectedEngagementId);
+  const showArchived = useUiStore((s) => s.showArchived);
+  const selectEngagement = useUiStore((s) => s.selectEngagement);
+  const openDialog = useUiStore((s) => s.openDialog);
+  const engagements = useEngagements(db, { includeArchived: showArchived });
+  const selected = useEngagement(db, selectedId);
+  const { loadSample } = useLoadSample();
+  const lastCommand = useRef({ command: '', at: 0 });
+
+  const run = useCallback(
+    (command: Command) => {
+      // The menu's accelerators and the page's key handler may both report one key press.
+      const now = performance.now();
+      if (lastCommand.current.command === command && now - lastCommand.current.at < 250) return;
+      lastCommand.current = { command, at: now };
+      const list = engagements ?? [];
+      const index = list.findIndex((e) => e.id === selectedId);
+      switch (command) {
+        case 'new-engagement':
+          openDialog({ kind: 'new-engagement' });
+          break;
+        case 'open-settings':
+          openDialog({ kind: 'settings' });
+          break;
+        case 'show-shortcuts':
+          openDialog({ kind: 'shortcuts' });
+          break;
+        case 'show-about':
+          openDialog({ kind: 'about' });
+          break;
+        case 'load-sample':
+          void loadSample();
+          break;
+        case 'next-engagement':
+        case 'previous-engagement': {
+          if (list.length === 0) break;
+          const step = command === 'next-engagement' ? 1 : -1;
+          const next = list[(index + step + list.length) % list.length];
+          if (next) selectEngagement(next.id);
+          break;
+        }
+      }
+    },
+    [engagements, selectedId, openDialog, selectEngagement, loadSample],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (useUiStore.getState().dialog) return;
+      const command = shortcutFor(event);
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = api.onMenuCommand(run);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [run, api]);
+
+  const hasEngagements = (engagements?.length ?? 0) > 0;
+  return (
+    <div className="app-frame">
+      <EngagementSidebar />
+      <main className="main" id="main">
+        {selected && !selected.deletedAt ? (
+          <EngagementHome engagement={selected} />
+        ) : engagements === undefined ? null : (
+          <EmptyState hasEngagements={hasEngagements} />
+        )}
+      </main>
+      <OpenDialog />
+      <Toasts />
+    </div>
+  );
+}

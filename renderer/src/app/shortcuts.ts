@@ -1,0 +1,50 @@
+/** Keyboard shortcuts. The app menu carries the same accelerators for the menu's commands. */
+export type ShortcutCommand =
+  'new-engagement' | 'open-settings' | 'show-shortcuts' | 'next-engagement' | 'previous-engagement';
+
+export interface Shortcut {
+  command: ShortcutCommand;
+  label: string;
+  keys: string;
+  matches: (event: KeyboardEvent) => boolean;
+}
+
+const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+
+export const SHORTCUTS: Shortcut[] = [
+  {
+    command: 'new-engagement',
+    label: 'New engagement',
+    keys: 'Ctrl/⌘ + N',
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n',
+  },
+  {
+    command: 'open-settings',
+    label: 'Settings',
+    keys: 'Ctrl/⌘ + ,',
+    matches: (e) => mod(e) && e.key === ',',
+  },
+  {
+    command: 'show-shortcuts',
+    label: 'Keyboard shortcuts',
+    keys: 'F1 or Ctrl/⌘ + /',
+    matches: (e) => e.key === 'F1' || (mod(e) && e.key === '/'),
+  },
+  {
+    command: 'next-engagement',
+    label: 'Next engagement',
+    keys: 'Alt + ↓',
+    matches: (e) => e.altKey && !mod(e) && e.key === 'ArrowDown',
+  },
+  {
+    command: 'previous-engagement',
+    label: 'Previous engagement',
+    keys: 'Alt + ↑',
+    matches: (e) => e.altKey && !mod(e) && e.key === 'ArrowUp',
+  },
+];
+
+/** The command a key press stands for, if any. */
+export function shortcutFor(event: KeyboardEvent): ShortcutCommand | null {
+  return SHORTCUTS.find((s) => s.matches(event))?.command ?? null;
+}

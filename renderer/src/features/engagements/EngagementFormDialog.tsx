@@ -1,0 +1,246 @@
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import {
+  engagementObject,
+  engagementStatusSchema,
+  type Engagement,
+} from '@shared/model/engagement';
+import { suggestEngagementCode } from '@shared/engagementCode';
+import { Dialog } from '../../components/Dialog';
+import { useWorkbench } from '../../app/WorkbenchContext';
+import { useUiStore } from '../../state/uiStore';
+import { errorMessage } from '../../lib/errorMessage';
+import { fieldErrorsOf } from '../../lib/fieldErrors';
+
+const optionalDate = z.union([z.literal(''), z.iso.date({ message: 'must be a date' })]);
+
+/** The form's own shape: dates as '' or YYYY-MM-DD, validated with the shared field rules. */
+const formSchema = z
+  .object({
+    client: engagementObject.shape.client,
+    title: engagementObject.shape.title,
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{2,8}$/, 'must be 2 to 8 upper-case letters or digits'),
+    status: engagementStatusSchema,
+    startDate: optionalDate,
+    endDate: optionalDate,
+    scope: z.string().max(5_000, 'must be at most 5000 characters'),
+    consultantName: z.string().max(200, 'must be at most 200 characters'),
+    consultantFirm: z.string().max(200, 'must be at most 200 characters'),
+  })
+  .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
+    message: 'must not be before the start date',
+    path: ['endDate'],
+  });
+
+type FormValues = z.infer<typeof formSchema>;
+type FieldName = keyof FormValues;
+
+function toFormValues(
+  engagement: Engagement | undefined,
+  defaults: { name: string; firm: string },
+): FormValues {
+  return {
+    client: engagement?.client ?? '',
+    title: engagement?.title ?? '',
+    code: engagement?.code ?? '',
+    status: engagement?.status ?? 'active',
+    startDate: engagement?.startDate ?? new Date().toISOString().slice(0, 10),
+    endDate: engagement?.endDate ?? '',
+    scope: engagement?.scope ?? '',
+    consultantName: engagement?.consultantName ?? defaults.name,
+    consultantFirm: engagement?.consultantFirm ?? defaults.firm,
+  };
+}
+
+/** Create a new engagement or edit (rename) an existing one. */
+export function EngagementFormDialog({ engagement }: { engagement?: Engagement }) {
+  const { store, settings } = useWorkbench();
+  const closeDialog = useUiStore((s) => s.closeDialog);
+  const selectEngagement = useUiStore((s) => s.selectEngagement);
+  const pushToast = useUiStore((s) => s.pushToast);
+  const idPrefix = useId();
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [codeTouched, setCodeTouched] = useState(Boolean(engagement));
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues>({
+    resolver: zodResolver(formSchema),
+    defaultValues: toFormValues(engagement, {
+      name: settings.consultantName,
+      firm: settings.consultantFirm,
+    }),
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setSaveError(null);
+    const input = {
+      ...values,
+      startDate: values.startDate || null,
+      endDate: values.endDate || null,
+    };
+    try {
+      if (engagement) {
+        await store.engagements.update(engagement.id, input);
+        pushToast({ tone: 'success', message: 'Engagement saved.' });
+      } else {
+        const created = await store.engagements.create(input);
+        selectEngagement(created.id);
+        pushToast({ tone: 'success', message: `Engagement “${created.client}” created.` });
+      }
+      closeDialog();
+    } catch (error) {
+      // Keep everything typed: show the field's error, or the reason, and leave the form open.
+      const fieldErrors = fieldErrorsOf(error);
+      for (const { field, message } of fieldErrors) {
+        if (field in formSchema.shape) setError(field as FieldName, { message });
+      }
+      setSaveError(`Not saved: ${errorMessage(error)}`);
+    }
+  });
+
+  const fieldError = (name: FieldName) => {
+    const message = errors[name]?.message;
+    return message ? (
+      <span className="field-error" id={`${idPrefix}-${name}-error`} role="alert">
+        {labelOf(name)} {message}
+      </span>
+    ) : null;
+  };
+  const a11y = (name: FieldName) => ({
+    id: `${idPrefix}-${name}`,
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${idPrefix}-${name}-error` : undefined,
+  });
+
+  return (
+    <Dialog
+      title={engagement ? 'Edit engagement' : 'New engagement'}
+      description={
+        engagement
+          ? undefined
+          : 'One engagement per client assignment. Everything you record lives inside it.'
+      }
+      onClose={closeDialog}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <button type="button" className="button" onClick={closeDialog}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {engagement ? 'Save changes' : 'Create engagement'}
+          </button>
+        </>
+      }
+    >
+      {saveError ? (
+        <p className="form-error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${idPrefix}-client`}>Client</label>
+          <input
+            {...register('client', {
+              onChange: (event: { target: { value: string } }) => {
+                if (!codeTouched) setValue('code', suggestEngagementCode(event.target.value));
+              },
+            })}
+            {...a11y('client')}
+            autoFocus
+            placeholder="Northwind Learning"
+          />
+          {fieldError('client')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-title`}>Engagement title</label>
+          <input
+            {...register('title')}
+            {...a11y('title')}
+            placeholder="Database operations review"
+          />
+          {fieldError('title')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-code`}>Memo code</label>
+          <input
+            {...register('code', {
+              onChange: () => setCodeTouched(true),
+              setValueAs: (v: string) => v.toUpperCase(),
+            })}
+            {...a11y('code')}
+            placeholder="NWL"
+            maxLength={8}
+          />
+          <span className="field-hint">Used in memo ids, for example NWL-M-2026-004.</span>
+          {fieldError('code')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-status`}>Status</label>
+          <select {...register('status')} {...a11y('status')}>
+            {engagementStatusSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {s[0]?.toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-startDate`}>Start date</label>
+          <input type="date" {...register('startDate')} {...a11y('startDate')} />
+          {fieldError('startDate')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-endDate`}>End date</label>
+          <input type="date" {...register('endDate')} {...a11y('endDate')} />
+          {fieldError('endDate')}
+        </div>
+        <div className="field span-2">
+          <label htmlFor={`${idPrefix}-scope`}>Scope</label>
+          <textarea
+            {...register('scope')}
+            {...a11y('scope')}
+            placeholder="What you were engaged to do, and what is out of scope."
+          />
+          {fieldError('scope')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-consultantName`}>Your name on memos</label>
+          <input {...register('consultantName')} {...a11y('consultantName')} />
+          {fieldError('consultantName')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-consultantFirm`}>Your firm on memos</label>
+          <input {...register('consultantFirm')} {...a11y('consultantFirm')} />
+          {fieldError('consultantFirm')}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+const LABELS: Record<FieldName, string> = {
+  client: 'Client',
+  title: 'Title',
+  code: 'Memo code',
+  status: 'Status',
+  startDate: 'Start date',
+  endDate: 'End date',
+  scope: 'Scope',
+  consultantName: 'Name',
+  consultantFirm: 'Firm',
+};
+
+function labelOf(name: FieldName): string {
+  return LABELS[name];
+}

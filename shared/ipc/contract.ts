@@ -1,0 +1,64 @@
+// The IPC contract: one map from channel name to request and response schema, shared by the main
+// process (which validates both directions) and the renderer (which gets the types).
+import { z } from 'zod';
+import { settingsPatchSchema, settingsSchema } from '../model/settings';
+import type { Channel } from './names';
+
+/** Request of app.info: nothing. */
+export const appInfoRequestSchema = z.strictObject({});
+
+/** What the renderer may know about the running app. */
+export const appInfoSchema = z.strictObject({
+  /** Product name, for example "Engagement Workbench". */
+  name: z.string().min(1),
+  /** App version from package.json, for example "0.1.0". */
+  version: z.string().min(1),
+  /** Operating system as Node names it: darwin, win32, linux. */
+  platform: z.string().min(1),
+  /** Whether the app runs inside Electron or inside the browser test harness. */
+  runtime: z.enum(['electron', 'browser-harness']),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Request of settings.get: nothing. */
+export const settingsGetRequestSchema = z.strictObject({});
+
+/** Request of settings.update: only the fields to change (omitted fields stay as they are). */
+export const settingsUpdateRequestSchema = settingsPatchSchema;
+
+/** Request of shell.openExternal. */
+export const openExternalRequestSchema = z.strictObject({
+  /** The link to open in the user's browser; only http and https links are opened. */
+  url: z.string().min(1, 'is required').max(2048, 'must be at most 2048 characters'),
+});
+
+/** Response of shell.openExternal. */
+export const openExternalResponseSchema = z.strictObject({
+  /** Whether the operating system accepted the link. */
+  opened: z.boolean(),
+});
+
+/** The contract: channel name -> request and response schema. */
+export const ipcContract = {
+  'app.info': { request: appInfoRequestSchema, response: appInfoSchema },
+  'settings.get': { request: settingsGetRequestSchema, response: settingsSchema },
+  'settings.update': { request: settingsUpdateRequestSchema, response: settingsSchema },
+  'shell.openExternal': {
+    request: openExternalRequestSchema,
+    response: openExternalResponseSchema,
+  },
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+type Contract = typeof ipcContract;
+
+/** What a caller sends on channel C. */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What a handler receives on channel C, after validation (trimmed, defaults applied). */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+/** What channel C answers with. */
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+/** One handler per channel; the main process and the browser test harness both provide this map. */
+export type IpcHandlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
+};

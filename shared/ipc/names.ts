@@ -1,0 +1,38 @@
+// Channel and menu-command names only, with no runtime dependencies (no zod), so the sandboxed
+// preload bundle stays small. The schemas for each channel live in ./contract.ts.
+
+/** Every IPC channel the renderer may invoke; the preload and the dispatcher allow nothing else. */
+export const CHANNELS = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'shell.openExternal',
+] as const;
+
+/** The name of an IPC channel. */
+export type Channel = (typeof CHANNELS)[number];
+
+/** Whether a value names one of the allowed channels. */
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+/** The channel on which the main process sends application-menu commands to the renderer. */
+export const MENU_COMMAND_CHANNEL = 'menu.command';
+
+/** Commands the application menu sends to the renderer. */
+export const MENU_COMMANDS = [
+  'new-engagement',
+  'load-sample',
+  'open-settings',
+  'show-shortcuts',
+  'show-about',
+] as const;
+
+/** One command from the application menu. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Whether a value is one of the known menu commands. */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { SystemField } from './base';
+import {
+  choice,
+  engagementScopedShape,
+  idSchema,
+  isoDateTimeSchema,
+  optionalDate,
+  optionalText,
+  systemFieldMask,
+} from './base';
+import { channelSchema } from './channel';
+
+/** What the stakeholder answered. */
+export const acknowledgementResponseSchema = choice([
+  'received',
+  'accepted',
+  'declined',
+  'risk_accepted',
+  'deferred',
+]);
+export type AcknowledgementResponse = z.infer<typeof acknowledgementResponseSchema>;
+
+/** A stakeholder's answer to a raised issue (plain object, usable for forms). */
+export const acknowledgementObject = z.object({
+  ...engagementScopedShape,
+  /** The raised issue being acknowledged. */
+  raisedIssueId: idSchema,
+  /** The memo acknowledged, if the answer was to a memo (its memo id), or null. */
+  memoId: z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, 'is required')
+    .max(100)
+    .nullable()
+    .default(null),
+  /** The version of that memo, or null. */
+  memoVersion: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .nullable()
+    .default(null),
+  /** The stakeholder who answered. */
+  byId: idSchema,
+  /** When they answered (UTC). */
+  at: isoDateTimeSchema,
+  /** How they answered: email, meeting, call, chat, ticket or memo. */
+  channel: channelSchema.default('email'),
+  /** received, accepted, declined, risk_accepted or deferred. */
+  response: acknowledgementResponseSchema.default('received'),
+  /** Their words, verbatim. */
+  quote: optionalText(),
+  /** Conditions they attached to the answer. */
+  conditions: optionalText(),
+  /** For a risk acceptance: the day it lapses, or null. */
+  expiresOn: optionalDate(),
+});
+
+/** A whole stored acknowledgement, with its cross-field checks. */
+export const acknowledgementSchema = acknowledgementObject.superRefine((a, ctx) => {
+  if (a.memoVersion !== null && a.memoId === null) {
+    ctx.addIssue({ code: 'custom', path: ['memoVersion'], message: 'needs a memo id' });
+  }
+});
+
+export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
+
+/** The fields a caller supplies to create an acknowledgement (defaults optional). */
+export type AcknowledgementInput = Omit<z.input<typeof acknowledgementObject>, SystemField>;
+
+/** The create form's fields (everything but the system fields), without cross-field checks. */
+export const acknowledgementInputObject = acknowledgementObject.omit(systemFieldMask);

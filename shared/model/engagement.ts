@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { SystemField } from './base';
+import {
+  baseRecordShape,
+  choice,
+  isoDateSchema,
+  optionalText,
+  requiredText,
+  systemFieldMask,
+} from './base';
+
+/** Lifecycle of an engagement. */
+export const engagementStatusSchema = choice(['active', 'paused', 'closed']);
+export type EngagementStatus = z.infer<typeof engagementStatusSchema>;
+
+/** One client engagement: the container of every other record (plain object, usable for forms). */
+export const engagementObject = z.object({
+  ...baseRecordShape,
+  /** The client organisation, for example "Northwind Learning". */
+  client: requiredText(200),
+  /** Short title of the engagement, for example "Database operations review". */
+  title: requiredText(200),
+  /** What the consultant was engaged to do, and its limits. */
+  scope: optionalText(5_000),
+  /** First day of the engagement. */
+  startDate: isoDateSchema.nullable().default(null),
+  /** Last day of the engagement, if known. */
+  endDate: isoDateSchema.nullable().default(null),
+  /** active, paused or closed. */
+  status: engagementStatusSchema.default('active'),
+  /** Short code used in memo ids, for example "NWL" (upper-case letters and digits). */
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{2,8}$/, 'must be 2 to 8 upper-case letters or digits')
+    .default('ENG'),
+  /** The consultant's name as printed on this engagement's memos (defaults from settings). */
+  consultantName: optionalText(200),
+  /** The consultant's firm as printed on this engagement's memos (defaults from settings). */
+  consultantFirm: optionalText(200),
+  /** When set, the engagement is archived: hidden from the main list but kept and searchable. */
+  archivedAt: z.iso.datetime({ offset: false }).nullable().default(null),
+});
+
+/** A whole stored engagement, with its cross-field checks. */
+export const engagementSchema = engagementObject.refine(
+  (e) => !e.startDate || !e.endDate || e.startDate <= e.endDate,
+  {
+    message: 'must not be before the start date',
+    path: ['endDate'],
+  },
+);
+
+export type Engagement = z.infer<typeof engagementSchema>;
+
+/** The fields a caller supplies to create an engagement (defaults optional). */
+export type EngagementInput = Omit<z.input<typeof engagementObject>, SystemField>;
+
+/** The create form's fields (everything but the system fields), without cross-field checks. */
+export const engagementInputObject = engagementObject.omit(systemFieldMask);

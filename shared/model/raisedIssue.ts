@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { SystemField } from './base';
+import {
+  choice,
+  engagementScopedShape,
+  flag,
+  idSchema,
+  isoDateTimeSchema,
+  optionalDate,
+  optionalRef,
+  optionalText,
+  refList,
+  requiredText,
+  systemFieldMask,
+} from './base';
+import { channelSchema } from './channel';
+
+/** How serious the issue is. */
+export const severitySchema = choice(['high', 'medium', 'low']);
+export type Severity = z.infer<typeof severitySchema>;
+
+/** Where the issue stands after it was raised. */
+export const raisedIssueStatusSchema = choice([
+  'raised',
+  'acknowledged',
+  'actioned',
+  'declined',
+  'risk_accepted',
+  'resolved',
+]);
+export type RaisedIssueStatus = z.infer<typeof raisedIssueStatusSchema>;
+
+/** The kind of a piece of evidence. */
+export const evidenceKindSchema = choice(['quote', 'reference']);
+export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
+
+/** A piece of evidence backing the issue. */
+export const evidenceSchema = z.object({
+  /** quote (verbatim words) or reference (a log, a ticket, a document). */
+  kind: evidenceKindSchema,
+  /** The quoted words or the reference itself. */
+  text: requiredText(5_000),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** The five elements of a finding, in the order a memo prints them. */
+export const findingElements = [
+  'criteria',
+  'condition',
+  'cause',
+  'effect',
+  'recommendation',
+] as const;
+export type FindingElement = (typeof findingElements)[number];
+
+/** An issue the consultant raised: the advice given, to whom, when and how (plain object). */
+export const raisedIssueObject = z.object({
+  ...engagementScopedShape,
+  /** Short title, for example "Database server disk nearly full". */
+  title: requiredText(200),
+  /** What should be (the standard, policy or good practice). */
+  criteria: optionalText(),
+  /** What is (the observed situation). */
+  condition: optionalText(),
+  /** Why it is so (the cause). */
+  cause: optionalText(),
+  /** What it does or could do (the effect). */
+  effect: optionalText(),
+  /** What the consultant advises (the recommendation). */
+  recommendation: optionalText(),
+  /** high, medium or low. */
+  severity: severitySchema.default('medium'),
+  /** The stakeholders the issue was raised to (at least one). */
+  raisedToIds: z
+    .array(idSchema, { error: 'must be a list of ids' })
+    .min(1, 'must name at least one stakeholder')
+    .refine((ids) => new Set(ids).size === ids.length, 'must not list the same record twice'),
+  /** When the issue was raised (UTC). */
+  raisedAt: isoDateTimeSchema,
+  /** How it was raised: email, meeting, call, chat, ticket or memo. */
+  channel: channelSchema.default('email'),
+  /** Quotes and references that back the issue. */
+  evidence: z.array(evidenceSchema, { error: 'must be a list of evidence' }).default([]),
+  /** The day by which an answer is expected, or null. */
+  followUpDue: optionalDate(),
+  /** raised, acknowledged, actioned, declined, risk_accepted or resolved. */
+  status: raisedIssueStatusSchema.default('raised'),
+  /** The risks this issue concerns. */
+  riskIds: refList(),
+  /** The earlier issue this one escalates (raised again, higher up), or null. */
+  escalatesId: optionalRef(),
+  /** The stakeholder who owns the fix, or null while nobody does. */
+  ownerId: optionalRef(),
+  /** The day the fix is due, or null. */
+  targetDate: optionalDate(),
+  /** True to leave the issue out of memos (kept private on request). */
+  internalOnly: flag(),
+});
+
+/** A whole stored raised issue, with its cross-field checks. */
+export const raisedIssueSchema = raisedIssueObject.superRefine((i, ctx) => {
+  if (i.escalatesId !== null && i.escalatesId === i.id) {
+    ctx.addIssue({ code: 'custom', path: ['escalatesId'], message: 'cannot be the issue itself' });
+  }
+});
+
+export type RaisedIssue = z.infer<typeof raisedIssueSchema>;
+
+/** The fields a caller supplies to create a raised issue (defaults optional). */
+export type RaisedIssueInput = Omit<z.input<typeof raisedIssueObject>, SystemField>;
+
+/** The create form's fields (everything but the system fields), without cross-field checks. */
+export const raisedIssueInputObject = raisedIssueObject.omit(systemFieldMask);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { idSchema } from './base';
+
+/**
+ * App-wide settings of this installation, kept by the main process in the app's data folder.
+ * They are not synced: each device has its own.
+ */
+export const settingsSchema = z.object({
+  /** The consultant's name, the default "from" of every new engagement's memos. */
+  consultantName: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+  /** The consultant's firm, the default firm of every new engagement's memos. */
+  consultantFirm: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+  /** A name for this device, shown in record histories and to sync peers (for example "Work laptop"). */
+  deviceName: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(100, 'must be at most 100 characters')
+    .default('This device'),
+  /** This device's id, generated once on first start; stamps every change this device makes. */
+  deviceId: idSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * The fields a user may change (the device id is never edited). Omitted fields stay omitted: no
+ * defaults are filled in, so a patch never resets the other settings. Unknown fields are refused.
+ */
+export const settingsPatchSchema = z.strictObject({
+  /** New consultant name. */
+  consultantName: settingsSchema.shape.consultantName.unwrap().optional(),
+  /** New consultant firm. */
+  consultantFirm: settingsSchema.shape.consultantFirm.unwrap().optional(),
+  /** New device name. */
+  deviceName: settingsSchema.shape.deviceName.unwrap().optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkAcknowledgement, indexById } from '../../../shared/rules';
+import { ack, deleted, issue, OTHER_ENG, stakeholder, uid } from './fixtures';
+
+const people = indexById([
+  stakeholder(1),
+  stakeholder(2),
+  stakeholder(3, { engagementId: OTHER_ENG }),
+]);
+const raised = issue(100, { raisedAt: '2026-03-02T09:00:00.000Z', raisedToIds: [uid(1)] });
+const codes = (v: { code: string }[]) => v.map((x) => x.code);
+
+describe('checkAcknowledgement', () => {
+  it('accepts an acknowledgement after the raise, from any stakeholder', () => {
+    expect(checkAcknowledgement(ack(200, { byId: uid(2) }), raised, people)).toEqual([]);
+  });
+
+  it('accepts an acknowledgement at the very moment of the raise, whatever the precision', () => {
+    const same = ack(200, { at: '2026-03-02T09:00:00Z' });
+    expect(checkAcknowledgement(same, raised, people)).toEqual([]);
+  });
+
+  it('rejects an acknowledgement that predates the issue', () => {
+    const early = ack(200, { at: '2026-03-01T23:59:59.000Z' });
+    expect(checkAcknowledgement(early, raised, people)).toEqual([
+      {
+        field: 'at',
+        message: 'cannot be before the issue was raised',
+        code: 'acknowledgement.before-raised',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('rejects a missing or deleted issue', () => {
+    expect(codes(checkAcknowledgement(ack(200), undefined, people))).toEqual([
+      'acknowledgement.unknown-issue',
+    ]);
+    expect(codes(checkAcknowledgement(ack(200), deleted(raised), people))).toEqual([
+      'acknowledgement.unknown-issue',
+    ]);
+  });
+
+  it('rejects someone who is not a stakeholder of the engagement', () => {
+    expect(codes(checkAcknowledgement(ack(200, { byId: uid(9) }), raised, people))).toEqual([
+      'acknowledgement.unknown-by',
+    ]);
+    expect(codes(checkAcknowledgement(ack(200, { byId: uid(3) }), raised, people))).toEqual([
+      'acknowledgement.unknown-by',
+    ]);
+  });
+
+  it('warns about a risk acceptance without an expiry day', () => {
+    const v = checkAcknowledgement(ack(200, { response: 'risk_accepted' }), raised, people);
+    expect(v.map((x) => [x.code, x.severity])).toEqual([
+      ['acknowledgement.acceptance-without-expiry', 'warning'],
+    ]);
+    const ok = ack(200, { response: 'risk_accepted', expiresOn: '2026-06-30' });
+    expect(checkAcknowledgement(ok, raised, people)).toEqual([]);
+  });
+});
