@@ -27,6 +27,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // `npm run bench`: speed measurements (medians and ratios), never part of `npm test`.
+        resolve: { alias },
+        test: {
+          name: 'perf',
+          environment: 'node',
+          include: ['test/perf/**/*.perf.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -15,12 +15,20 @@ describe('engagements: sample, edit, archive, settings, bad input', () => {
   it('loads the sample engagement with its records', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Load sample engagement' }).click();
-    await page.getByRole('heading', { name: 'Database operations and publishing review', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Database operations and publishing review', level: 1 })
+      .waitFor();
     const counts = page.getByRole('region', { name: 'Records in this engagement' });
     expect(await counts.getByText('Stakeholders').isVisible()).toBe(true);
-    const stakeholders = await counts.locator('.stat', { hasText: 'Stakeholders' }).locator('.stat-value').textContent();
+    const stakeholders = await counts
+      .locator('.stat', { hasText: 'Stakeholders' })
+      .locator('.stat-value')
+      .textContent();
     expect(Number(stakeholders)).toBeGreaterThanOrEqual(10);
-    const issues = await counts.locator('.stat', { hasText: 'Raised issues' }).locator('.stat-value').textContent();
+    const issues = await counts
+      .locator('.stat', { hasText: 'Raised issues' })
+      .locator('.stat-value')
+      .textContent();
     expect(Number(issues)).toBeGreaterThanOrEqual(5);
     await page.getByRole('status').filter({ hasText: 'Sample engagement loaded' }).waitFor();
     await app.screenshot('engagement-sample-loaded');
@@ -99,7 +107,9 @@ describe('engagements: sample, edit, archive, settings, bad input', () => {
     await page.getByRole('button', { name: 'Create engagement' }).click();
     const dialog = page.getByRole('dialog', { name: 'New engagement' });
     expect(await dialog.getByLabel('Your name on memos').inputValue()).toBe('Dana Whitfield');
-    expect(await dialog.getByLabel('Your firm on memos').inputValue()).toBe('Whitfield Data Consulting');
+    expect(await dialog.getByLabel('Your firm on memos').inputValue()).toBe(
+      'Whitfield Data Consulting',
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     const restarted = await app.restart();
@@ -110,7 +120,9 @@ describe('engagements: sample, edit, archive, settings, bad input', () => {
   it('refuses a database written by a newer version and leaves it untouched', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Load sample engagement' }).click();
-    await page.getByRole('heading', { name: 'Database operations and publishing review', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Database operations and publishing review', level: 1 })
+      .waitFor();
 
     // A newer app version upgrades the database (the open app's connection is told to close).
     await page.evaluate(
@@ -132,18 +144,24 @@ describe('engagements: sample, edit, archive, settings, bad input', () => {
 
     const after = await page.evaluate(
       () =>
-        new Promise<{ version: number; stores: string[]; engagements: number }>((resolve, reject) => {
-          const request = indexedDB.open('engagement-workbench');
-          request.onsuccess = () => {
-            const db = request.result;
-            const count = db.transaction('engagements').objectStore('engagements').count();
-            count.onsuccess = () => {
-              resolve({ version: db.version, stores: [...db.objectStoreNames], engagements: count.result });
-              db.close();
+        new Promise<{ version: number; stores: string[]; engagements: number }>(
+          (resolve, reject) => {
+            const request = indexedDB.open('engagement-workbench');
+            request.onsuccess = () => {
+              const db = request.result;
+              const count = db.transaction('engagements').objectStore('engagements').count();
+              count.onsuccess = () => {
+                resolve({
+                  version: db.version,
+                  stores: [...db.objectStoreNames],
+                  engagements: count.result,
+                });
+                db.close();
+              };
             };
-          };
-          request.onerror = () => reject(new Error(String(request.error)));
-        }),
+            request.onerror = () => reject(new Error(String(request.error)));
+          },
+        ),
     );
     expect(after.version).toBe(990);
     expect(after.stores).toContain('futureThings');

@@ -5,7 +5,8 @@ import { shortcutFor, type ShortcutCommand } from './shortcuts';
 import { Toasts } from '../components/Toasts';
 import { EngagementSidebar } from '../features/engagements/EngagementSidebar';
 import { EmptyState } from '../features/engagements/EmptyState';
-import { EngagementHome } from '../features/engagements/EngagementHome';
+import { EngagementView } from '../features/engagement/EngagementView';
+import { ENGAGEMENT_SCREENS } from '../features/engagement/screens';
 import { EngagementFormDialog } from '../features/engagements/EngagementFormDialog';
 import { useLoadSample } from '../features/engagements/useLoadSample';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
@@ -91,6 +92,14 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (useUiStore.getState().dialog) return;
+      const digit = (event.ctrlKey || event.metaKey) && !event.altKey ? Number(event.key) : NaN;
+      const target =
+        Number.isInteger(digit) && digit >= 1 ? ENGAGEMENT_SCREENS[digit - 1] : undefined;
+      if (target) {
+        event.preventDefault();
+        useUiStore.getState().setScreen(target.id);
+        return;
+      }
       const command = shortcutFor(event);
       if (!command) return;
       event.preventDefault();
@@ -110,7 +119,7 @@ export function App() {
       <EngagementSidebar />
       <main className="main" id="main">
         {selected && !selected.deletedAt ? (
-          <EngagementHome engagement={selected} />
+          <EngagementView engagement={selected} />
         ) : engagements === undefined ? null : (
           <EmptyState hasEngagements={hasEngagements} />
         )}

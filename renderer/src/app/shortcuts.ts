@@ -3,7 +3,8 @@ export type ShortcutCommand =
   'new-engagement' | 'open-settings' | 'show-shortcuts' | 'next-engagement' | 'previous-engagement';
 
 export interface Shortcut {
-  command: ShortcutCommand;
+  /** The command a key press runs; none for shortcuts handled elsewhere (listed for help only). */
+  command?: ShortcutCommand;
   label: string;
   keys: string;
   matches: (event: KeyboardEvent) => boolean;
@@ -31,6 +32,11 @@ export const SHORTCUTS: Shortcut[] = [
     matches: (e) => e.key === 'F1' || (mod(e) && e.key === '/'),
   },
   {
+    label: 'Go to the engagement’s Nth screen',
+    keys: 'Ctrl/⌘ + 1…9',
+    matches: () => false,
+  },
+  {
     command: 'next-engagement',
     label: 'Next engagement',
     keys: 'Alt + ↓',
@@ -46,5 +52,5 @@ export const SHORTCUTS: Shortcut[] = [
 
 /** The command a key press stands for, if any. */
 export function shortcutFor(event: KeyboardEvent): ShortcutCommand | null {
-  return SHORTCUTS.find((s) => s.matches(event))?.command ?? null;
+  return SHORTCUTS.find((s) => s.command && s.matches(event))?.command ?? null;
 }

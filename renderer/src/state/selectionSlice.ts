@@ -5,13 +5,18 @@ import type { UiState } from './uiStore';
 export interface SelectionSlice {
   selectedEngagementId: string | null;
   showArchived: boolean;
+  /** The open engagement's screen (tab) id; see features/engagement/screens.ts. */
+  screen: string;
   selectEngagement: (id: string | null) => void;
   setShowArchived: (show: boolean) => void;
+  setScreen: (screen: string) => void;
 }
 
 export const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set) => ({
   selectedEngagementId: null,
   showArchived: false,
+  screen: 'overview',
   selectEngagement: (id) => set({ selectedEngagementId: id }),
   setShowArchived: (show) => set({ showArchived: show }),
+  setScreen: (screen) => set({ screen }),
 });

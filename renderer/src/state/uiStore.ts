@@ -23,6 +23,7 @@ export const useUiStore = create<UiState>()(
       partialize: (state) => ({
         selectedEngagementId: state.selectedEngagementId,
         showArchived: state.showArchived,
+        screen: state.screen,
       }),
     },
   ),

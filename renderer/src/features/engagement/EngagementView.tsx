@@ -1,27 +1,19 @@
 import type { Engagement } from '@shared/model/engagement';
-import { useEngagementCounts } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { Icon } from '../../components/Icon';
-import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { errorMessage } from '../../lib/errorMessage';
+import { formatDate } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
+import { ENGAGEMENT_SCREENS, screenById } from './screens';
 
-const COUNT_LABELS = [
-  ['stakeholder', 'Stakeholders'],
-  ['ownershipArea', 'Ownership areas'],
-  ['risk', 'Risks'],
-  ['raisedIssue', 'Raised issues'],
-  ['acknowledgement', 'Acknowledgements'],
-  ['note', 'Notes'],
-  ['decision', 'Decisions'],
-] as const;
-
-/** The open engagement: its details, what it holds, and the engagement-level actions. */
-export function EngagementHome({ engagement }: { engagement: Engagement }) {
-  const { db, store } = useWorkbench();
+/** The open engagement: its header and actions, a tab per screen, and the chosen screen. */
+export function EngagementView({ engagement }: { engagement: Engagement }) {
+  const { store } = useWorkbench();
   const openDialog = useUiStore((s) => s.openDialog);
   const pushToast = useUiStore((s) => s.pushToast);
-  const counts = useEngagementCounts(db, engagement.id);
+  const screenId = useUiStore((s) => s.screen);
+  const setScreen = useUiStore((s) => s.setScreen);
+  const screen = screenById(screenId);
 
   const setArchived = async (archived: boolean) => {
     try {
@@ -78,38 +70,38 @@ export function EngagementHome({ engagement }: { engagement: Engagement }) {
         </div>
       </header>
 
-      <div className="stack">
-        <section aria-label="Records in this engagement" className="card-grid">
-          {COUNT_LABELS.map(([entity, label]) => (
-            <div className="stat" key={entity}>
-              <span className="stat-value">{counts ? counts[entity] : '…'}</span>
-              <span className="stat-label">{label}</span>
-            </div>
-          ))}
-        </section>
-
-        <section className="card" aria-labelledby="details-heading">
-          <h2 id="details-heading">Details</h2>
-          <dl className="details">
-            <dt>Client</dt>
-            <dd>{engagement.client}</dd>
-            <dt>Memo code</dt>
-            <dd>{engagement.code}</dd>
-            <dt>Consultant</dt>
-            <dd>
-              {[engagement.consultantName, engagement.consultantFirm]
-                .filter(Boolean)
-                .join(', ') || <span className="muted">Not set — memos use your settings</span>}
-            </dd>
-            <dt>Scope</dt>
-            <dd className="prose">
-              {engagement.scope || <span className="muted">No scope written yet.</span>}
-            </dd>
-            <dt>Last changed</dt>
-            <dd>{formatDateTime(engagement.updatedAt)}</dd>
-          </dl>
-        </section>
+      <div className="tabs" role="tablist" aria-label="Engagement screens">
+        {ENGAGEMENT_SCREENS.map((s, index) => (
+          <button
+            key={s.id}
+            type="button"
+            role="tab"
+            id={`tab-${s.id}`}
+            aria-selected={s.id === screen.id}
+            aria-controls="engagement-screen"
+            tabIndex={s.id === screen.id ? 0 : -1}
+            className="tab"
+            title={index < 9 ? `${s.label} (Ctrl+${index + 1})` : s.label}
+            onClick={() => setScreen(s.id)}
+            onKeyDown={(event) => {
+              if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+              const step = event.key === 'ArrowRight' ? 1 : -1;
+              const next =
+                ENGAGEMENT_SCREENS[
+                  (index + step + ENGAGEMENT_SCREENS.length) % ENGAGEMENT_SCREENS.length
+                ];
+              if (!next) return;
+              setScreen(next.id);
+              document.getElementById(`tab-${next.id}`)?.focus();
+            }}
+          >
+            {s.label}
+          </button>
+        ))}
       </div>
+      <section id="engagement-screen" role="tabpanel" aria-labelledby={`tab-${screen.id}`}>
+        <screen.Component engagement={engagement} />
+      </section>
     </article>
   );
 }
