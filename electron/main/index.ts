@@ -1,7 +1,17 @@
 // Electron main process: lifecycle and wiring only. Every rule lives in a plain, unit-tested module.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { CHANNELS } from '@shared/ipc/names';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './config';
 import { createHandlers } from './handlers';
@@ -14,6 +24,8 @@ import { originOf } from './security/origin';
 import { createPermissionHandlers } from './security/permissions';
 import { isTrustedSender, senderUrlOfFrame } from './security/trustedSender';
 import { createMainWindow } from './window.main';
+import { createShowOpenDialog, createShowSaveDialog } from './dialogs/dialogs.main';
+import { createElectronPrintToPdf } from './pdf/printToPdf.main';
 
 const isDev = !app.isPackaged;
 const isMac = process.platform === 'darwin';
@@ -63,6 +75,20 @@ function registerIpc(): void {
     runtime: 'electron',
     openExternal,
     log: consoleLogger,
+    showSaveDialog: createShowSaveDialog(() => mainWindow),
+    showOpenDialog: createShowOpenDialog(() => mainWindow),
+    printToPdf: createElectronPrintToPdf(),
+    writeClipboard: async (text) => clipboard.writeText(text),
+    showFolderDialog: async ({ title }) => {
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, {
+            ...options,
+            properties: [...options.properties],
+          })
+        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   });
   const dispatcher = createIpcDispatcher({
     handlers,

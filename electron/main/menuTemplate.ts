@@ -93,6 +93,9 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemTemplat
       command('New engagement', 'new-engagement', 'CmdOrCtrl+N'),
       command('Load sample engagement', 'load-sample'),
       separator,
+      command('Import engagement…', 'import-engagement'),
+      command('Restore from backup…', 'restore-backup'),
+      separator,
       ...(isMac ? [{ role: 'close' } as const] : [settings, separator, { role: 'quit' } as const]),
     ],
   };
@@ -110,6 +113,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemTemplat
       { role: 'delete' },
       separator,
       { role: 'selectAll' },
+      separator,
+      command('Search…', 'open-search', 'CmdOrCtrl+K'),
     ],
   };
 

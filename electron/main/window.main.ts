@@ -21,7 +21,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: 600,
     show: false,
     title: WINDOW_TITLE,
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1e20' : '#f6f7f7',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#12171c' : '#f6f7f9',
     webPreferences: secureWebPreferences(options.preloadPath, { devTools: options.isDev }),
   });
   win.once('ready-to-show', () => win.show());

@@ -49,6 +49,8 @@ export class WorkbenchDB extends Dexie {
   declare acknowledgements: EntityTableOf<'acknowledgement'>;
   declare notes: EntityTableOf<'note'>;
   declare decisions: EntityTableOf<'decision'>;
+  /** Issued memos (immutable snapshots; see repositories/memos.ts). */
+  declare memos: EntityTableOf<'memo'>;
   /** The change log: one entry per write, appended in the write's transaction. */
   declare changes: EntityTable<ChangeRecord, 'id'>;
   /** Key/value state of this device's store (sequence counter, last HLC). */

@@ -52,5 +52,23 @@ export {
   useRecordHistory,
   useRecords,
 } from './hooks/records';
+export { resolveRecordNames } from './queries/recordNames';
+export { LiveSearchIndex, liveSearchIndexOf } from './queries/liveSearchIndex';
+export type { IndexStatus } from './queries/liveSearchIndex';
+export { useRecordNames } from './hooks/recordNames';
+export {
+  listAcknowledgementsForIssues,
+  listRaisedIssuesWithStatus,
+  listRecentNotes,
+  loadOverview,
+} from './queries/overview';
+export type { OverviewData } from './queries/overview';
+export { useOverview } from './hooks/overview';
 export { requestPersistentStorage } from './persistence';
 export type { PersistenceOutcome, StorageManagerLike } from './persistence';
+export { applyChanges, checkChange, retryParkedChanges } from './sync/applyChanges';
+export type { ApplyOptions, ApplyResult, ParkedChange, SkewedDevice } from './sync/applyChanges';
+export { createDexieSyncDatabase } from './sync/dexieSyncDatabase';
+export type { DexieSyncDatabaseOptions } from './sync/dexieSyncDatabase';
+export { conflictSides, listOpenConflicts, resolveConflict } from './sync/conflicts';
+export type { ConflictChoice } from './sync/conflicts';

@@ -2,6 +2,9 @@
 // process (which validates both directions) and the renderer (which gets the types).
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../model/settings';
+import * as files from '../archive/ipcSchemas';
+import * as memos from '../memo/ipcSchemas';
+import * as sync from '../sync/ipcSchemas';
 import type { Channel } from './names';
 
 /** Request of app.info: nothing. */
@@ -46,6 +49,62 @@ export const ipcContract = {
   'shell.openExternal': {
     request: openExternalRequestSchema,
     response: openExternalResponseSchema,
+  },
+  'file.openDialog': {
+    request: files.fileOpenDialogRequestSchema,
+    response: files.fileOpenDialogResponseSchema,
+  },
+  'file.read': { request: files.fileReadRequestSchema, response: files.fileReadResponseSchema },
+  'file.saveDialog': {
+    request: files.fileSaveDialogRequestSchema,
+    response: files.fileSaveDialogResponseSchema,
+  },
+  'file.write': { request: files.fileWriteRequestSchema, response: files.fileWriteResponseSchema },
+  'file.close': { request: files.fileCloseRequestSchema, response: files.fileCloseResponseSchema },
+  'backup.write': {
+    request: files.backupWriteRequestSchema,
+    response: files.backupWriteResponseSchema,
+  },
+  'backup.list': {
+    request: files.backupListRequestSchema,
+    response: files.backupListResponseSchema,
+  },
+  'backup.open': {
+    request: files.backupOpenRequestSchema,
+    response: files.backupOpenResponseSchema,
+  },
+  'memo.exportPdf': {
+    request: memos.memoExportPdfRequestSchema,
+    response: memos.memoExportResponseSchema,
+  },
+  'memo.exportMarkdown': {
+    request: memos.memoExportMarkdownRequestSchema,
+    response: memos.memoExportResponseSchema,
+  },
+  'memo.verifyFile': {
+    request: memos.memoVerifyFileRequestSchema,
+    response: memos.memoVerifyFileResponseSchema,
+  },
+  'clipboard.writeText': {
+    request: memos.clipboardWriteRequestSchema,
+    response: memos.clipboardWriteResponseSchema,
+  },
+  'sync.folder.get': {
+    request: sync.syncFolderGetRequestSchema,
+    response: sync.syncFolderInfoSchema,
+  },
+  'sync.folder.choose': {
+    request: sync.syncFolderChooseRequestSchema,
+    response: sync.syncFolderChooseResponseSchema,
+  },
+  'sync.folder.forget': {
+    request: sync.syncFolderForgetRequestSchema,
+    response: sync.syncFolderForgetResponseSchema,
+  },
+  'sync.fs': { request: sync.syncFsRequestSchema, response: sync.syncFsResponseSchema },
+  'sync.device.regenerate': {
+    request: sync.syncDeviceRegenerateRequestSchema,
+    response: sync.syncDeviceRegenerateResponseSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -7,6 +7,26 @@ export const CHANNELS = [
   'settings.get',
   'settings.update',
   'shell.openExternal',
+  // Archives, backups and spreadsheets (issue 6): files are read and written by token, in pieces.
+  'file.openDialog',
+  'file.read',
+  'file.saveDialog',
+  'file.write',
+  'file.close',
+  'backup.write',
+  'backup.list',
+  'backup.open',
+  // Escalation memos (issue 4): exports through a save dialog, verification, clipboard.
+  'memo.exportPdf',
+  'memo.exportMarkdown',
+  'memo.verifyFile',
+  'clipboard.writeText',
+  // Folder sync (issue 5): the chosen folder, confined file operations, a fresh device id.
+  'sync.folder.get',
+  'sync.folder.choose',
+  'sync.folder.forget',
+  'sync.fs',
+  'sync.device.regenerate',
 ] as const;
 
 /** The name of an IPC channel. */
@@ -27,6 +47,9 @@ export const MENU_COMMANDS = [
   'open-settings',
   'show-shortcuts',
   'show-about',
+  'import-engagement',
+  'restore-backup',
+  'open-search',
 ] as const;
 
 /** One command from the application menu. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { acknowledgementObject, acknowledgementSchema } from './acknowledgement';
 import { decisionObject, decisionSchema } from './decision';
 import { engagementObject, engagementSchema } from './engagement';
+import { memoObject, memoSchema } from './memo';
 import { noteObject, noteSchema } from './note';
 import { ownershipAreaObject, ownershipAreaSchema } from './ownershipArea';
 import { raisedIssueObject, raisedIssueSchema } from './raisedIssue';
@@ -22,6 +23,7 @@ export const entitySchemas = {
   acknowledgement: acknowledgementSchema,
   note: noteSchema,
   decision: decisionSchema,
+  memo: memoSchema,
 } as const;
 
 export type EntityName = keyof typeof entitySchemas;
@@ -42,6 +44,7 @@ export const entityObjects = {
   acknowledgement: acknowledgementObject,
   note: noteObject,
   decision: decisionObject,
+  memo: memoObject,
 } as const satisfies Record<EntityName, z.ZodObject>;
 
 /** The Dexie table that stores each entity. */
@@ -54,6 +57,7 @@ export const entityTables = {
   acknowledgement: 'acknowledgements',
   note: 'notes',
   decision: 'decisions',
+  memo: 'memos',
 } as const satisfies Record<EntityName, string>;
 
 export type EntityTableName = (typeof entityTables)[EntityName];
@@ -67,6 +71,7 @@ export const engagementScopedEntities = [
   'acknowledgement',
   'note',
   'decision',
+  'memo',
 ] as const satisfies readonly EntityName[];
 
 export type EngagementScopedEntityName = (typeof engagementScopedEntities)[number];

@@ -5,6 +5,16 @@ import { createSettingsStore } from '../settings/settingsStore';
 import { createAppHandlers } from './app.handler';
 import { createSettingsHandlers } from './settings.handler';
 import { createShellHandlers } from './shell.handler';
+import { join } from 'node:path';
+import { createBackupStore } from '../backups/backupStore';
+import { createFileTransfers } from '../backups/transfers';
+import type { ShowOpenDialog, ShowSaveDialog } from '../dialogs/types';
+import { createBackupHandlers } from './backup.handler';
+import { createFileHandlers } from './file.handler';
+import type { PrintToPdf } from '../pdf/types';
+import { createMemoHandlers, type MemoFileSystem } from './memo.handler';
+import { createSyncFolders } from '../sync/syncFolders';
+import { createSyncHandlers, type ShowFolderDialog } from './sync.handler';
 
 /** Everything the handlers need, as plain values and functions (no Electron objects). */
 export interface HandlerDeps {
@@ -26,6 +36,20 @@ export interface HandlerDeps {
   newId?: () => string;
   /** Logger for recoveries and failures. */
   log?: Logger;
+  /** Native save dialog (Electron: dialog.showSaveDialog; harness: scripted). Absent: cancelled. */
+  showSaveDialog?: ShowSaveDialog;
+  /** Native open dialog (Electron: dialog.showOpenDialog; harness: scripted). Absent: cancelled. */
+  showOpenDialog?: ShowOpenDialog;
+  /** Folder of the automatic backups; defaults to <settingsDir>/backups. */
+  backupsDir?: string;
+  /** Prints memo HTML to PDF (Electron: hidden script-less window; harness: page.pdf). */
+  printToPdf?: PrintToPdf;
+  /** Puts text on the clipboard (Electron: clipboard.writeText; harness: a recorder). */
+  writeClipboard?: (text: string) => Promise<void>;
+  /** File access of the memo exports (tests inject failures); defaults to node:fs. */
+  memoFiles?: MemoFileSystem;
+  /** Native open-folder dialog for the sync folder (Electron: dialog; harness: scripted). */
+  showFolderDialog?: ShowFolderDialog;
 }
 
 /** The handler map for createIpcDispatcher: one handler per channel. */
@@ -36,9 +60,38 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...(deps.newId ? { newId: deps.newId } : {}),
     ...(deps.log ? { log: deps.log } : {}),
   });
+  const transfers = createFileTransfers();
   return {
     ...createAppHandlers(deps),
     ...createSettingsHandlers(store),
     ...createShellHandlers(deps.openExternal),
+    ...createFileHandlers({ ...dialogsOf(deps), transfers }),
+    ...createMemoHandlers({
+      ...dialogsOf(deps),
+      ...(deps.printToPdf ? { printToPdf: deps.printToPdf } : {}),
+      ...(deps.writeClipboard ? { writeClipboard: deps.writeClipboard } : {}),
+      ...(deps.memoFiles ? { files: deps.memoFiles } : {}),
+    }),
+    ...createBackupHandlers({
+      backups: createBackupStore({
+        dir: deps.backupsDir ?? join(deps.settingsDir, 'backups'),
+        ...(deps.now ? { now: deps.now } : {}),
+      }),
+      transfers,
+      appVersion: deps.appVersion,
+    }),
+    ...createSyncHandlers({
+      folders: createSyncFolders(deps.settingsDir),
+      settings: store,
+      ...(deps.showFolderDialog ? { showFolderDialog: deps.showFolderDialog } : {}),
+    }),
+  };
+}
+
+/** The dialog deps that were given (optional ones left out). */
+function dialogsOf(deps: HandlerDeps): Pick<HandlerDeps, 'showSaveDialog' | 'showOpenDialog'> {
+  return {
+    ...(deps.showSaveDialog ? { showSaveDialog: deps.showSaveDialog } : {}),
+    ...(deps.showOpenDialog ? { showOpenDialog: deps.showOpenDialog } : {}),
   };
 }

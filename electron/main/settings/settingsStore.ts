@@ -33,6 +33,11 @@ export interface SettingsStore {
   read(): Promise<Settings>;
   /** Applies a patch (validated; unknown fields and the device id are refused) and saves. */
   update(patch: SettingsPatch): Promise<Settings>;
+  /**
+   * Gives this installation a fresh device id and saves it. Only the sync calls this, when it
+   * finds another installation writing under the same id (a copied profile, a restored backup).
+   */
+  regenerateDeviceId(): Promise<Settings>;
 }
 
 /** A file-name-safe timestamp, for example 20260302T091500123Z. */
@@ -130,6 +135,12 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
           Object.entries(changes.data).filter(([, value]) => value !== undefined),
         );
         const next = settingsSchema.parse({ ...current, ...defined });
+        await save(next);
+        return next;
+      }),
+    regenerateDeviceId: () =>
+      serialised(async () => {
+        const next = settingsSchema.parse({ ...(await readCurrent()), deviceId: makeId() });
         await save(next);
         return next;
       }),

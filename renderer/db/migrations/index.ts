@@ -1,12 +1,19 @@
 import type { Dexie } from 'dexie';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-device-seq-index';
+import { migration003 } from './003-memos';
+import { migration004 } from './004-sync';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, oldest first. Append new ones; never reorder or edit shipped ones. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 
 /** The schema version this build of the app writes (the last migration's version). */
 export const SCHEMA_VERSION: number = migrations[migrations.length - 1]?.version ?? 0;

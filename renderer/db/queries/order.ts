@@ -28,6 +28,7 @@ export const recordOrder: { [N in EntityName]: Compare<EntityRecord<N>> } = {
   note: (a, b) => newestFirst(a.date, b.date) || byCreation(a, b),
   decision: (a, b) =>
     newestFirst(a.decidedAt ?? a.createdAt, b.decidedAt ?? b.createdAt) || byCreation(a, b),
+  memo: (a, b) => newestFirst(a.issuedAt, b.issuedAt) || b.version - a.version || byCreation(a, b),
 };
 
 /** Sorts records of one entity in place by {@link recordOrder} and returns them. */

@@ -20,14 +20,11 @@ export async function listRecords<N extends EngagementScopedEntityName>(
   entity: N,
   engagementId: string,
 ): Promise<EntityRecord<N>[]> {
-  const table = db.entityTable(entity);
   // deletedAt null is not indexed, so live records are the engagement's records minus tombstones.
-  const records = await table
-    .where('engagementId')
-    .equals(engagementId)
-    .filter((r) => r.deletedAt === null)
-    .toArray();
-  return sortRecords(entity, records as EntityRecord<N>[]);
+  // One bulk read narrowed in memory: a Dexie .filter() walks a cursor record by record and is
+  // several times slower on engagements with thousands of records.
+  const all = await db.entityTable(entity).where('engagementId').equals(engagementId).toArray();
+  return sortRecords(entity, all.filter((r) => r.deletedAt === null) as EntityRecord<N>[]);
 }
 
 /** The deleted records (tombstones) of one entity in one engagement, most recently deleted first. */
@@ -114,19 +111,19 @@ export async function countRecords(
   db: WorkbenchDB,
   engagementId: string,
 ): Promise<EngagementCounts> {
+  // From index counts only (the engagement's records minus its tombstones): no record is read.
   const entries = await Promise.all(
-    engagementScopedEntities.map(
-      async (entity) =>
-        [
-          entity,
-          await db
-            .entityTable(entity)
-            .where('engagementId')
-            .equals(engagementId)
-            .filter((r) => r.deletedAt === null)
-            .count(),
-        ] as const,
-    ),
+    engagementScopedEntities.map(async (entity) => {
+      const table = db.entityTable(entity);
+      const [all, deleted] = await Promise.all([
+        table.where('engagementId').equals(engagementId).count(),
+        table
+          .where('[engagementId+deletedAt]')
+          .between([engagementId, Dexie.minKey], [engagementId, Dexie.maxKey])
+          .count(),
+      ]);
+      return [entity, all - deleted] as const;
+    }),
   );
   return Object.fromEntries(entries) as EngagementCounts;
 }

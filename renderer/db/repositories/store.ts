@@ -12,6 +12,7 @@ import { createRepository } from './core';
 import { importEngagementData } from './engagementImport';
 import type { EngagementData } from '@shared/model/engagementData';
 import { createEngagementRepository, type EngagementRepository } from './engagements';
+import { guardMemoRepository } from './memos';
 import { createRaisedIssueRepository, type RaisedIssueRepository } from './raisedIssues';
 import type { Repository } from './types';
 
@@ -90,6 +91,7 @@ export function createStore(options: StoreOptions): WorkbenchStore {
   const raisedIssues = createRaisedIssueRepository(ctx, acknowledgements);
   byEntity.set('engagement', engagements);
   byEntity.set('raisedIssue', raisedIssues);
+  byEntity.set('memo', guardMemoRepository(byEntity.get('memo') as Repository<'memo'>));
 
   const repositories: Record<string, Repository<EntityName>> = {};
   for (const [entity, repository] of byEntity) repositories[entityTables[entity]] = repository;

@@ -12,6 +12,9 @@ import { useLoadSample } from '../features/engagements/useLoadSample';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { AboutDialog } from '../features/help/AboutDialog';
+import { GlobalSearch, openGlobalSearch } from '../features/search/GlobalSearch';
+import { DataDialogs, runDataMenuCommand } from '../features/data/DataDialogs';
+import { SyncAutoRunner } from '../features/sync/SyncAutoRunner';
 import { useUiStore } from '../state/uiStore';
 import type { MenuCommand } from '@shared/ipc/names';
 
@@ -76,6 +79,13 @@ export function App() {
         case 'load-sample':
           void loadSample();
           break;
+        case 'import-engagement':
+        case 'restore-backup':
+          runDataMenuCommand(command);
+          break;
+        case 'open-search':
+          openGlobalSearch();
+          break;
         case 'next-engagement':
         case 'previous-engagement': {
           if (list.length === 0) break;
@@ -125,6 +135,9 @@ export function App() {
         )}
       </main>
       <OpenDialog />
+      <GlobalSearch />
+      <DataDialogs />
+      <SyncAutoRunner />
       <Toasts />
     </div>
   );

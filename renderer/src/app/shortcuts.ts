@@ -48,6 +48,13 @@ export const SHORTCUTS: Shortcut[] = [
     keys: 'Alt + ↑',
     matches: (e) => e.altKey && !mod(e) && e.key === 'ArrowUp',
   },
+  // Handled by features/search/GlobalSearch and the screens' useRecordKeys (listed for help).
+  { label: 'Search every engagement', keys: 'Ctrl/⌘ + K', matches: () => false },
+  { label: 'New raised issue / note (on its screen)', keys: 'N', matches: () => false },
+  { label: 'Edit the chosen record', keys: 'E', matches: () => false },
+  { label: 'Record acknowledgement (Raised issues)', keys: 'A', matches: () => false },
+  { label: 'Escalate the chosen issue', keys: 'Shift + E', matches: () => false },
+  { label: 'Delete the chosen record (Undo in the message)', keys: 'Delete', matches: () => false },
 ];
 
 /** The command a key press stands for, if any. */

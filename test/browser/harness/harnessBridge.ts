@@ -3,11 +3,27 @@ import { build } from 'vite';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createIpcDispatcher, type IpcDispatcher } from '../../../electron/main/ipc/dispatcher';
 import { isTrustedSender } from '../../../electron/main/security/trustedSender';
+import { createScriptedDialogs, type ScriptedDialogs } from '../../../electron/main/dialogs';
+import {
+  createFailableFileSystem,
+  createPlaywrightPrinter,
+  type FailableFileSystem,
+} from './memoHarness';
 import { repoRoot } from './paths';
 
 export interface HarnessBridge extends IpcDispatcher {
   /** URLs the app asked to open outside (shell.openExternal), in order. */
   readonly openedExternally: string[];
+  /** The native file dialogs, scripted: queue the path the next save/open dialog answers. */
+  readonly dialogs: ScriptedDialogs;
+  /** Texts the app put on the clipboard (clipboard.writeText), in order. */
+  readonly clipboard: string[];
+  /** The memo exports' file system: `failNextWrite('ENOSPC')` simulates a failed save. */
+  readonly memoFiles: FailableFileSystem;
+  /** The sync folder dialog, scripted: queue the folder the next "choose folder" answers. */
+  readonly syncFolderDialog: { answerNext(path: string | null): void; readonly asked: number };
+  /** Closes the PDF printer's browser (if a test printed). */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -20,7 +36,25 @@ export function createHarnessBridge(options: {
   origin: string;
 }): HarnessBridge {
   const openedExternally: string[] = [];
+  const dialogs = createScriptedDialogs();
+  const clipboard: string[] = [];
+  const memoFiles = createFailableFileSystem();
+  const printer = createPlaywrightPrinter();
+  const folderAnswers: Array<string | null> = [];
+  const syncFolderDialog = {
+    asked: 0,
+    answerNext: (path: string | null) => void folderAnswers.push(path),
+  };
   const handlers = createHandlers({
+    showFolderDialog: async () => {
+      syncFolderDialog.asked += 1;
+      return folderAnswers.shift() ?? null;
+    },
+    showSaveDialog: dialogs.showSaveDialog,
+    showOpenDialog: dialogs.showOpenDialog,
+    printToPdf: printer.printToPdf,
+    writeClipboard: async (text) => void clipboard.push(text),
+    memoFiles,
     settingsDir: options.userDataDir,
     appName: 'Engagement Workbench',
     appVersion: process.env.npm_package_version ?? '0.0.0',
@@ -37,6 +71,11 @@ export function createHarnessBridge(options: {
   return {
     dispatch: (url, channel, payload) => dispatcher.dispatch(url, channel, payload),
     openedExternally,
+    dialogs,
+    clipboard,
+    memoFiles,
+    syncFolderDialog,
+    dispose: () => printer.close(),
   };
 }
 

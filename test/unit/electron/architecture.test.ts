@@ -32,8 +32,10 @@ describe('electron/ layering', () => {
   it("only the thin wiring files import 'electron' at runtime", async () => {
     const importers = await filesMatching(/^import (?!type)[^;]*from 'electron';/m);
     expect(importers).toEqual([
+      'electron/main/dialogs/dialogs.main.ts',
       'electron/main/index.ts',
       'electron/main/menu.main.ts',
+      'electron/main/pdf/printToPdf.main.ts',
       'electron/main/window.main.ts',
       'electron/preload/index.ts',
     ]);

@@ -12,8 +12,9 @@ const settings = {
   deviceId: '0190c1f2-3b4a-7c5d-8e6f-0123456789ab',
 };
 
+/** The dispatcher is exercised on the foundation's channels; the others are absent on purpose. */
 function setup(overrides: Partial<IpcHandlers> = {}) {
-  const handlers: IpcHandlers = {
+  const handlers = {
     'app.info': vi.fn(async () => ({
       name: 'Engagement Workbench',
       version: '0.1.0',
@@ -24,7 +25,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'settings.update': vi.fn(async (patch) => ({ ...settings, ...patch })),
     'shell.openExternal': vi.fn(async () => ({ opened: true })),
     ...overrides,
-  };
+  } as Partial<IpcHandlers> as IpcHandlers;
   const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const dispatcher = createIpcDispatcher({
     handlers,

@@ -1,3 +1,4 @@
+import { CHANNELS } from '../../../shared/ipc/names';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,12 +29,7 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
 
 describe('createHandlers', () => {
   it('has one handler per channel', () => {
-    expect(Object.keys(createHandlers(deps())).sort()).toEqual([
-      'app.info',
-      'settings.get',
-      'settings.update',
-      'shell.openExternal',
-    ]);
+    expect(Object.keys(createHandlers(deps())).sort()).toEqual([...CHANNELS].sort());
   });
 
   it('app.info reports what it was given', async () => {

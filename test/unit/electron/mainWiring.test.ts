@@ -1,3 +1,4 @@
+import { CHANNELS } from '../../../shared/ipc/names';
 // Runs electron/main/index.ts under Node against a fake 'electron' module, to check the wiring:
 // what is registered before and after 'ready', and that IPC goes through the sender check.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -161,12 +162,7 @@ describe('main process wiring, after ready', () => {
   });
 
   it('handles every channel, checking the sender frame of each message', async () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([
-      'app.info',
-      'settings.get',
-      'settings.update',
-      'shell.openExternal',
-    ]);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const invoke = (channel: string, frame: unknown, payload: unknown) =>
       fake.ipcHandlers.get(channel)?.({ senderFrame: frame }, payload);
     const app = { url: 'app://workbench/index.html', parent: null };

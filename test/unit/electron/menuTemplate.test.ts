@@ -37,6 +37,8 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     expect(file.filter((i) => i.label).map((i) => [i.label, i.accelerator])).toEqual([
       ['New engagement', 'CmdOrCtrl+N'],
       ['Load sample engagement', undefined],
+      ['Import engagement…', undefined],
+      ['Restore from backup…', undefined],
       ['Settings', 'CmdOrCtrl+,'],
     ]);
     expect(file.at(-1)).toEqual({ role: 'quit' });
@@ -46,7 +48,10 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     const expected: Array<[string, MenuCommand]> = [
       ['New engagement', 'new-engagement'],
       ['Load sample engagement', 'load-sample'],
+      ['Import engagement…', 'import-engagement'],
+      ['Restore from backup…', 'restore-backup'],
       ['Settings', 'open-settings'],
+      ['Search…', 'open-search'],
       ['Keyboard shortcuts', 'show-shortcuts'],
       ['About Engagement Workbench', 'show-about'],
     ];

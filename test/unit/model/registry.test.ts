@@ -19,6 +19,7 @@ describe('registry', () => {
       'acknowledgement',
       'note',
       'decision',
+      'memo',
     ]);
     expect(Object.keys(entityTables)).toEqual(entityNames);
     expect(Object.keys(entityObjects)).toEqual(entityNames);

@@ -25,10 +25,10 @@ function counterIds(): () => string {
 
 const build = (now = NOW) => buildSampleEngagement({ now, newId: counterIds() });
 
-const scopedTables = Object.entries(entityTables).filter(([name]) => name !== 'engagement') as [
-  EngagementScopedEntityName,
-  Exclude<keyof SampleData, 'engagement'>,
-][];
+// Issued memos are not part of the sample (the consultant issues them).
+const scopedTables = Object.entries(entityTables).filter(
+  ([name]) => name !== 'engagement' && name !== 'memo',
+) as [EngagementScopedEntityName, Exclude<keyof SampleData, 'engagement'>][];
 
 function everyRecord(data: SampleData): [EntityName, { id: string } & Record<string, unknown>][] {
   const out: [EntityName, { id: string } & Record<string, unknown>][] = [

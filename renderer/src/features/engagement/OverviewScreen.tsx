@@ -1,7 +1,16 @@
-import { useEngagementCounts } from '../../../db';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useOverview, type OverviewData } from '../../../db';
+import { inherentRiskScore, residualRiskScore, riskBand } from '@shared/model/risk';
+import type { EngagementScopedEntityName } from '@shared/model/registry';
+import { currentRiskScore } from '@shared/notebook/attention';
+import { ownershipGapText } from '@shared/notebook/ownershipText';
+import { localIsoDay } from '@shared/rules/dates';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { formatDateTime } from '../../lib/formatDate';
+import { formatDate, formatDateTime } from '../../lib/formatDate';
+import { openRecord } from '../overview/openRecord';
 import type { EngagementScreenProps } from './screens';
+import '../overview/notebook.css';
+import '../overview/overview.css';
 
 const COUNT_LABELS = [
   ['stakeholder', 'Stakeholders'],
@@ -13,41 +22,210 @@ const COUNT_LABELS = [
   ['decision', 'Decisions'],
 ] as const;
 
-/** What the engagement holds, and its details. */
+/**
+ * The last overview shown per engagement: coming back to the tab shows it at once while the
+ * live query re-reads (and replaces it within a moment if anything changed).
+ */
+const lastOverview = new Map<string, OverviewData>();
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** One card of the overview: a titled list of links to records, or a calm "nothing" line. */
+function AttentionCard({
+  id,
+  title,
+  tone,
+  count,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  tone: 'alert' | 'warn' | 'plain';
+  count?: number;
+  empty: string;
+  children: ReactNode[];
+}) {
+  return (
+    <section className={`card overview-card overview-${tone}`} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
+        {title}
+        {count !== undefined && count > 0 ? <span className="overview-count">{count}</span> : null}
+      </h2>
+      {children.length === 0 ? (
+        <p className="muted overview-none">{empty}</p>
+      ) : (
+        <ul className="overview-list">{children}</ul>
+      )}
+    </section>
+  );
+}
+
+/** A list item that opens its record on its screen. */
+function RecordLink({
+  entity,
+  id,
+  title,
+  meta,
+  badge,
+}: {
+  entity: EngagementScopedEntityName;
+  id: string;
+  title: string;
+  meta: ReactNode;
+  badge?: ReactNode;
+}) {
+  return (
+    <li>
+      <button type="button" className="overview-link" onClick={() => openRecord(entity, id)}>
+        <span className="overview-link-title">{title}</span>
+        <span className="overview-link-meta">
+          {badge}
+          {meta}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** What needs attention now, each item linking to its record; the counts at the bottom. */
 export function OverviewScreen({ engagement }: EngagementScreenProps) {
   const { db } = useWorkbench();
-  const counts = useEngagementCounts(db, engagement.id);
+  const [today] = useState(() => localIsoDay(new Date()));
+  const live = useOverview(db, engagement.id, today);
+  const fresh = live && live.engagementId === engagement.id ? live : undefined;
+  const data = fresh ?? lastOverview.get(engagement.id);
+  useEffect(() => {
+    if (fresh) lastOverview.set(fresh.engagementId, fresh);
+  }, [fresh]);
+
+  // While another engagement's overview is still on hand, show nothing of it.
+  if (!data || data.engagementId !== engagement.id) {
+    return <p className="muted">Loading the overview…</p>;
+  }
+  const name = (id: string | null) => (id ? (data.names.get(id) ?? 'someone removed') : 'nobody');
+
   return (
-    <div className="stack">
-      <section aria-label="Records in this engagement" className="card-grid">
+    <div className="overview" aria-busy={fresh ? false : true}>
+      <div className="overview-grid">
+        <AttentionCard
+          id="overview-radar"
+          title="Awaiting acknowledgement"
+          tone={data.awaiting.length > 0 ? 'alert' : 'plain'}
+          count={data.awaiting.length}
+          empty="Every raised issue past its follow-up day has been acknowledged."
+        >
+          {data.awaiting.slice(0, 8).map(({ issue, daysOverdue }) => (
+            <RecordLink
+              key={issue.id}
+              entity="raisedIssue"
+              id={issue.id}
+              title={issue.title}
+              badge={<span className={`badge badge-sev-${issue.severity}`}>{issue.severity}</span>}
+              meta={
+                <>
+                  to {issue.raisedToIds.map(name).join(', ')} · follow-up{' '}
+                  {formatDate(issue.followUpDue)} · <strong>{days(daysOverdue)} overdue</strong>
+                </>
+              }
+            />
+          ))}
+        </AttentionCard>
+
+        <AttentionCard
+          id="overview-gaps"
+          title="Ownership gaps"
+          tone={data.gaps.length > 0 ? 'alert' : 'plain'}
+          count={data.gaps.length}
+          empty="Every area has an Accountable who can decide and someone Responsible."
+        >
+          {data.gaps.slice(0, 8).map(({ area, gaps }) => (
+            <RecordLink
+              key={area.id}
+              entity="ownershipArea"
+              id={area.id}
+              title={area.name}
+              meta={gaps.map((g) => ownershipGapText[g]).join(' · ')}
+            />
+          ))}
+        </AttentionCard>
+
+        <AttentionCard
+          id="overview-reviews"
+          title="Risk reviews overdue"
+          tone={data.overdueReviews.length > 0 ? 'warn' : 'plain'}
+          count={data.overdueReviews.length}
+          empty="No risk is past its review date."
+        >
+          {data.overdueReviews.slice(0, 6).map(({ risk, daysOverdue }) => (
+            <RecordLink
+              key={risk.id}
+              entity="risk"
+              id={risk.id}
+              title={risk.title}
+              meta={
+                <>
+                  review was due {formatDate(risk.reviewDate)} · owner {name(risk.ownerId)} ·{' '}
+                  <strong>{days(daysOverdue)} overdue</strong>
+                </>
+              }
+            />
+          ))}
+        </AttentionCard>
+
+        <AttentionCard
+          id="overview-top-risks"
+          title="Top risks"
+          tone="plain"
+          empty="No open risk in the register."
+        >
+          {data.topRisks.map((risk) => {
+            const score = currentRiskScore(risk);
+            const residual = residualRiskScore(risk);
+            return (
+              <RecordLink
+                key={risk.id}
+                entity="risk"
+                id={risk.id}
+                title={risk.title}
+                badge={
+                  <span className={`score score-${riskBand(score)}`} title="Current score">
+                    {score}
+                  </span>
+                }
+                meta={
+                  <>
+                    {residual === null
+                      ? `score ${inherentRiskScore(risk)} before controls (after not assessed)`
+                      : `${inherentRiskScore(risk)} before controls, ${residual} after`}{' '}
+                    · {risk.status}
+                  </>
+                }
+              />
+            );
+          })}
+        </AttentionCard>
+
+        <AttentionCard id="overview-notes" title="Recent notes" tone="plain" empty="No notes yet.">
+          {data.recentNotes.map((note) => (
+            <RecordLink
+              key={note.id}
+              entity="note"
+              id={note.id}
+              title={note.title}
+              meta={`${formatDateTime(note.date)} · ${note.kind}`}
+            />
+          ))}
+        </AttentionCard>
+      </div>
+
+      <section aria-label="Records in this engagement" className="overview-counts">
         {COUNT_LABELS.map(([entity, label]) => (
           <div className="stat" key={entity}>
-            <span className="stat-value">{counts ? counts[entity] : '…'}</span>
+            <span className="stat-value">{data.counts[entity]}</span>
             <span className="stat-label">{label}</span>
           </div>
         ))}
-      </section>
-
-      <section className="card" aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
-        <dl className="details">
-          <dt>Client</dt>
-          <dd>{engagement.client}</dd>
-          <dt>Memo code</dt>
-          <dd>{engagement.code}</dd>
-          <dt>Consultant</dt>
-          <dd>
-            {[engagement.consultantName, engagement.consultantFirm].filter(Boolean).join(', ') || (
-              <span className="muted">Not set — memos use your settings</span>
-            )}
-          </dd>
-          <dt>Scope</dt>
-          <dd className="prose">
-            {engagement.scope || <span className="muted">No scope written yet.</span>}
-          </dd>
-          <dt>Last changed</dt>
-          <dd>{formatDateTime(engagement.updatedAt)}</dd>
-        </dl>
       </section>
     </div>
   );

@@ -1,6 +1,14 @@
 import type { ComponentType } from 'react';
 import type { Engagement } from '@shared/model/engagement';
 import { OverviewScreen } from './OverviewScreen';
+import { StakeholdersScreen } from '../stakeholders/StakeholdersScreen';
+import { OwnershipScreen } from '../ownership/OwnershipScreen';
+import { RisksScreen } from '../risks/RisksScreen';
+import { RaisedIssuesScreen } from '../raised-issues/RaisedIssuesScreen';
+import { NotesScreen } from '../notes/NotesScreen';
+import { MemosScreen } from '../memos/MemosScreen';
+import { DataScreen } from '../data/DataScreen';
+import { SyncScreen } from '../sync/SyncScreen';
 
 /** The props every engagement screen receives. */
 export interface EngagementScreenProps {
@@ -18,6 +26,15 @@ export interface EngagementScreen {
 
 export const ENGAGEMENT_SCREENS: readonly EngagementScreen[] = [
   { id: 'overview', label: 'Overview', Component: OverviewScreen },
+  { id: 'stakeholders', label: 'Stakeholders', Component: StakeholdersScreen },
+  { id: 'ownership', label: 'Ownership', Component: OwnershipScreen },
+  { id: 'risks', label: 'Risks', Component: RisksScreen },
+  // Part B's screens stay last: Raised issues, then Notes.
+  { id: 'raised-issues', label: 'Raised issues', Component: RaisedIssuesScreen },
+  { id: 'notes', label: 'Notes', Component: NotesScreen },
+  { id: 'memos', label: 'Memos', Component: MemosScreen },
+  { id: 'data', label: 'Data', Component: DataScreen },
+  { id: 'sync', label: 'Sync', Component: SyncScreen },
 ];
 
 /** The screen with this id, or the first one. */

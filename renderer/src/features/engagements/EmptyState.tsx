@@ -1,5 +1,6 @@
 import { Icon } from '../../components/Icon';
 import { useUiStore } from '../../state/uiStore';
+import { runDataMenuCommand } from '../data/DataDialogs';
 import { useLoadSample } from './useLoadSample';
 
 /** First run, or nothing selected: invite the user to create an engagement or load the sample. */
@@ -32,6 +33,13 @@ export function EmptyState({ hasEngagements }: { hasEngagements: boolean }) {
             disabled={loading}
           >
             <Icon name="sample" /> {loading ? 'Loading sample…' : 'Load sample engagement'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => runDataMenuCommand('import-engagement')}
+          >
+            <Icon name="upload" /> Import engagement…
           </button>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useEngagements } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { Icon } from '../../components/Icon';
 import { useUiStore } from '../../state/uiStore';
+import { openGlobalSearch } from '../search/GlobalSearch';
 
 /** The list of engagements, the "New engagement" action and the archived filter. */
 export function EngagementSidebar() {
@@ -27,6 +28,14 @@ export function EngagementSidebar() {
           title="New engagement (Ctrl+N)"
         >
           <Icon name="plus" /> New engagement
+        </button>
+        <button
+          type="button"
+          className="button sidebar-search"
+          onClick={openGlobalSearch}
+          title="Search every engagement (Ctrl+K)"
+        >
+          <Icon name="search" /> Search… <kbd>Ctrl K</kbd>
         </button>
       </div>
       <div className="sidebar-heading" id="engagement-list-heading">

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type Dexie from 'dexie';
 import type { WorkbenchDB } from '../../../../renderer/db/database';
+import { SCHEMA_VERSION } from '../../../../renderer/db/migrations';
 import { openWorkbenchDb } from '../../../../renderer/db/open';
 import { listDeviceChangesSince } from '../../../../renderer/db/queries/changes';
 import { deps, uniqueDbName } from '../helpers';
@@ -60,7 +61,7 @@ describe('migration 002: change log indexed by device and sequence', () => {
     if (!result.ok) throw new Error(`open failed: ${JSON.stringify(result)}`);
     const db = result.db;
     opened.push(db);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(indexNames(db, 'changes')).toContain('[deviceId+seq]');
 
     // data intact

@@ -1,0 +1,9 @@
+export type {
+  FileFilter,
+  OpenDialogRequest,
+  SaveDialogRequest,
+  ShowOpenDialog,
+  ShowSaveDialog,
+} from './types';
+export { createScriptedDialogs } from './scripted';
+export type { ScriptedDialogs } from './scripted';

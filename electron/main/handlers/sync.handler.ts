@@ -1,0 +1,119 @@
+import type { IpcHandlers } from '@shared/ipc/contract';
+import { WorkbenchIpcError } from '@shared/ipc/errors';
+import { FolderError, type SyncFolder } from '@shared/sync/folder';
+import type { SettingsStore } from '../settings/settingsStore';
+import { createNodeFolder } from '../sync/nodeFolder';
+import { FolderInUseError, type SyncFolders } from '../sync/syncFolders';
+
+/** Asks the user for a folder; resolves to its absolute path or null (cancelled). */
+export type ShowFolderDialog = (request: { title: string }) => Promise<string | null>;
+
+/** What the sync.* handlers need. */
+export interface SyncHandlerDeps {
+  /** The remembered folders. */
+  folders: SyncFolders;
+  /** The settings (device id for own-file removal, regeneration). */
+  settings: SettingsStore;
+  /** Native open-folder dialog (harness: scripted). Absent: cancelled. */
+  showFolderDialog?: ShowFolderDialog;
+  /** Builds the SyncFolder of a root (tests inject failures); defaults to node:fs. */
+  openFolder?: (root: string) => SyncFolder;
+}
+
+const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+const fromBase64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
+
+/** Error code of a sync.fs failure: SYNC_<errno> (SYNC_EBUSY, SYNC_OUTSIDE...). */
+export const syncErrorCode = (code: string): string => `SYNC_${code}`;
+
+/**
+ * Handlers of the sync.* channels. Every file operation is confined to the folder the user
+ * chose for that engagement (nodeFolder refuses `..`, absolute paths, symbolic links out), and
+ * removal is allowed only under `devices/<this device id>/`: a device deletes nothing of others.
+ */
+export function createSyncHandlers(
+  deps: SyncHandlerDeps,
+): Pick<
+  IpcHandlers,
+  | 'sync.folder.get'
+  | 'sync.folder.choose'
+  | 'sync.folder.forget'
+  | 'sync.fs'
+  | 'sync.device.regenerate'
+> {
+  const open = deps.openFolder ?? createNodeFolder;
+  const cache = new Map<string, SyncFolder>();
+  const folderFor = async (engagementId: string): Promise<SyncFolder> => {
+    const chosen = await deps.folders.get(engagementId);
+    if (!chosen) throw new WorkbenchIpcError('SYNC_NO_FOLDER', 'No sync folder is chosen.');
+    let folder = cache.get(chosen.path);
+    if (!folder) cache.set(chosen.path, (folder = open(chosen.path)));
+    return folder;
+  };
+
+  return {
+    'sync.folder.get': async ({ engagementId }) => {
+      const chosen = await deps.folders.get(engagementId);
+      return chosen ? { path: chosen.path, scope: chosen.scope } : { path: null, scope: null };
+    },
+    'sync.folder.choose': async ({ engagementId, scope }) => {
+      const path = deps.showFolderDialog
+        ? await deps.showFolderDialog({ title: 'Choose the sync folder' })
+        : null;
+      if (path === null) return { canceled: true };
+      try {
+        await deps.folders.set(engagementId, scope, path);
+      } catch (error) {
+        if (error instanceof FolderInUseError) {
+          throw new WorkbenchIpcError('SYNC_FOLDER_IN_USE', error.message);
+        }
+        throw error;
+      }
+      return { canceled: false, path, scope };
+    },
+    'sync.folder.forget': async ({ engagementId, scope }) => ({
+      forgotten: await deps.folders.forget(engagementId, scope),
+    }),
+    'sync.fs': async (request) => {
+      const folder = await folderFor(request.engagementId);
+      try {
+        switch (request.op) {
+          case 'available':
+            return { available: await folder.available() };
+          case 'list':
+            return { entries: await folder.list(request.path) };
+          case 'read': {
+            const bytes = await folder.read(request.path);
+            return { data: bytes === null ? null : toBase64(bytes) };
+          }
+          case 'write':
+            await folder.write(request.path, fromBase64(request.data));
+            return {};
+          case 'remove': {
+            const { deviceId } = await deps.settings.read();
+            if (!request.path.startsWith(`devices/${deviceId}/`)) {
+              throw new FolderError(
+                'OUTSIDE',
+                request.path,
+                'Only this device’s own files may be removed.',
+              );
+            }
+            await folder.remove(request.path);
+            return {};
+          }
+          case 'stat':
+            return { stat: await folder.stat(request.path) };
+        }
+      } catch (error) {
+        if (error instanceof FolderError) {
+          throw new WorkbenchIpcError(syncErrorCode(error.code), error.message);
+        }
+        throw error;
+      }
+    },
+    'sync.device.regenerate': async () => {
+      const settings = await deps.settings.regenerateDeviceId();
+      return { deviceId: settings.deviceId };
+    },
+  };
+}

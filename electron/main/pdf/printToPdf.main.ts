@@ -1,0 +1,55 @@
+// The PDF printer of the Electron app: a hidden, script-less, sandboxed window on its own
+// in-memory session that refuses every request except the temporary file it prints.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, session } from 'electron';
+import type { PdfPrintOptions } from '@shared/memo/pdfTemplates';
+import { PRINT_PARTITION, PRINT_WINDOW_PREFERENCES, isAllowedPrintRequest } from './printWindow';
+import type { PrintToPdf } from './types';
+
+/** Creates the Electron printToPdf dep (call after 'ready' only when printing). */
+export function createElectronPrintToPdf(): PrintToPdf {
+  const printing = new Set<string>();
+  let sessionReady = false;
+
+  function prepareSession(): void {
+    if (sessionReady) return;
+    const ses = session.fromPartition(PRINT_PARTITION, { cache: false });
+    ses.webRequest.onBeforeRequest((details, callback) => {
+      callback({ cancel: !isAllowedPrintRequest(details.url, printing) });
+    });
+    ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    sessionReady = true;
+  }
+
+  return async (html: string, options: PdfPrintOptions) => {
+    prepareSession();
+    const dir = await mkdtemp(join(tmpdir(), 'workbench-print-'));
+    const file = join(dir, 'memo.html');
+    await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+    const url = pathToFileURL(file).toString();
+    printing.add(url);
+    const win = new BrowserWindow({ show: false, webPreferences: { ...PRINT_WINDOW_PREFERENCES } });
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    win.webContents.on('will-navigate', (event) => event.preventDefault());
+    try {
+      await win.loadURL(url);
+      const pdf = await win.webContents.printToPDF({
+        pageSize: options.pageSize,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: options.headerTemplate,
+        footerTemplate: options.footerTemplate,
+        margins: options.margins,
+      });
+      return new Uint8Array(pdf);
+    } finally {
+      printing.delete(url);
+      win.destroy();
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+}

@@ -1,0 +1,31 @@
+/** Why writing an archive into the database was refused. Nothing was written in every case. */
+export type ArchiveImportErrorKind = 'quota' | 'exists' | 'id-clash' | 'missing-engagement';
+
+/** An archive passed its checks but could not be written; the database is as it was. */
+export class ArchiveImportError extends Error {
+  override readonly name = 'ArchiveImportError';
+  constructor(
+    /** Why. */
+    readonly kind: ArchiveImportErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** True for IndexedDB's "disk full" error, however Dexie wrapped it. */
+export function isQuotaError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    const name = (current as { name?: unknown }).name;
+    if (name === 'QuotaExceededError') return true;
+    const inner = (current as { inner?: unknown; cause?: unknown }).inner;
+    current = inner ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The message shown when the disk (or the browser's storage quota) is full. */
+export const QUOTA_MESSAGE =
+  'There is not enough disk space to import this archive. Nothing was written: free some space ' +
+  'and try again.';

@@ -1,0 +1,158 @@
+import { parseArchiveText, type ParsedArchive } from '@shared/archive';
+import { entityTables, type EntityName } from '@shared/model/registry';
+import type { WorkbenchStore } from '../repositories/store';
+import { metaSeqKey } from '../repositories/changeLog';
+import { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
+import { mergeArchive } from './merge';
+
+/**
+ * How an archive is written: `copy` adds the engagement as it is in the file to a profile that
+ * does not have it; `merge` brings its changes into the same engagement already here (by record
+ * id, newer change wins per field, nothing dropped); `auto` copies when the engagement is not
+ * here and merges when it is.
+ */
+export type ArchiveImportMode = 'copy' | 'merge' | 'auto';
+
+/** Options of {@link importArchive}. */
+export interface ImportArchiveOptions {
+  /** copy, merge or auto (default auto). */
+  mode?: ArchiveImportMode;
+  /** For a merge from an engagement's Data tab: the archive must be of this engagement. */
+  intoEngagementId?: string;
+}
+
+/** What an import did. */
+export interface ArchiveImportResult {
+  /** How it was written. */
+  mode: 'copy' | 'merge';
+  /** The imported engagement. */
+  engagementId: string;
+  /** Records created or changed. */
+  recordsWritten: number;
+  /** Change-log entries added (0 when the same archive is imported again). */
+  changesAdded: number;
+  /** Concurrent edits kept for review instead of being overwritten (merge only). */
+  conflicts: number;
+}
+
+/** Runs a write and turns a full disk into a clear ArchiveImportError (nothing was written). */
+export async function withQuotaMessage<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isQuotaError(error)) throw new ArchiveImportError('quota', QUOTA_MESSAGE);
+    throw error;
+  }
+}
+
+/**
+ * Writes a fresh copy: every record and the change log exactly as in the archive, in ONE
+ * transaction (a later export gives the same file but for its export time). The local clock
+ * moves past the archive's newest change and this device's sequence counter past its own
+ * changes in the archive, so later local writes order after the imported ones.
+ */
+async function writeCopy(
+  store: WorkbenchStore,
+  archive: ParsedArchive,
+): Promise<ArchiveImportResult> {
+  const { db } = store;
+  const { content } = archive;
+  const engagementId = content.engagement.id;
+  return db.transaction('rw', db.tables, async () => {
+    if (await db.engagements.get(engagementId)) {
+      throw new ArchiveImportError(
+        'exists',
+        `“${content.engagement.client} – ${content.engagement.title}” is already in this profile: ` +
+          'merge the archive into it instead.',
+      );
+    }
+    let recordsWritten = 0;
+    await db.engagements.add(content.engagement);
+    recordsWritten += 1;
+    for (const [entity, records] of Object.entries(content.records)) {
+      if (!records || records.length === 0) continue;
+      const table = db.table(entityTables[entity as EntityName]);
+      const existing = await table.bulkGet(records.map((r) => r.id));
+      const clash = existing.findIndex((r) => r !== undefined);
+      if (clash >= 0) {
+        throw new ArchiveImportError(
+          'id-clash',
+          `${entity} ${records[clash]?.id ?? ''} already exists in this profile (in another ` +
+            'engagement): the archive cannot be copied in.',
+        );
+      }
+      await table.bulkAdd(records);
+      recordsWritten += records.length;
+    }
+    const knownChanges = await db.changes.bulkGet(content.changes.map((c) => c.id));
+    const newChanges = content.changes.filter((_, i) => knownChanges[i] === undefined);
+    await db.changes.bulkAdd(newChanges);
+
+    const newest = content.changes.reduce<string | null>(
+      (max, c) => (max === null || c.hlc > max ? c.hlc : max),
+      null,
+    );
+    if (newest !== null) await store.clock.receive(newest);
+    const ownSeq = content.changes
+      .filter((c) => c.deviceId === store.deviceId)
+      .reduce((max, c) => Math.max(max, c.seq), 0);
+    if (ownSeq > 0) {
+      const key = metaSeqKey(store.deviceId);
+      const current = await db.meta.get(key);
+      const seq = typeof current?.value === 'number' ? current.value : 0;
+      if (ownSeq > seq) await db.meta.put({ key, value: ownSeq });
+    }
+    return {
+      mode: 'copy' as const,
+      engagementId,
+      recordsWritten,
+      changesAdded: newChanges.length,
+      conflicts: 0,
+    };
+  });
+}
+
+/**
+ * Writes a checked archive (see parseArchiveText) into the database: all or nothing, in one
+ * transaction. Importing the same archive twice changes nothing the second time. A full disk
+ * is reported as ArchiveImportError('quota') with nothing written.
+ */
+export async function importArchive(
+  store: WorkbenchStore,
+  archive: ParsedArchive,
+  options: ImportArchiveOptions = {},
+): Promise<ArchiveImportResult> {
+  const engagement = archive.content.engagement;
+  if (options.intoEngagementId !== undefined && options.intoEngagementId !== engagement.id) {
+    throw new ArchiveImportError(
+      'missing-engagement',
+      `This archive holds another engagement (“${engagement.client} – ${engagement.title}”). ` +
+        'To merge, pick an archive of this engagement; to add it as a copy, use “Import engagement…”.',
+    );
+  }
+  const exists = (await store.db.engagements.get(engagement.id)) !== undefined;
+  const mode = options.mode ?? 'auto';
+  if (mode === 'copy' || (mode === 'auto' && !exists)) {
+    return withQuotaMessage(() => writeCopy(store, archive));
+  }
+  if (!exists) {
+    // Merging into nothing is a copy: the archive is the only version there is.
+    return withQuotaMessage(() => writeCopy(store, archive));
+  }
+  return withQuotaMessage(() => mergeArchive(store, archive));
+}
+
+/**
+ * Reads, checks and writes an archive's text in one go (the parse runs on this thread; the UI
+ * uses a worker for the parse and then {@link importArchive}). Throws ArchiveError for a bad
+ * file and ArchiveImportError when it cannot be written; nothing is written in either case.
+ */
+export async function importArchiveText(
+  store: WorkbenchStore,
+  text: string,
+  fileName: string,
+  options: ImportArchiveOptions = {},
+): Promise<ArchiveImportResult> {
+  const parsed = await parseArchiveText(text, fileName);
+  return importArchive(store, parsed, options);
+}

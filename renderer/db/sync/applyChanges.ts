@@ -1,0 +1,552 @@
+/**
+ * Applies change records made on OTHER devices (or read from an archive) to this database.
+ *
+ * SHARED API: the folder sync (issue 5) and the archive import (issue 6) both merge incoming
+ * change records through this one function, so both follow the same rules. Change it only in
+ * agreement with both.
+ *
+ * Rules:
+ * - Idempotent by change id: a change already in the local `changes` table (or twice in one
+ *   call) is counted as a duplicate and does nothing.
+ * - Last-writer-wins per field by HLC: an incoming field value replaces the record's value only
+ *   when its change's HLC is later than the latest HLC that wrote that field in the local change
+ *   log (index `[entity+recordId]`). The same set of changes therefore gives the same record on
+ *   every device, in any order.
+ * - Speed: a record has logged changes only if it exists or is marked pending (`pending:<key>`
+ *   in `syncState`), so a new device's first sync skips the change-log lookups entirely.
+ * - Creating: a record that does not exist locally is materialised once a `create` change for it
+ *   is known (incoming or already logged), by folding every logged change of the record field by
+ *   field. Field changes that arrive BEFORE their create (files out of order, gaps) are recorded
+ *   in the change log only; the record appears when the create arrives, with the later values
+ *   already folded in. Such records are counted as `pendingRecords`.
+ *   `createdAt` is the create change's `at`; `updatedAt` the `at` of the latest winning change.
+ * - Deletes are tombstones: `deletedAt` is a field like any other, so a delete and a concurrent
+ *   edit both survive (the edit is kept in the deleted record, which can be restored from the
+ *   trash); nothing is ever removed from a table here.
+ * - Conflicts: when two devices changed the same long text field (see shared/sync/longText.ts)
+ *   concurrently, the losing value is filed in `syncConflicts` (migration 004) for review. Two
+ *   edits are concurrent when the winner did not start from the loser's value
+ *   (`loser.new !== winner.old`) and the values differ. Short fields are silent LWW.
+ * - Each incoming change is stored as-is in `changes` (its own deviceId and seq), so the history
+ *   shows it and it is not shipped again: the outbox is "changes of MY deviceId with seq > what I
+ *   have written".
+ * - Clock: the latest incoming HLC is merged into the local clock (the logic of
+ *   `store.clock.receive`, i.e. receiveRemoteHlc) so later local writes order after it. An HLC
+ *   more than `maxDriftMs` ahead of this device's wall clock is NOT adopted into the local clock
+ *   (clamped) and its device is reported in `skewedDevices`; the change itself is still applied
+ *   with its own HLC, because every device must order the same changes the same way to converge.
+ * - Changes this version cannot apply (an unknown entity or operation, i.e. from a newer app
+ *   version) are parked verbatim in `syncParked` and retried by {@link retryParkedChanges} after
+ *   an upgrade; malformed ones are rejected (reported, not stored).
+ * - A merged record that fails validation (for example concurrent edits of a start and an end
+ *   date) is still stored: convergence matters more than a cross-field check, and refusing it
+ *   would leave devices different. It is reported in `invalidRecords`.
+ */
+import { HLC_PATTERN, parseHlc } from '@shared/clock/hlc';
+import { changeOpSchema, type ChangeRecord, type FieldChange } from '@shared/model/change';
+import {
+  entityObjects,
+  entitySchemas,
+  entityTables,
+  type EntityName,
+} from '@shared/model/registry';
+import { UUID_PATTERN } from '@shared/ids';
+import {
+  SYNC_CONFLICTS_TABLE,
+  SYNC_PARKED_TABLE,
+  SYNC_STATE_TABLE,
+  type SyncConflict,
+} from '@shared/sync/conflict';
+import { isLongTextField } from '@shared/sync/longText';
+import type { WorkbenchDB } from '../database';
+import { META_LAST_HLC, receiveRemoteHlc } from '../repositories/changeLog';
+import { sameValue } from '../repositories/diff';
+
+/** Options of {@link applyChanges}. */
+export interface ApplyOptions {
+  /** This device's id (the local clock's device). */
+  deviceId: string;
+  /** The wall clock (tests inject one). */
+  now?: () => Date;
+  /** How far ahead of the local clock a remote HLC may be before it is clamped (ms; 1 h). */
+  maxDriftMs?: number;
+  /** Changes per transaction (default 5,000); each chunk is all-or-nothing. */
+  chunkSize?: number;
+  /** Called after each chunk with the number of incoming changes handled so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A remote device whose clock is too far ahead. */
+export interface SkewedDevice {
+  /** The device. */
+  deviceId: string;
+  /** How far its latest HLC is ahead of this device's wall clock (ms). */
+  driftMs: number;
+}
+
+/** Outcome of {@link applyChanges}. */
+export interface ApplyResult {
+  /** Incoming changes recorded for the first time. */
+  applied: number;
+  /** Incoming changes already known (same id): nothing done. */
+  duplicates: number;
+  /** Changes kept aside for a newer version (unknown entity or operation). */
+  parked: number;
+  /** Malformed changes, not stored. */
+  rejected: { id: string | null; reason: string }[];
+  /** Conflicts filed for review. */
+  conflicts: number;
+  /** Records created or changed in the entity tables. */
+  recordsWritten: number;
+  /** Records with logged changes but no create yet (will appear when it arrives). */
+  pendingRecords: number;
+  /** Records stored although the merge made them fail validation. */
+  invalidRecords: { entity: string; recordId: string }[];
+  /** Devices whose clock runs more than maxDriftMs ahead (not adopted into the local clock). */
+  skewedDevices: SkewedDevice[];
+  /** Changes whose deviceId is THIS device's id but that this database did not write. */
+  ownIdClashes: number;
+  /** Latest HLC seen among the incoming changes. */
+  maxHlc: string | null;
+}
+
+/** A parked change (table `syncParked`). */
+export interface ParkedChange {
+  /** The change's id. */
+  id: string;
+  /** Why it cannot be applied yet. */
+  reason: string;
+  /** Its device (for the `[deviceId+seq]` index). */
+  deviceId: string;
+  /** Its sequence number. */
+  seq: number;
+  /** The change as received. */
+  raw: unknown;
+  /** When it was parked (UTC ISO). */
+  parkedAt: string;
+}
+
+type Checked =
+  | { kind: 'ok'; change: ChangeRecord }
+  | { kind: 'park'; id: string; deviceId: string; seq: number; reason: string; raw: unknown }
+  | { kind: 'reject'; id: string | null; reason: string };
+
+const OPS = new Set<string>(changeOpSchema.options);
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Structural check of an incoming change (cheaper than zod, which matters at 100,000). */
+export function checkChange(raw: unknown): Checked {
+  if (typeof raw !== 'object' || raw === null) {
+    return { kind: 'reject', id: null, reason: 'not an object' };
+  }
+  const c = raw as Record<string, unknown>;
+  const id = isString(c.id) && UUID_PATTERN.test(c.id) ? c.id : null;
+  if (id === null) return { kind: 'reject', id: null, reason: 'missing or bad id' };
+  if (!isString(c.hlc) || !HLC_PATTERN.test(c.hlc))
+    return { kind: 'reject', id, reason: 'bad hlc' };
+  if (!isString(c.deviceId) || !UUID_PATTERN.test(c.deviceId)) {
+    return { kind: 'reject', id, reason: 'bad deviceId' };
+  }
+  if (typeof c.seq !== 'number' || !Number.isInteger(c.seq) || c.seq < 1) {
+    return { kind: 'reject', id, reason: 'bad seq' };
+  }
+  if (!isString(c.recordId) || !UUID_PATTERN.test(c.recordId)) {
+    return { kind: 'reject', id, reason: 'bad recordId' };
+  }
+  if (!isString(c.engagementId) || !isString(c.at) || !isString(c.entity) || !isString(c.op)) {
+    return { kind: 'reject', id, reason: 'missing fields' };
+  }
+  if (!Array.isArray(c.changes) || !c.changes.every((f) => isString((f as FieldChange)?.field))) {
+    return { kind: 'reject', id, reason: 'bad field changes' };
+  }
+  if (!(c.entity in entitySchemas) || !OPS.has(c.op)) {
+    const reason = !(c.entity in entitySchemas)
+      ? `unknown entity ${c.entity}`
+      : `unknown op ${c.op}`;
+    return { kind: 'park', id, deviceId: c.deviceId, seq: c.seq, reason, raw };
+  }
+  return { kind: 'ok', change: raw as ChangeRecord };
+}
+
+/** The current winner of one field while folding. */
+interface Winner {
+  hlc: string;
+  value: unknown;
+  old: unknown;
+  change: ChangeRecord;
+}
+
+type Row = Record<string, unknown> & { id: string };
+
+const keyOf = (entity: string, recordId: string): string => `${entity}\u0000${recordId}`;
+/** syncState key marking a record with logged changes but no create yet. */
+const pendingKey = (key: string): string => `pending:${key}`;
+
+/** LWW order: later HLC wins; equal HLCs (only possible with a duplicated device id) by change id. */
+function later(a: ChangeRecord, b: ChangeRecord): boolean {
+  return a.hlc > b.hlc || (a.hlc === b.hlc && a.id > b.id);
+}
+
+/** True when the losing value is worth keeping: the winner did not start from it. */
+function concurrent(loser: { value: unknown }, winner: { old: unknown; value: unknown }): boolean {
+  if (loser.value === null || loser.value === undefined || loser.value === '') return false;
+  return !sameValue(loser.value, winner.old) && !sameValue(loser.value, winner.value);
+}
+
+/** Validates a merged record as well as possible (defaults applied); never throws. */
+function normalise(entity: EntityName, merged: Row): { record: Row; valid: boolean } {
+  const full = entitySchemas[entity].safeParse(merged);
+  if (full.success) return { record: full.data as Row, valid: true };
+  const loose = entityObjects[entity].safeParse(merged);
+  if (loose.success) return { record: loose.data as Row, valid: false };
+  return { record: merged, valid: false };
+}
+
+/**
+ * Applies remote change records with the rules above. Resolves once every chunk is stored.
+ * See the file comment; shared with the archive import.
+ */
+export async function applyChanges(
+  db: WorkbenchDB,
+  changes: readonly unknown[],
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  const now = options.now ?? (() => new Date());
+  const maxDriftMs = options.maxDriftMs ?? 60 * 60 * 1000;
+  const chunkSize = Math.max(1, options.chunkSize ?? 5_000);
+  const result: ApplyResult = {
+    applied: 0,
+    duplicates: 0,
+    parked: 0,
+    rejected: [],
+    conflicts: 0,
+    recordsWritten: 0,
+    pendingRecords: 0,
+    invalidRecords: [],
+    skewedDevices: [],
+    ownIdClashes: 0,
+    maxHlc: null,
+  };
+
+  const accepted: ChangeRecord[] = [];
+  const parked: ParkedChange[] = [];
+  for (const raw of changes) {
+    const checked = checkChange(raw);
+    if (checked.kind === 'ok') accepted.push(checked.change);
+    else if (checked.kind === 'reject')
+      result.rejected.push({ id: checked.id, reason: checked.reason });
+    else {
+      parked.push({
+        id: checked.id,
+        reason: checked.reason,
+        deviceId: checked.deviceId,
+        seq: checked.seq,
+        raw: checked.raw,
+        parkedAt: now().toISOString(),
+      });
+    }
+  }
+  if (parked.length > 0) {
+    await db.table<ParkedChange, string>(SYNC_PARKED_TABLE).bulkPut(parked);
+    result.parked = parked.length;
+  }
+
+  // Clock: per remote device, its latest HLC; too far ahead = skewed (flagged, not adopted).
+  const latestByDevice = new Map<string, string>();
+  for (const change of accepted) {
+    const known = latestByDevice.get(change.deviceId);
+    if (known === undefined || change.hlc > known) latestByDevice.set(change.deviceId, change.hlc);
+  }
+  const wallNow = now().getTime();
+  let adoptable: string | null = null;
+  for (const [deviceId, hlc] of latestByDevice) {
+    if (result.maxHlc === null || hlc > result.maxHlc) result.maxHlc = hlc;
+    const driftMs = parseHlc(hlc).wallTime - wallNow;
+    if (driftMs > maxDriftMs) result.skewedDevices.push({ deviceId, driftMs });
+    else if (adoptable === null || hlc > adoptable) adoptable = hlc;
+  }
+
+  const tableNames = [
+    ...Object.values(entityTables),
+    'changes',
+    'meta',
+    SYNC_CONFLICTS_TABLE,
+    SYNC_STATE_TABLE,
+  ];
+  for (let start = 0; start < accepted.length; start += chunkSize) {
+    const chunk = accepted.slice(start, start + chunkSize);
+    await db.transaction('rw', tableNames, () => applyChunk(db, chunk, options, now, result));
+    options.onProgress?.(Math.min(start + chunkSize, accepted.length), accepted.length);
+  }
+  if (adoptable !== null) {
+    await receiveRemoteHlc({ db, deviceId: options.deviceId, now }, adoptable, maxDriftMs);
+  }
+  return result;
+}
+
+/** One all-or-nothing chunk. */
+async function applyChunk(
+  db: WorkbenchDB,
+  chunk: ChangeRecord[],
+  options: ApplyOptions,
+  now: () => Date,
+  result: ApplyResult,
+): Promise<void> {
+  // Every record the chunk touches.
+  const keys = new Map<string, [EntityName, string]>();
+  for (const change of chunk) {
+    keys.set(keyOf(change.entity, change.recordId), [change.entity, change.recordId]);
+  }
+  // Existing records, per entity.
+  const idsByEntity = new Map<EntityName, string[]>();
+  for (const [entity, recordId] of keys.values()) {
+    const ids = idsByEntity.get(entity);
+    if (ids) ids.push(recordId);
+    else idsByEntity.set(entity, [recordId]);
+  }
+  const existing = new Map<string, Row>();
+  for (const [entity, ids] of idsByEntity) {
+    const rows = await db.table<Row, string>(entityTables[entity]).bulkGet(ids);
+    rows.forEach((row, i) => {
+      if (row) existing.set(keyOf(entity, ids[i] as string), row);
+    });
+  }
+  // A record has logged changes only if it exists or is pending (changes seen before its
+  // create): only those need the change-log lookup (a new device's first sync skips it).
+  const absent = [...keys.keys()].filter((key) => !existing.has(key));
+  const pendingRows = await db
+    .table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE)
+    .bulkGet(absent.map(pendingKey));
+  const wasPending = new Set(absent.filter((_, i) => pendingRows[i] !== undefined));
+  // Every change in the local log has an HLC <= `bound` (the local clock, or a later remote
+  // HLC applied before). An existing record whose incoming changes are all later than that wins
+  // every field without consulting its log, unless a long text it changes may be in conflict.
+  const state = db.table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE);
+  const bound = await loggedHlcBound(db);
+  const incomingByKey = new Map<string, ChangeRecord[]>();
+  for (const change of chunk) {
+    const key = keyOf(change.entity, change.recordId);
+    const list = incomingByKey.get(key);
+    if (list) list.push(change);
+    else incomingByKey.set(key, [change]);
+  }
+  const needsLog = (key: string): boolean => {
+    if (wasPending.has(key)) return true;
+    const row = existing.get(key);
+    if (!row) return false;
+    const incoming = incomingByKey.get(key) ?? [];
+    if (incoming.some((c) => c.hlc <= bound)) return true;
+    const [entity] = keys.get(key) as [EntityName, string];
+    const first = new Map<string, { change: ChangeRecord; fc: FieldChange }>();
+    for (const change of incoming) {
+      for (const fc of change.changes) {
+        if (!isLongTextField(entity, fc.field)) continue;
+        const known = first.get(fc.field);
+        if (!known || later(known.change, change)) first.set(fc.field, { change, fc });
+      }
+    }
+    for (const [field, { fc }] of first) {
+      if (concurrent({ value: row[field] }, { old: fc.old, value: fc.new })) return true;
+    }
+    return false;
+  };
+  const lookup = [...keys].filter(([key]) => needsLog(key));
+  // One equality query per record (not anyOf over all of them: fake-indexeddb walks the index
+  // for every anyOf key, 13x slower at 5,000 keys; in Chromium both are fast).
+  const logged = (
+    await Promise.all(
+      lookup.map(([, pair]) => db.changes.where('[entity+recordId]').equals(pair).toArray()),
+    )
+  ).flat();
+  const knownIds = new Set<string>();
+  const loggedByKey = new Map<string, ChangeRecord[]>();
+  for (const change of logged) {
+    knownIds.add(change.id);
+    const key = keyOf(change.entity, change.recordId);
+    const list = loggedByKey.get(key);
+    if (list) list.push(change);
+    else loggedByKey.set(key, [change]);
+  }
+
+  const freshByKey = new Map<string, ChangeRecord[]>();
+  const fresh: ChangeRecord[] = [];
+  for (const change of chunk) {
+    if (knownIds.has(change.id)) {
+      result.duplicates += 1;
+      continue;
+    }
+    knownIds.add(change.id);
+    if (change.deviceId === options.deviceId) result.ownIdClashes += 1;
+    fresh.push(change);
+    const key = keyOf(change.entity, change.recordId);
+    const list = freshByKey.get(key);
+    if (list) list.push(change);
+    else freshByKey.set(key, [change]);
+  }
+  if (fresh.length === 0) return;
+  const nowPending: string[] = [];
+  const noLongerPending: string[] = [];
+
+  const detectedAt = now().toISOString();
+  const conflicts: SyncConflict[] = [];
+  const toPut = new Map<EntityName, Row[]>();
+
+  for (const [key, incoming] of freshByKey) {
+    const [entityName, recordId] = keys.get(key) as [EntityName, string];
+    const history = loggedByKey.get(key) ?? [];
+    const current = existing.get(key);
+    const fold = new Map<string, Winner>();
+    let created: ChangeRecord | undefined;
+
+    for (const change of history) {
+      if (change.op === 'create' && (!created || change.hlc < created.hlc)) created = change;
+      for (const fc of change.changes) {
+        const w = fold.get(fc.field);
+        if (!w || later(change, w.change)) {
+          fold.set(fc.field, { hlc: change.hlc, value: fc.new, old: fc.old, change });
+        }
+      }
+    }
+
+    incoming.sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
+    const changed = new Set<string>();
+    for (const change of incoming) {
+      if (change.op === 'create' && (!created || change.hlc < created.hlc)) created = change;
+      for (const fc of change.changes) {
+        const w = fold.get(fc.field);
+        const candidate: Winner = { hlc: change.hlc, value: fc.new, old: fc.old, change };
+        if (!w || later(change, w.change)) {
+          if (w && isLongTextField(entityName, fc.field) && concurrent(w, candidate)) {
+            conflicts.push(conflictOf(entityName, recordId, fc.field, candidate, w, detectedAt));
+          }
+          fold.set(fc.field, candidate);
+          changed.add(fc.field);
+        } else if (change.id !== w.change.id) {
+          if (isLongTextField(entityName, fc.field) && concurrent(candidate, w)) {
+            conflicts.push(conflictOf(entityName, recordId, fc.field, w, candidate, detectedAt));
+          }
+        }
+      }
+    }
+
+    let latest: Winner | undefined;
+    for (const w of fold.values()) if (!latest || later(w.change, latest.change)) latest = w;
+
+    let merged: Row;
+    if (current) {
+      if (changed.size === 0) continue;
+      merged = { ...current };
+      for (const field of changed) merged[field] = (fold.get(field) as Winner).value;
+      const latestAt = latest?.change.at;
+      if (latestAt && (typeof current.updatedAt !== 'string' || latestAt > current.updatedAt)) {
+        merged.updatedAt = latestAt;
+      }
+    } else if (created) {
+      merged = { id: recordId, createdAt: created.at, updatedAt: latest?.change.at ?? created.at };
+      for (const [field, w] of fold) merged[field] = w.value;
+      if (!('deletedAt' in merged)) merged.deletedAt = null;
+      if (entityName !== 'engagement' && !('engagementId' in merged)) {
+        merged.engagementId = created.engagementId;
+      }
+    } else {
+      result.pendingRecords += 1;
+      if (!wasPending.has(key)) nowPending.push(pendingKey(key));
+      continue;
+    }
+    if (wasPending.has(key)) noLongerPending.push(pendingKey(key));
+    const { record, valid } = normalise(entityName, merged);
+    if (!valid) result.invalidRecords.push({ entity: entityName, recordId });
+    const rows = toPut.get(entityName);
+    if (rows) rows.push(record);
+    else toPut.set(entityName, [record]);
+  }
+
+  for (const [entity, rows] of toPut) {
+    await db.table<Row, string>(entityTables[entity]).bulkPut(rows);
+    result.recordsWritten += rows.length;
+  }
+  await db.changes.bulkPut(fresh);
+  result.applied += fresh.length;
+  let maxFresh = '';
+  for (const change of fresh) if (change.hlc > maxFresh) maxFresh = change.hlc;
+  const storedMax = (await state.get(MAX_LOGGED_HLC_KEY))?.value;
+  if (typeof storedMax !== 'string' || maxFresh > storedMax) {
+    await state.put({ key: MAX_LOGGED_HLC_KEY, value: maxFresh });
+  }
+  if (nowPending.length > 0) await state.bulkPut(nowPending.map((k) => ({ key: k, value: true })));
+  if (noLongerPending.length > 0) await state.bulkDelete(noLongerPending);
+  if (conflicts.length > 0) {
+    await db.table<SyncConflict, string>(SYNC_CONFLICTS_TABLE).bulkPut(conflicts);
+    result.conflicts += conflicts.length;
+  }
+}
+
+/** syncState key of the latest HLC among the remote changes applied so far. */
+const MAX_LOGGED_HLC_KEY = 'maxAppliedHlc';
+
+/**
+ * An HLC no logged change exceeds: the later of this database's clock (every local change, and
+ * every adopted remote one) and the latest remote HLC applied (clamped ones included). When
+ * neither is known but changes exist, "\uffff" (above everything: the log is always consulted).
+ */
+async function loggedHlcBound(db: WorkbenchDB): Promise<string> {
+  const clock = (await db.meta.get(META_LAST_HLC))?.value;
+  const applied = (
+    await db
+      .table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE)
+      .get(MAX_LOGGED_HLC_KEY)
+  )?.value;
+  const known = [clock, applied].filter((v): v is string => typeof v === 'string');
+  if (known.length === 0) return (await db.changes.limit(1).count()) === 0 ? '' : '\uffff';
+  return known.reduce((a, b) => (a > b ? a : b));
+}
+
+/** A conflict record: `winner` is in the record, `loser` is kept. */
+function conflictOf(
+  entity: EntityName,
+  recordId: string,
+  field: string,
+  winner: Winner,
+  loser: Winner,
+  detectedAt: string,
+): SyncConflict {
+  return {
+    id: `${loser.change.id}:${field}`,
+    engagementId: loser.change.engagementId,
+    entity,
+    recordId,
+    field,
+    winnerValue: winner.value,
+    winnerHlc: winner.hlc,
+    winnerDeviceId: winner.change.deviceId,
+    ...(winner.change.deviceName ? { winnerDeviceName: winner.change.deviceName } : {}),
+    loserValue: loser.value,
+    loserHlc: loser.hlc,
+    loserDeviceId: loser.change.deviceId,
+    ...(loser.change.deviceName ? { loserDeviceName: loser.change.deviceName } : {}),
+    ...(loser.change.actor ? { loserActor: loser.change.actor } : {}),
+    detectedAt,
+    status: 'open',
+  };
+}
+
+/**
+ * Retries the parked changes (after an upgrade the entity or operation may be known): applies
+ * those that are now accepted and removes them from `syncParked`; the rest stay parked.
+ */
+export async function retryParkedChanges(
+  db: WorkbenchDB,
+  options: ApplyOptions,
+): Promise<ApplyResult | null> {
+  const table = db.table<ParkedChange, string>(SYNC_PARKED_TABLE);
+  const all = await table.toArray();
+  const ready = all.filter((p) => checkChange(p.raw).kind === 'ok');
+  if (ready.length === 0) return null;
+  const outcome = await applyChanges(
+    db,
+    ready.map((p) => p.raw),
+    options,
+  );
+  await table.bulkDelete(ready.map((p) => p.id));
+  return outcome;
+}

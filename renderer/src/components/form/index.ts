@@ -1,0 +1,22 @@
+export { FieldShell } from './FieldShell';
+export {
+  DateField,
+  DateTimeField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  errorOf,
+  type FieldProps,
+  type SelectOption,
+} from './fields';
+export { StakeholderMultiSelect, stakeholderLabel } from './StakeholderMultiSelect';
+export { applyStoreErrors } from './storeErrors';
+export { FormError } from './FormError';
+export {
+  emptyToNull,
+  isoToLocalInput,
+  localDateTimeField,
+  localInputToIso,
+  optionalDateField,
+  optionalIdField,
+} from './formValues';

@@ -1,0 +1,80 @@
+import type { WorkbenchClient } from '@shared/ipc/client';
+import type { FilePurpose } from '@shared/archive/ipcSchemas';
+
+/** Progress of a file transfer: bytes done of total. */
+export type TransferProgress = (done: number, total: number) => void;
+
+/** Bytes per piece sent to the main process when saving. */
+const WRITE_PIECE_CHARS = 2 * 1024 * 1024;
+
+/**
+ * Reads a file the main process opened (file.openDialog / backup.open) piece by piece, handing
+ * each piece to `onPiece` (a worker, a buffer) and reporting progress; the window stays
+ * responsive because each piece is one IPC round trip.
+ */
+export async function readPieces(
+  client: WorkbenchClient,
+  token: string,
+  onPiece: (text: string) => void,
+  onProgress?: TransferProgress,
+): Promise<void> {
+  try {
+    for (;;) {
+      const piece = await client.call('file.read', { token });
+      if (piece.text !== '') onPiece(piece.text);
+      onProgress?.(piece.bytesRead, piece.size);
+      if (piece.done) return;
+    }
+  } catch (error) {
+    // Do not leave the file open in the main process.
+    await client.call('file.close', { token }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Reads a whole opened file into one string (CSV files, small archives). */
+export async function readWholeFile(
+  client: WorkbenchClient,
+  token: string,
+  onProgress?: TransferProgress,
+): Promise<string> {
+  const parts: string[] = [];
+  await readPieces(client, token, (t) => parts.push(t), onProgress);
+  return parts.join('');
+}
+
+/** Asks for a file to open; null when the user cancelled. */
+export async function pickFile(
+  client: WorkbenchClient,
+  purpose: FilePurpose,
+  title: string,
+): Promise<{ token: string; name: string; size: number } | null> {
+  const answer = await client.call('file.openDialog', { purpose, title });
+  return answer.canceled ? null : answer;
+}
+
+/**
+ * Asks where to save and writes the text there in pieces (the main process writes a temporary
+ * file and renames it into place at the end). Resolves to the file's name, or null if cancelled.
+ */
+export async function saveTextFile(
+  client: WorkbenchClient,
+  options: { purpose: FilePurpose; title: string; defaultName: string },
+  text: string,
+  onProgress?: TransferProgress,
+): Promise<string | null> {
+  const answer = await client.call('file.saveDialog', options);
+  if (answer.canceled) return null;
+  try {
+    for (let start = 0; ; start += WRITE_PIECE_CHARS) {
+      const end = Math.min(text.length, start + WRITE_PIECE_CHARS);
+      const final = end >= text.length;
+      await client.call('file.write', { token: answer.token, text: text.slice(start, end), final });
+      onProgress?.(end, text.length);
+      if (final) return answer.name;
+    }
+  } catch (error) {
+    await client.call('file.close', { token: answer.token }).catch(() => undefined);
+    throw error;
+  }
+}

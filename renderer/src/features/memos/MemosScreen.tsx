@@ -1,0 +1,403 @@
+import { useMemo, useState } from 'react';
+import { acknowledgementRequestText } from '@shared/memo/ackRequest';
+import { composeMemo, htmlOf } from '@shared/memo/compose';
+import { shortFingerprint } from '@shared/memo/fingerprint';
+import type { PageSize } from '@shared/memo/printCss';
+import { renderMemoHtml } from '@shared/memo/renderHtml';
+import type { Memo } from '@shared/memo/types';
+import { verifyMemoFile, type VerifyResult } from '@shared/memo/verify';
+import type { MemoRecord } from '@shared/model/memo';
+import { localIsoDay } from '@shared/rules/dates';
+import { issueMemoVersion, recordMemoExport } from '../../../db/repositories/memos';
+import { useWorkbench } from '../../app/WorkbenchContext';
+import { errorMessage } from '../../lib/errorMessage';
+import { useUiStore } from '../../state/uiStore';
+import type { EngagementScreenProps } from '../engagement/screens';
+import { DossierPanel } from './DossierPanel';
+import {
+  currentMemos,
+  draftIdentity,
+  draftOptions,
+  newDraft,
+  reissueDraft,
+  type MemoDraft,
+} from './draft';
+import { exportMarkdown, exportPdf, type ExportOutcome } from './exportMemo';
+import { MemoComposer } from './MemoComposer';
+import { MemoPreview } from './MemoPreview';
+import { useComposedMemo } from './useComposedMemo';
+import { useMemoDraftStore } from './draftStore';
+import { useMemoSource } from './useMemoSource';
+import './memos.css';
+
+/** The issued memo's model, parsed back from its frozen canonical content. */
+function issuedModel(record: MemoRecord): Memo {
+  return JSON.parse(record.content) as Memo;
+}
+
+/** The Memos tab: composer with live preview, exports, issue, issued memos, verify, dossiers. */
+export function MemosScreen({ engagement }: EngagementScreenProps) {
+  const { client, store, settings } = useWorkbench();
+  const pushToast = useUiStore((s) => s.pushToast);
+  const loaded = useMemoSource(engagement);
+  const memos = useMemo(() => loaded?.memos ?? [], [loaded]);
+  const draft = useMemoDraftStore((s) => s.drafts[engagement.id]) ?? null;
+  const storeDraft = useMemoDraftStore((s) => s.setDraft);
+  const setDraft = (next: MemoDraft | null) => storeDraft(engagement.id, next);
+  const [pageSize, setPageSize] = useState<PageSize>('A4');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [verdict, setVerdict] = useState<VerifyResult | null>(null);
+  const today = localIsoDay(new Date());
+  const defaultDraft = useMemo(
+    () => (loaded ? newDraft(memos, today) : null),
+    [loaded, memos, today],
+  );
+  const active = draft ?? defaultDraft;
+  const from = { name: settings.consultantName, firm: settings.consultantFirm };
+  const options = useMemo(
+    () => (active && loaded ? draftOptions(active, engagement, memos, from) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [active, engagement, memos, settings.consultantName, settings.consultantFirm],
+  );
+  const { composed, error } = useComposedMemo(loaded?.source, options);
+
+  if (!loaded || !active) return <p className="muted">Loading…</p>;
+  const identity = draftIdentity(active, engagement, memos);
+  const ready = composed !== null && composed.memo.header.memoId === identity.memoId;
+  const empty = ready && composed.memo.items.length === 0;
+  const noRecipients = active.recipientIds.length === 0;
+  const change = (patch: Partial<MemoDraft>) => setDraft({ ...active, ...patch });
+
+  /** Runs an action with a busy flag and an error toast; the draft is always kept. */
+  const run = async (label: string, action: () => Promise<void>) => {
+    setBusy(label);
+    try {
+      await action();
+    } catch (err) {
+      pushToast({ tone: 'error', message: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const saved = (outcome: ExportOutcome | null) => {
+    if (outcome) pushToast({ tone: 'success', message: `Saved ${outcome.fileName}.` });
+  };
+
+  const exportDraftMarkdown = () =>
+    run('md', async () => {
+      if (!composed) return;
+      saved(await exportMarkdown(client, composed.markdown, identity.memoId, identity.version));
+    });
+  const exportDraftPdf = () =>
+    run('pdf', async () => {
+      if (!composed) return;
+      saved(
+        await exportPdf(client, htmlOf(composed, 'draft'), pageSize, {
+          memoId: identity.memoId,
+          version: identity.version,
+          fingerprint: composed.fingerprint,
+          headerText: `${engagement.client}: DRAFT`,
+        }),
+      );
+    });
+
+  const issue = () =>
+    run('issue', async () => {
+      if (!options) return;
+      const final = await composeMemo(loaded.source, options, 'issued');
+      if (final.memo.items.length === 0)
+        throw new Error('This memo has no items: there is nothing to issue.');
+      const previous = active.reissueOf
+        ? (memos.find((m) => m.memoId === active.reissueOf?.memoId && m.status === 'issued') ??
+          null)
+        : null;
+      const record = await issueMemoVersion(
+        store,
+        {
+          engagementId: engagement.id,
+          memoId: options.memoId,
+          version: options.version,
+          status: 'issued',
+          supersededBy: null,
+          issuedAt: new Date().toISOString(),
+          subject: final.memo.header.subject,
+          recipientIds: active.recipientIds,
+          ccIds: active.ccIds,
+          composition: {
+            date: active.date,
+            scopeKind: active.scopeKind,
+            selectedIssueIds: active.scopeKind === 'selected' ? active.selectedIssueIds : [],
+            excludeInternal: active.excludeInternal,
+            purpose: active.purpose,
+            limits: active.limits,
+            responsibility: active.responsibility,
+            distribution: active.distribution,
+          },
+          content: final.canonical,
+          fingerprint: final.fingerprint,
+          markdown: final.markdown,
+          cited: final.cited,
+          itemIssueIds: final.memo.items.map((i) => i.id),
+          exports: [],
+        },
+        previous,
+      );
+      setDraft(null);
+      pushToast({
+        tone: 'success',
+        message: `Issued ${record.memoId} version ${record.version}${previous ? `; version ${previous.version} is superseded` : ''}.`,
+      });
+    });
+
+  const exportIssued = (record: MemoRecord, format: 'md' | 'pdf') =>
+    run(`${format}:${record.id}`, async () => {
+      const outcome =
+        format === 'md'
+          ? await exportMarkdown(client, record.markdown, record.memoId, record.version)
+          : await exportPdf(
+              client,
+              renderMemoHtml(issuedModel(record), {
+                fingerprint: record.fingerprint,
+                state: 'issued',
+              }),
+              pageSize,
+              {
+                memoId: record.memoId,
+                version: record.version,
+                fingerprint: record.fingerprint,
+                headerText: engagement.client,
+              },
+            );
+      if (!outcome) return;
+      await recordMemoExport(store, record.id, {
+        format: format === 'md' ? 'markdown' : 'pdf',
+        sha256: outcome.sha256,
+        pageSize: format === 'pdf' ? pageSize : null,
+        at: new Date().toISOString(),
+      });
+      saved(outcome);
+    });
+
+  const copyRequest = (record: MemoRecord) =>
+    run(`copy:${record.id}`, async () => {
+      const text = acknowledgementRequestText(issuedModel(record), {
+        fingerprint: record.fingerprint,
+      });
+      const result = await client.call('clipboard.writeText', { text });
+      if (!result.written) throw new Error('The clipboard is not available.');
+      pushToast({
+        tone: 'success',
+        message: `Acknowledgement request for ${record.memoId} v${record.version} copied.`,
+      });
+    });
+
+  const verify = () =>
+    run('verify', async () => {
+      const picked = await client.call('memo.verifyFile', {});
+      if (!picked.picked || !picked.file) return;
+      setVerdict(verifyMemoFile(picked.file, memos));
+    });
+
+  const issuedList = [...memos].sort((a, b) =>
+    a.memoId === b.memoId ? b.version - a.version : a.memoId < b.memoId ? 1 : -1,
+  );
+  const currentIds = new Set(currentMemos(memos).map((m) => m.id));
+
+  return (
+    <div className="memos-screen">
+      <div className="page-actions memo-actions" role="toolbar" aria-label="Memo actions">
+        <label className="memo-page-size">
+          Page size{' '}
+          <select
+            aria-label="Page size"
+            value={pageSize}
+            onChange={(e) => setPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
+          >
+            <option value="A4">A4</option>
+            <option value="Letter">US Letter</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={!ready || empty || busy !== null}
+          onClick={exportDraftMarkdown}
+        >
+          Export Markdown
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!ready || empty || busy !== null}
+          onClick={exportDraftPdf}
+        >
+          Export PDF
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!ready || empty || noRecipients || busy !== null}
+          title={noRecipients ? 'Choose at least one recipient' : undefined}
+          onClick={issue}
+        >
+          {active.reissueOf ? `Issue version ${identity.version}` : 'Issue'}
+        </button>
+        {draft ? (
+          <button type="button" className="button button-ghost" onClick={() => setDraft(null)}>
+            New memo
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button-ghost"
+          disabled={busy !== null}
+          onClick={verify}
+        >
+          Verify a file…
+        </button>
+      </div>
+      {verdict ? (
+        <div
+          className={`memo-verdict memo-verdict-${verdict.outcome} card`}
+          role="status"
+          aria-label="Verification result"
+        >
+          <strong>
+            {verdict.outcome === 'match'
+              ? 'Matches an issued memo'
+              : verdict.outcome === 'altered'
+                ? 'Does not match'
+                : verdict.outcome === 'unknown'
+                  ? 'Not an issued memo'
+                  : 'Not a memo'}
+          </strong>
+          <p>{verdict.message}</p>
+          <button type="button" className="button button-ghost" onClick={() => setVerdict(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {error ? <p className="form-error">The memo could not be built: {error}</p> : null}
+      <div className="memo-layout">
+        <MemoComposer
+          draft={active}
+          onChange={change}
+          stakeholders={loaded.source.stakeholders}
+          issues={loaded.source.raisedIssues}
+          wording={{
+            client: engagement.client,
+            engagementTitle: engagement.title,
+            engagementScope: engagement.scope,
+          }}
+          identity={identity}
+          from={[options?.fromName ?? '', options?.fromFirm ?? '']
+            .filter((x) => x.trim() !== '')
+            .join(', ')}
+        />
+        <div className="memo-preview-column">
+          {ready ? (
+            <>
+              <p className="memo-fingerprint" aria-label="Content fingerprint">
+                Fingerprint SHA-256 <code>{shortFingerprint(composed.fingerprint)}</code>… (
+                {composed.memo.items.length} items)
+              </p>
+              {empty ? (
+                <p className="memo-empty card" role="note">
+                  This memo has no items: nothing in its scope was raised. Choose another scope or
+                  select issues; an empty memo is not exported.
+                </p>
+              ) : null}
+              <MemoPreview markdown={composed.markdown} label="Memo preview" />
+            </>
+          ) : (
+            <p className="muted">Preparing the preview…</p>
+          )}
+        </div>
+      </div>
+      <section className="card memo-issued" aria-labelledby="memo-issued-heading">
+        <h2 id="memo-issued-heading">Issued memos</h2>
+        {issuedList.length === 0 ? (
+          <p className="muted">
+            No memo issued yet. An issued memo is frozen: it can be superseded by a new version,
+            never edited.
+          </p>
+        ) : (
+          <table className="memo-table">
+            <thead>
+              <tr>
+                <th scope="col">Memo</th>
+                <th scope="col">Date</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+                <th scope="col">Fingerprint</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issuedList.map((m) => (
+                <tr key={m.id} aria-label={`${m.memoId} version ${m.version}`}>
+                  <td>
+                    {m.memoId} v{m.version}
+                  </td>
+                  <td>{m.composition.date}</td>
+                  <td dir="auto" className="memo-subject">
+                    {m.subject}
+                  </td>
+                  <td>
+                    {m.status === 'issued' ? 'Issued' : `Superseded by v${m.supersededBy ?? '?'}`}
+                  </td>
+                  <td>
+                    <code title={m.fingerprint}>{shortFingerprint(m.fingerprint)}</code>
+                  </td>
+                  <td className="memo-actions-cell">
+                    <div className="memo-row-actions">
+                      <button
+                        type="button"
+                        className="button button-ghost"
+                        disabled={busy !== null}
+                        onClick={() => exportIssued(m, 'md')}
+                        aria-label={`Export ${m.memoId} v${m.version} as Markdown`}
+                      >
+                        Markdown
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-ghost"
+                        disabled={busy !== null}
+                        onClick={() => exportIssued(m, 'pdf')}
+                        aria-label={`Export ${m.memoId} v${m.version} as PDF`}
+                      >
+                        PDF
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-ghost"
+                        disabled={busy !== null}
+                        onClick={() => copyRequest(m)}
+                        aria-label={`Copy acknowledgement request for ${m.memoId} v${m.version}`}
+                      >
+                        Copy acknowledgement request
+                      </button>
+                      {currentIds.has(m.id) ? (
+                        <button
+                          type="button"
+                          className="button button-ghost"
+                          onClick={() => setDraft(reissueDraft(m, today))}
+                          aria-label={`Re-issue ${m.memoId}`}
+                        >
+                          Re-issue…
+                        </button>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <DossierPanel source={loaded.source} pageSize={pageSize} />
+    </div>
+  );
+}

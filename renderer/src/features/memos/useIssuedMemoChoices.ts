@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { useRecords } from '../../../db';
+import { useWorkbench } from '../../app/WorkbenchContext';
+
+/** One issued memo version an acknowledgement may name. */
+export interface IssuedMemoChoice {
+  /** Memo id, for the acknowledgement's memoId. */
+  memoId: string;
+  /** Version, for the acknowledgement's memoVersion. */
+  version: number;
+  /** "NWL-M-2026-004 v2, 2026-06-15: subject (superseded)". */
+  label: string;
+}
+
+/**
+ * The issued memos of an engagement as choices for "this answer acknowledges memo …" (for the
+ * acknowledgement form), newest first; undefined while loading.
+ */
+export function useIssuedMemoChoices(engagementId: string): IssuedMemoChoice[] | undefined {
+  const { db } = useWorkbench();
+  const memos = useRecords(db, 'memo', engagementId);
+  return useMemo(
+    () =>
+      memos?.map((m) => ({
+        memoId: m.memoId,
+        version: m.version,
+        label: `${m.memoId} v${m.version}, ${m.composition.date}: ${m.subject}${m.status === 'superseded' ? ' (superseded)' : ''}`,
+      })),
+    [memos],
+  );
+}

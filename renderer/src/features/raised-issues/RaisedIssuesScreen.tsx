@@ -1,0 +1,287 @@
+import { useMemo, useState } from 'react';
+import type { RaisedIssue } from '@shared/model/raisedIssue';
+import { localIsoDay } from '@shared/rules/dates';
+import { useRecord, useRecords } from '../../../db';
+import { useWorkbench } from '../../app/WorkbenchContext';
+import { DataTable, type DataTableColumn } from '../../components/table/DataTable';
+import { MasterDetail } from '../../components/layout/MasterDetail';
+import { DeletedRecords, useRecordActions, useRecordKeys } from '../../components/records';
+import type { EngagementScreenProps } from '../engagement/screens';
+import { useUiStore } from '../../state/uiStore';
+import { AcknowledgementDialog } from './AcknowledgementDialog';
+import { RaisedIssueDetail } from './RaisedIssueDetail';
+import { RaisedIssueFormDialog } from './RaisedIssueFormDialog';
+import { describeEscalationPlan, planEscalation } from '@shared/notebook/escalationPlan';
+import { choiceLabel } from './raisedIssueForm';
+import { ackState, daysSinceRaised, type AckState } from '@shared/notebook/issueTimeline';
+import './raisedIssues.css';
+
+/** One row of the list. */
+interface IssueRow {
+  issue: RaisedIssue;
+  raisedTo: string;
+  days: number;
+  ack: AckState;
+  ackCount: number;
+}
+
+const SEVERITY_RANK = { high: 3, medium: 2, low: 1 } as const;
+
+const COLUMNS: DataTableColumn<IssueRow>[] = [
+  {
+    id: 'title',
+    header: 'Issue',
+    width: '2.2fr',
+    cell: (r) => r.issue.title,
+    sortValue: (r) => r.issue.title,
+    filterText: (r) => r.issue.title,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    width: '112px',
+    cell: (r) => (
+      <span className={`badge badge-issue-${r.issue.status}`}>{choiceLabel(r.issue.status)}</span>
+    ),
+    sortValue: (r) => r.issue.status,
+    filterText: (r) => r.issue.status,
+  },
+  {
+    id: 'severity',
+    header: 'Severity',
+    width: '84px',
+    cell: (r) => (
+      <span className={`badge badge-severity-${r.issue.severity}`}>{r.issue.severity}</span>
+    ),
+    sortValue: (r) => SEVERITY_RANK[r.issue.severity],
+    filterText: (r) => r.issue.severity,
+  },
+  {
+    id: 'raisedTo',
+    header: 'Raised to',
+    width: '1.2fr',
+    cell: (r) => r.raisedTo,
+    sortValue: (r) => r.raisedTo,
+    filterText: (r) => r.raisedTo,
+  },
+  {
+    id: 'days',
+    header: 'Days',
+    width: '56px',
+    align: 'end',
+    cell: (r) => r.days,
+    sortValue: (r) => r.days,
+  },
+  {
+    id: 'ack',
+    header: 'Acknowledged',
+    width: '116px',
+    cell: (r) => (
+      <span className={`ack-state ack-${r.ack.replace(' ', '-')}`}>
+        {r.ack === 'acknowledged' ? (r.ackCount > 0 ? `yes (${r.ackCount})` : 'answered') : r.ack}
+      </span>
+    ),
+    sortValue: (r) => r.ack,
+    filterText: (r) => r.ack,
+  },
+];
+
+type DialogState =
+  | { kind: 'new' }
+  | { kind: 'edit'; issue: RaisedIssue }
+  | { kind: 'escalate'; issue: RaisedIssue }
+  | { kind: 'acknowledge'; issue: RaisedIssue };
+
+/** The issues raised in the engagement: the list, and the chosen one's finding and timeline. */
+export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
+  const { db } = useWorkbench();
+  const issues = useRecords(db, 'raisedIssue', engagement.id);
+  const stakeholders = useRecords(db, 'stakeholder', engagement.id);
+  const acknowledgements = useRecords(db, 'acknowledgement', engagement.id);
+  const selected = useUiStore((s) => s.selectedRecord);
+  const selectRecord = useUiStore((s) => s.selectRecord);
+  // An acknowledgement chosen elsewhere (a link) opens the issue it answers.
+  const chosenAck = useRecord(
+    db,
+    'acknowledgement',
+    selected?.entity === 'acknowledgement' ? selected.id : null,
+  );
+  const selectedId =
+    selected?.entity === 'raisedIssue' ? selected.id : (chosenAck?.raisedIssueId ?? null);
+  const selectedRecord = useRecord(db, 'raisedIssue', selectedId);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const { softDelete } = useRecordActions('raisedIssue', 'Raised issue');
+
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const s of stakeholders ?? []) map.set(s.id, s.name);
+    return map;
+  }, [stakeholders]);
+
+  const rows = useMemo<IssueRow[]>(() => {
+    const today = localIsoDay(new Date());
+    const counts = new Map<string, number>();
+    for (const a of acknowledgements ?? [])
+      counts.set(a.raisedIssueId, (counts.get(a.raisedIssueId) ?? 0) + 1);
+    return (issues ?? []).map((issue) => {
+      const ackCount = counts.get(issue.id) ?? 0;
+      return {
+        issue,
+        raisedTo: issue.raisedToIds.map((id) => names.get(id) ?? 'unknown').join(', '),
+        days: daysSinceRaised(issue.raisedAt, today),
+        ack:
+          issue.status === 'raised' || ackCount > 0
+            ? ackState(issue, ackCount, today)
+            : 'acknowledged',
+        ackCount,
+      };
+    });
+  }, [issues, acknowledgements, names]);
+
+  const current =
+    selectedRecord && selectedRecord.engagementId === engagement.id ? selectedRecord : null;
+
+  useRecordKeys([
+    { key: 'n', run: () => setDialog({ kind: 'new' }) },
+    {
+      key: 'e',
+      run: () => current && !current.deletedAt && setDialog({ kind: 'edit', issue: current }),
+    },
+    {
+      key: 'E',
+      run: () => current && !current.deletedAt && setDialog({ kind: 'escalate', issue: current }),
+    },
+    {
+      key: 'a',
+      run: () =>
+        current && !current.deletedAt && setDialog({ kind: 'acknowledge', issue: current }),
+    },
+    {
+      key: 'Delete',
+      run: () => {
+        if (current && !current.deletedAt) void softDelete(current.id, current.title);
+      },
+    },
+  ]);
+
+  const escalation = useMemo(() => {
+    if (dialog?.kind !== 'escalate' || !stakeholders) return null;
+    const plan = planEscalation(dialog.issue, stakeholders);
+    const notice = describeEscalationPlan(plan);
+    if (plan.targets.length > 0) {
+      notice.unshift(
+        `Escalating to ${plan.targets.map((t) => `${t.name}${t.title ? `, ${t.title}` : ''}`).join(' and ')}.`,
+      );
+    }
+    const source = dialog.issue;
+    return {
+      notice,
+      prefill: {
+        title: `Escalation: ${source.title}`.slice(0, 200),
+        raisedToIds: plan.targets.map((t) => t.id),
+        escalatesId: source.id,
+        severity: source.severity,
+        criteria: source.criteria,
+        condition: source.condition,
+        cause: source.cause,
+        effect: source.effect,
+        recommendation: source.recommendation,
+        ownerId: source.ownerId ?? '',
+      },
+    };
+  }, [dialog, stakeholders]);
+
+  const close = () => setDialog(null);
+  const open = (issue: RaisedIssue) => selectRecord({ entity: 'raisedIssue', id: issue.id });
+
+  return (
+    <div className="stack">
+      <MasterDetail
+        listWidth="wide"
+        detailLabel="Raised issue details"
+        emptyDetail="Choose an issue to see its finding and timeline."
+        list={
+          <DataTable
+            label="Raised issues"
+            rows={rows}
+            columns={COLUMNS}
+            rowKey={(r) => r.issue.id}
+            selectedKey={selectedId}
+            onSelect={(r) => open(r.issue)}
+            filterPlaceholder="Filter issues…"
+            emptyMessage="No issues raised yet."
+            rowClassName={(r) => (r.ack === 'overdue' ? 'row-overdue' : undefined)}
+            toolbar={
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setDialog({ kind: 'new' })}
+                title="New raised issue (N)"
+              >
+                New raised issue
+              </button>
+            }
+          />
+        }
+        detail={
+          current ? (
+            <RaisedIssueDetail
+              issue={current}
+              issues={issues ?? []}
+              acknowledgements={acknowledgements ?? []}
+              names={names}
+              onEdit={() => setDialog({ kind: 'edit', issue: current })}
+              onAcknowledge={() => setDialog({ kind: 'acknowledge', issue: current })}
+              onEscalate={() => setDialog({ kind: 'escalate', issue: current })}
+              onDeleted={() => undefined}
+            />
+          ) : null
+        }
+      />
+      <DeletedRecords
+        entity="raisedIssue"
+        engagementId={engagement.id}
+        noun="Raised issue"
+        plural="raised issues"
+        labelOf={(i) => i.title}
+      />
+      {dialog?.kind === 'new' || dialog?.kind === 'edit' ? (
+        <RaisedIssueFormDialog
+          engagementId={engagement.id}
+          issue={dialog.kind === 'edit' ? dialog.issue : null}
+          title={dialog.kind === 'edit' ? 'Edit raised issue' : 'New raised issue'}
+          stakeholders={stakeholders ?? []}
+          issues={issues ?? []}
+          onClose={close}
+          onSaved={(saved) => {
+            close();
+            open(saved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'escalate' && escalation ? (
+        <RaisedIssueFormDialog
+          engagementId={engagement.id}
+          issue={null}
+          title="Escalate issue"
+          prefill={escalation.prefill}
+          notice={escalation.notice}
+          stakeholders={stakeholders ?? []}
+          issues={issues ?? []}
+          onClose={close}
+          onSaved={(saved) => {
+            close();
+            open(saved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'acknowledge' ? (
+        <AcknowledgementDialog
+          issue={dialog.issue}
+          stakeholders={stakeholders ?? []}
+          onClose={close}
+        />
+      ) : null}
+    </div>
+  );
+}

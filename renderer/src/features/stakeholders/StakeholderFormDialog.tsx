@@ -1,0 +1,196 @@
+import { useId, useMemo, useState } from 'react';
+import { useForm, type Path } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { Stakeholder } from '@shared/model/stakeholder';
+import {
+  decisionAuthoritySchema,
+  stakeholderStatusSchema,
+  stanceSchema,
+} from '@shared/model/stakeholder';
+import { reportsToChoices } from '@shared/notebook/reportsToChoices';
+import { Dialog } from '../../components/Dialog';
+import {
+  DateField,
+  FieldShell,
+  FormError,
+  SelectField,
+  StakeholderMultiSelect,
+  TextAreaField,
+  TextField,
+  applyStoreErrors,
+  errorOf,
+  stakeholderLabel,
+} from '../../components/form';
+import { useWorkbench } from '../../app/WorkbenchContext';
+import { useUiStore } from '../../state/uiStore';
+import { AUTHORITY_LABEL, STANCE_LABEL } from './labels';
+import {
+  fromStakeholderForm,
+  stakeholderFormFields,
+  stakeholderFormSchema,
+  toStakeholderForm,
+  type StakeholderFormValues,
+} from './stakeholderForm';
+
+const SCALE = [1, 2, 3, 4, 5] as const;
+
+/** A 1-to-5 score as a drop-down whose value is a number. */
+function ScaleField({
+  form,
+  name,
+  label,
+  hint,
+}: {
+  form: ReturnType<typeof useForm<StakeholderFormValues>>;
+  name: Path<StakeholderFormValues> & ('influence' | 'interest');
+  label: string;
+  hint: string;
+}) {
+  const id = `${useId()}-${name}`;
+  const error = errorOf(form, name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        {...form.register(name, { setValueAs: (v: unknown) => Number(v) })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint`}
+      >
+        {SCALE.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** Create a stakeholder, or edit one; the "reports to" choices never allow a reporting loop. */
+export function StakeholderFormDialog({
+  engagementId,
+  stakeholder,
+  stakeholders,
+  onClose,
+  onSaved,
+}: {
+  engagementId: string;
+  /** The stakeholder to edit, or null for a new one. */
+  stakeholder: Stakeholder | null;
+  /** The engagement's live stakeholders (for the pickers). */
+  stakeholders: readonly Stakeholder[];
+  onClose: () => void;
+  /** Called with the saved record. */
+  onSaved: (saved: Stakeholder) => void;
+}) {
+  const { store } = useWorkbench();
+  const pushToast = useUiStore((s) => s.pushToast);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const vacantId = useId();
+  const form = useForm<StakeholderFormValues>({
+    resolver: zodResolver(stakeholderFormSchema),
+    defaultValues: toStakeholderForm(stakeholder),
+  });
+  const selfId = stakeholder?.id ?? null;
+  const managers = useMemo(() => reportsToChoices(selfId, stakeholders), [selfId, stakeholders]);
+  const others = useMemo(() => stakeholders.filter((s) => s.id !== selfId), [stakeholders, selfId]);
+
+  const submit = form.handleSubmit(async (values) => {
+    setSaveError(null);
+    try {
+      const fields = fromStakeholderForm(values);
+      const saved = stakeholder
+        ? await store.stakeholders.update(stakeholder.id, fields)
+        : await store.stakeholders.create({ ...fields, engagementId });
+      pushToast({
+        tone: 'success',
+        message: stakeholder ? `“${saved.name}” saved.` : `Stakeholder “${saved.name}” added.`,
+      });
+      onSaved(saved);
+    } catch (error) {
+      // Keep everything typed: the field's error, or the reason, and the dialog stays open.
+      setSaveError(applyStoreErrors(form, error, stakeholderFormFields));
+    }
+  });
+
+  return (
+    <Dialog
+      title={stakeholder ? 'Edit stakeholder' : 'New stakeholder'}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={form.formState.isSubmitting}
+          >
+            {stakeholder ? 'Save stakeholder' : 'Add stakeholder'}
+          </button>
+        </>
+      }
+    >
+      <FormError message={saveError} />
+      <div className="form-grid">
+        <TextField form={form} name="name" label="Name" autoFocus />
+        <TextField form={form} name="title" label="Job title" />
+        <TextField form={form} name="orgUnit" label="Department" />
+        <TextField form={form} name="contact" label="Contact" placeholder="Email, phone" />
+        <SelectField
+          form={form}
+          name="reportsToId"
+          label="Reports to"
+          hint="People below this stakeholder are not offered: that would make a loop."
+          options={[
+            { value: '', label: '— nobody (top of the chain) —' },
+            ...managers.map((s) => ({ value: s.id, label: stakeholderLabel(s) })),
+          ]}
+        />
+        <SelectField
+          form={form}
+          name="decisionAuthority"
+          label="Decision authority"
+          options={decisionAuthoritySchema.options.map((a) => ({
+            value: a,
+            label: AUTHORITY_LABEL[a],
+          }))}
+        />
+        <ScaleField form={form} name="influence" label="Influence" hint="1 little … 5 decisive" />
+        <ScaleField form={form} name="interest" label="Interest" hint="1 little … 5 very much" />
+        <SelectField
+          form={form}
+          name="stance"
+          label="Stance"
+          options={stanceSchema.options.map((s) => ({ value: s, label: STANCE_LABEL[s] }))}
+        />
+        <SelectField
+          form={form}
+          name="status"
+          label="Status"
+          options={stakeholderStatusSchema.options.map((s) => ({
+            value: s,
+            label: s === 'active' ? 'Active' : 'Departed',
+          }))}
+        />
+        <div className="field">
+          <label htmlFor={vacantId} className="checkbox-row">
+            <input id={vacantId} type="checkbox" {...form.register('isVacant')} /> Vacant position
+          </label>
+          <span className="field-hint">A seat in the chain of command with nobody in it.</span>
+        </div>
+        <DateField form={form} name="departedAt" label="Departed on" />
+        <StakeholderMultiSelect
+          form={form}
+          name="dottedLineIds"
+          label="Dotted lines to"
+          className="span-2"
+          stakeholders={others}
+        />
+        <TextAreaField form={form} name="notes" label="Notes" className="span-2" />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,276 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PeerInfo, SyncProgress, SyncReport } from '@shared/sync/engine';
+import { useWorkbench } from '../../app/WorkbenchContext';
+import { errorMessage } from '../../lib/errorMessage';
+import { formatDateTime } from '../../lib/formatDate';
+import { useUiStore } from '../../state/uiStore';
+import type { EngagementScreenProps } from '../engagement/screens';
+import { ConflictList } from './ConflictList';
+import { useSyncSession } from './useSyncSession';
+import './sync.css';
+
+/** The device name settings give a device nobody named. */
+const DEFAULT_DEVICE_NAME = 'This device';
+
+const PHASES: Record<SyncProgress['phase'], string> = {
+  checking: 'Checking the folder',
+  reading: 'Reading other devices',
+  applying: 'Applying their changes',
+  writing: 'Publishing this device’s changes',
+  compacting: 'Tidying up',
+};
+
+const STATUS_TEXT: Record<SyncReport['status'], string> = {
+  ok: 'Up to date',
+  offline: 'Folder not available',
+  locked: 'Encrypted: passphrase needed',
+  'wrong-passphrase': 'Wrong passphrase',
+  'unsupported-format': 'Needs a newer app version',
+  failed: 'Last sync failed',
+};
+
+/** A device's name; devices left with the default name are told apart by their id. */
+function deviceLabel(peer: PeerInfo): string {
+  const name = peer.deviceName?.trim();
+  if (name && (peer.self || name !== DEFAULT_DEVICE_NAME)) return name;
+  return `Unnamed device ${peer.deviceId.slice(-6)}`;
+}
+
+/** The Sync tab: folder, devices and people, last sync, progress, conflicts and encryption. */
+export function SyncScreen({ engagement }: EngagementScreenProps) {
+  const { settings } = useWorkbench();
+  const { session, state } = useSyncSession(engagement.id);
+  const pushToast = useUiStore((s) => s.pushToast);
+  const [passphrase, setPassphrase] = useState('');
+  const [newPassphrase, setNewPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+
+  useEffect(() => {
+    session.start();
+  }, [session]);
+
+  const act = async (what: string, task: () => Promise<unknown>) => {
+    try {
+      await task();
+    } catch (error) {
+      pushToast({ tone: 'error', message: `${what} failed: ${errorMessage(error)}` });
+    }
+  };
+
+  const report = state.report;
+  const needsPassphrase = report?.status === 'locked' || report?.status === 'wrong-passphrase';
+  const progress = state.progress;
+
+  const unlock = (event: FormEvent) => {
+    event.preventDefault();
+    void act('Unlock', async () => {
+      const result = await session.unlock(passphrase);
+      if (result?.status === 'ok') setPassphrase('');
+    });
+  };
+  const encrypt = (event: FormEvent) => {
+    event.preventDefault();
+    if (newPassphrase.length < 10 || newPassphrase !== confirm) return;
+    void act('Encryption', async () => {
+      const result = await session.enableEncryption(newPassphrase);
+      if (result?.status === 'ok') {
+        pushToast({ tone: 'success', message: 'The sync folder is now encrypted.' });
+        setNewPassphrase('');
+        setConfirm('');
+      }
+    });
+  };
+
+  return (
+    <div className="sync-screen stack">
+      <section className="card" aria-labelledby="sync-folder-heading">
+        <h2 id="sync-folder-heading">Sync folder</h2>
+        {state.folder === undefined ? (
+          <p className="muted">Loading…</p>
+        ) : state.folder === null ? (
+          <p className="muted">
+            No sync folder chosen. Pick a folder that Dropbox, OneDrive, Google Drive, Syncthing or
+            a network share keeps in step; each device writes only its own files there.
+          </p>
+        ) : (
+          <p>
+            <span className="sync-path" title={state.folder.path}>
+              {state.folder.path}
+            </span>{' '}
+            <span className="muted">
+              ({state.folder.scope === 'all' ? 'used by all engagements' : 'this engagement only'})
+            </span>
+          </p>
+        )}
+        <div className="sync-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void act('Choosing the folder', () => session.chooseFolder('engagement'))
+            }
+          >
+            Choose folder for this engagement…
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void act('Choosing the folder', () => session.chooseFolder('all'))}
+          >
+            Use one folder for all engagements…
+          </button>
+          {state.folder ? (
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => void act('Stopping sync', () => session.forgetFolder())}
+            >
+              Stop syncing
+            </button>
+          ) : null}
+        </div>
+      </section>
+
+      {state.folder ? (
+        <section className="card" aria-labelledby="sync-status-heading">
+          <h2 id="sync-status-heading">Status</h2>
+          <div className="sync-status-row">
+            <p role="status" aria-live="polite" className="sync-status">
+              {state.running
+                ? 'Syncing…'
+                : report
+                  ? STATUS_TEXT[report.status]
+                  : 'Not synced yet in this session'}
+              {report?.encrypted ? <span className="sync-badge">Encrypted</span> : null}
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={state.running}
+              onClick={() => void act('Sync', () => session.syncNow())}
+            >
+              Sync now
+            </button>
+          </div>
+          {state.running ? (
+            <div className="sync-progress">
+              <span>{progress ? PHASES[progress.phase] : 'Starting'}…</span>
+              <progress
+                aria-label="Sync progress"
+                max={1}
+                {...(progress && progress.total > 0
+                  ? { value: Math.min(1, progress.done / progress.total) }
+                  : {})}
+              />
+            </div>
+          ) : null}
+          <p className="muted">
+            Last sync: {state.lastSyncAt ? formatDateTime(state.lastSyncAt) : 'never'}
+            {report && report.status === 'ok'
+              ? ` · ${report.received} change(s) received, ${report.sent} sent`
+              : ''}
+          </p>
+          {report?.message ? <p className="sync-message">{report.message}</p> : null}
+          {state.error ? <p className="sync-message">{state.error}</p> : null}
+          {report && report.warnings.length > 0 ? (
+            <ul className="sync-warnings" aria-label="Sync warnings">
+              {report.warnings.slice(0, 8).map((w, i) => (
+                <li key={i}>{w.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {state.folder && needsPassphrase ? (
+        <section className="card" aria-labelledby="sync-unlock-heading">
+          <h2 id="sync-unlock-heading">Unlock the encrypted folder</h2>
+          <form className="sync-form" onSubmit={unlock}>
+            <label className="field">
+              <span>Passphrase</span>
+              <input
+                type="password"
+                autoComplete="current-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="button button-primary" disabled={!passphrase}>
+              Unlock
+            </button>
+          </form>
+        </section>
+      ) : null}
+
+      {state.folder && report?.status === 'ok' && !report.encrypted ? (
+        <section className="card" aria-labelledby="sync-encrypt-heading">
+          <h2 id="sync-encrypt-heading">Encryption</h2>
+          <p className="muted">
+            Encrypt the folder so the cloud provider sees only ciphertext. Every device will need
+            the passphrase; it cannot be recovered if lost.
+          </p>
+          <form className="sync-form" onSubmit={encrypt}>
+            <label className="field">
+              <span>New passphrase (10 characters or more)</span>
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={newPassphrase}
+                onChange={(e) => setNewPassphrase(e.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span>Repeat the passphrase</span>
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+              />
+            </label>
+            <button
+              type="submit"
+              className="button"
+              disabled={newPassphrase.length < 10 || newPassphrase !== confirm}
+            >
+              Encrypt folder
+            </button>
+          </form>
+        </section>
+      ) : null}
+
+      {state.folder && report && report.peers.length > 0 ? (
+        <section className="card" aria-labelledby="sync-devices-heading">
+          <h2 id="sync-devices-heading">Devices and people</h2>
+          <table className="sync-table" aria-label="Devices syncing in this folder">
+            <thead>
+              <tr>
+                <th scope="col">Device</th>
+                <th scope="col">Person</th>
+                <th scope="col">Changes published</th>
+                <th scope="col">Read here</th>
+                <th scope="col">Last write</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.peers.map((peer) => (
+                <tr key={peer.deviceId}>
+                  <td>
+                    {deviceLabel(peer)}
+                    {peer.self ? <span className="sync-badge">this device</span> : null}
+                  </td>
+                  <td>{peer.actor || (peer.self ? settings.consultantName : '') || '—'}</td>
+                  <td className="num">{peer.published}</td>
+                  <td className="num">{peer.read}</td>
+                  <td>{peer.writtenAt ? formatDateTime(peer.writtenAt) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <ConflictList engagementId={engagement.id} />
+    </div>
+  );
+}

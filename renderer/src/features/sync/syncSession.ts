@@ -1,0 +1,240 @@
+import type { WorkbenchClient } from '@shared/ipc/client';
+import type { SyncScope } from '@shared/sync/ipcSchemas';
+import {
+  createSyncEngine,
+  type SyncEngine,
+  type SyncProgress,
+  type SyncReport,
+} from '@shared/sync/engine';
+import type { WorkbenchDB } from '../../../db';
+import { createDexieSyncDatabase } from '../../../db/sync/dexieSyncDatabase';
+import { createIpcFolder } from './ipcFolder';
+
+/**
+ * How often a sync round runs while the app is open: the periodic check is the rule (a file
+ * watcher would only be a hint, and cloud folders often do not raise events). A round with
+ * nothing new costs a handful of small reads (measured under 50 ms), so checking every 1.5 s
+ * keeps an edit from another device on screen within 2 s of its file arriving.
+ */
+export const SYNC_INTERVAL_MS = 1_500;
+
+/** What the Sync tab shows. */
+export interface SyncSessionState {
+  /** The chosen folder, null when none; undefined while loading. */
+  folder: { path: string; scope: SyncScope } | null | undefined;
+  /** True while a round runs. */
+  running: boolean;
+  /** Progress of the running round. */
+  progress: SyncProgress | null;
+  /** The last round's report. */
+  report: SyncReport | null;
+  /** When the last round that reached the folder finished (ISO). */
+  lastSyncAt: string | null;
+  /** A failure outside the engine (IPC...). */
+  error: string | null;
+}
+
+/** What a session needs from the app. */
+export interface SyncSessionDeps {
+  db: WorkbenchDB;
+  client: WorkbenchClient;
+  deviceId: string;
+  deviceName?: string;
+  actor?: string;
+  /** Called when this installation took a fresh device id (the app reloads its store). */
+  onDeviceIdChanged?: (deviceId: string) => void;
+}
+
+/** The sync of one engagement: its folder, its engine, its status. */
+export interface SyncSession {
+  getState(): SyncSessionState;
+  subscribe(listener: () => void): () => void;
+  /** Reads the chosen folder from main. */
+  refreshFolder(): Promise<void>;
+  /** Shows the folder dialog; resolves true when a folder was chosen. */
+  chooseFolder(scope: SyncScope): Promise<boolean>;
+  /** Stops syncing this engagement with the folder (nothing is deleted). */
+  forgetFolder(): Promise<void>;
+  /** Runs a round now (joins a running one). */
+  syncNow(): Promise<SyncReport | null>;
+  /** Tries a passphrase for an encrypted folder (a round runs; its report says if it fit). */
+  unlock(passphrase: string): Promise<SyncReport | null>;
+  /** Encrypts the folder with a new passphrase. */
+  enableEncryption(passphrase: string): Promise<SyncReport | null>;
+  /** Starts the periodic rule (idempotent). */
+  start(): void;
+  /** Stops the timer. */
+  stop(): void;
+}
+
+/** Engines by device, scope and folder (see engineOf). */
+const engines = new Map<string, SyncEngine>();
+
+const LAST_SYNC_KEY = (engagementId: string) => `ui:lastSync:${engagementId}`;
+
+/** Creates the session of one engagement. */
+export function createSyncSession(deps: SyncSessionDeps, engagementId: string): SyncSession {
+  let state: SyncSessionState = {
+    folder: undefined,
+    running: false,
+    progress: null,
+    report: null,
+    lastSyncAt: null,
+    error: null,
+  };
+  const listeners = new Set<() => void>();
+  const set = (patch: Partial<SyncSessionState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+  let engine: SyncEngine | null = null;
+  let engineFor: string | null = null;
+  let passphrase: string | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let lastProgressAt = 0;
+  let quietRound = false;
+
+  function engineOf(folder: { path: string; scope: SyncScope }): SyncEngine {
+    // One engine per folder: the sessions of all engagements sharing the "all" folder share it.
+    const key = `${deps.deviceId}:${folder.scope}:${folder.path}:${folder.scope === 'engagement' ? engagementId : '*'}`;
+    if (engine && engineFor === key) return engine;
+    const shared = engines.get(key);
+    if (shared) {
+      engine = shared;
+      engineFor = key;
+      if (passphrase !== null) engine.setPassphrase(passphrase);
+      return engine;
+    }
+    let current = deps.deviceId;
+    engine = createSyncEngine({
+      db: createDexieSyncDatabase({ db: deps.db, deviceId: () => current }),
+      folder: createIpcFolder(deps.client, engagementId),
+      deviceId: deps.deviceId,
+      ...(deps.deviceName ? { deviceName: deps.deviceName } : {}),
+      ...(deps.actor ? { actor: deps.actor } : {}),
+      ...(folder.scope === 'engagement' ? { engagementIds: [engagementId] } : {}),
+      regenerateDeviceId: async () => {
+        current = (await deps.client.call('sync.device.regenerate', {})).deviceId;
+        return current;
+      },
+    });
+    engineFor = key;
+    engines.set(key, engine);
+    if (passphrase !== null) engine.setPassphrase(passphrase);
+    return engine;
+  }
+
+  /**
+   * Runs a round. A periodic (quiet) round shows "Syncing…" and the progress bar only once it
+   * has real work (applying or publishing changes), so the screen does not flicker every 1.5 s.
+   */
+  async function run(
+    task: (engine: SyncEngine) => Promise<SyncReport>,
+    quiet = false,
+  ): Promise<SyncReport | null> {
+    if (state.folder === undefined) await session.refreshFolder();
+    const folder = state.folder;
+    if (!folder) return null;
+    quietRound = quiet;
+    if (!quiet) set({ running: true, progress: null, error: null });
+    try {
+      const report = await task(engineOf(folder));
+      const reached = report.status === 'ok';
+      const lastSyncAt = reached ? new Date().toISOString() : state.lastSyncAt;
+      if (reached)
+        await deps.db
+          .table('syncState')
+          .put({ key: LAST_SYNC_KEY(engagementId), value: lastSyncAt });
+      set({ running: false, progress: null, report, lastSyncAt });
+      if (report.deviceIdChanged) deps.onDeviceIdChanged?.(report.deviceIdChanged.to);
+      return report;
+    } catch (error) {
+      set({
+        running: false,
+        progress: null,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+  }
+
+  const onProgress = (progress: SyncProgress) => {
+    if (quietRound) {
+      if (progress.phase !== 'applying' && progress.phase !== 'writing') return;
+      quietRound = false;
+      set({ running: true, error: null });
+    }
+    const now = Date.now();
+    if (now - lastProgressAt < 100 && progress.done !== progress.total) return;
+    lastProgressAt = now;
+    set({ progress });
+  };
+
+  const session: SyncSession = {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async refreshFolder() {
+      try {
+        const info = await deps.client.call('sync.folder.get', { engagementId });
+        const last = await deps.db.table('syncState').get(LAST_SYNC_KEY(engagementId));
+        set({
+          folder: info.path && info.scope ? { path: info.path, scope: info.scope } : null,
+          lastSyncAt: typeof last?.value === 'string' ? last.value : state.lastSyncAt,
+        });
+      } catch (error) {
+        set({ folder: null, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    async chooseFolder(scope) {
+      const answer = await deps.client.call('sync.folder.choose', { engagementId, scope });
+      if (answer.canceled) return false;
+      engine = null;
+      set({ folder: { path: answer.path, scope: answer.scope }, report: null });
+      void session.syncNow();
+      return true;
+    },
+    async forgetFolder() {
+      const scope = state.folder?.scope ?? 'engagement';
+      await deps.client.call('sync.folder.forget', { engagementId, scope });
+      engine = null;
+      set({ folder: null, report: null });
+      await session.refreshFolder();
+    },
+    syncNow: () => run((e) => e.sync(onProgress)),
+    unlock(value) {
+      passphrase = value;
+      engine?.setPassphrase(value);
+      return run((e) => {
+        e.setPassphrase(value);
+        return e.sync(onProgress);
+      });
+    },
+    enableEncryption(value) {
+      passphrase = value;
+      return run((e) => e.enableEncryption(value));
+    },
+    start() {
+      if (timer) return;
+      void session.refreshFolder().then(() => session.syncNow());
+      timer = setInterval(() => void run((e) => e.sync(onProgress), true), SYNC_INTERVAL_MS);
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+  return session;
+}
+
+const sessions = new Map<string, SyncSession>();
+
+/** The one session of an engagement (created on first use). */
+export function syncSessionFor(deps: SyncSessionDeps, engagementId: string): SyncSession {
+  const key = `${deps.deviceId}:${engagementId}`;
+  let session = sessions.get(key);
+  if (!session) sessions.set(key, (session = createSyncSession(deps, engagementId)));
+  return session;
+}

@@ -1,0 +1,4 @@
+export * from './csvText';
+export * from './columns';
+export * from './exportCsv';
+export * from './importPlan';

@@ -1,0 +1,43 @@
+import { cleanText } from './escape';
+import type { Memo } from './types';
+
+/** Who sends the request (the memo's from line is used when omitted). */
+export interface AckRequestOptions {
+  /** Content fingerprint of the memo. */
+  fingerprint: string;
+}
+
+const ASK = 'accept / decline / accept the risk / defer';
+
+/**
+ * A short email asking the recipients to confirm receipt of a memo and give their decision on
+ * each item; it cites the memo id, version and fingerprint, so the answer names exactly what was
+ * acknowledged. Plain text: user-typed values are cleaned of control characters only.
+ */
+export function acknowledgementRequestText(memo: Memo, options: AckRequestOptions): string {
+  const h = memo.header;
+  const one = (s: string) =>
+    cleanText(s)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
+  const names = h.to.map((p) => one(p.name)).join(', ');
+  const lines = [
+    `Subject: Please confirm receipt: memo ${h.memoId}, version ${h.version}`,
+    '',
+    `Dear ${names === '' ? 'all' : names},`,
+    '',
+    `Please confirm that you received memo ${h.memoId}, version ${h.version}, dated ${h.date} ("${one(h.subject)}"), content fingerprint SHA-256 ${options.fingerprint}.`,
+    '',
+  ];
+  if (memo.items.length === 0) {
+    lines.push('The memo lists no items.', '');
+  } else {
+    lines.push('And please give your decision on each item:', '');
+    for (const item of memo.items) lines.push(`${item.ref}. ${one(item.title)}: ${ASK}`);
+    lines.push('');
+  }
+  lines.push('A reply to this email is enough. Thank you.', '');
+  const from = [h.fromName, h.fromFirm].map(one).filter((x) => x !== '');
+  if (from.length > 0) lines.push('Kind regards,', ...from);
+  return lines.join('\n').trimEnd() + '\n';
+}

@@ -1,0 +1,495 @@
+import type { Acknowledgement } from '../model/acknowledgement';
+import type { EngagementData } from '../model/engagementData';
+import type { RaisedIssue, RaisedIssueStatus, Severity } from '../model/raisedIssue';
+import type { Risk } from '../model/risk';
+import { inherentRiskScore, residualRiskScore, riskBand } from '../model/risk';
+import type { Stakeholder } from '../model/stakeholder';
+import { indexById } from '../rules/lookup';
+import { ownershipGaps } from '../rules/ownership';
+import { reportingLine } from '../rules/stakeholders';
+import {
+  RATING_KEY,
+  defaultDistribution,
+  defaultLimits,
+  defaultPurpose,
+  defaultResponsibility,
+} from './defaults';
+import { CHANNEL_LABEL, GAP_LABEL, RESPONSE_LABEL, dayOf } from './labels';
+import type {
+  AppendixGap,
+  AppendixPerson,
+  ChronologyEntry,
+  CitedRecords,
+  ItemMention,
+  Memo,
+  MemoAcknowledgement,
+  MemoItem,
+  MemoPerson,
+  MemoRaise,
+  MemoRisk,
+  SummaryRow,
+} from './types';
+
+/** The records a memo is built from. */
+export type MemoSource = Pick<
+  EngagementData,
+  'engagement' | 'stakeholders' | 'ownershipAreas' | 'risks' | 'raisedIssues' | 'acknowledgements'
+>;
+
+/** Which raised issues a memo covers. */
+export type MemoScope =
+  /** The issues the consultant picked. */
+  | { kind: 'selected'; issueIds: string[] }
+  /** Every open issue (raised, acknowledged, actioned or declined). */
+  | { kind: 'open' }
+  /**
+   * Everything since the last memo: issues raised, or answered, after `since` (ISO instant of
+   * the last issued memo); with no earlier memo (since null) every open issue.
+   */
+  | { kind: 'sinceLastMemo'; since: string | null };
+
+/** An earlier issued memo of the engagement (its current version), for the carried-over lists. */
+export interface EarlierMemoRef {
+  /** Memo id. */
+  memoId: string;
+  /** Version. */
+  version: number;
+  /** The raised issues it carried. */
+  issueIds: string[];
+}
+
+/** Options of buildMemo: the composer's choices. */
+export interface MemoOptions {
+  /** The memo id (see nextMemoId). */
+  memoId: string;
+  /** The version (1, then 2... for re-issues). */
+  version: number;
+  /** The memo's date, YYYY-MM-DD. */
+  date: string;
+  /** Subject line ('' gives a default). */
+  subject?: string;
+  /** Stakeholder ids the memo is addressed to. */
+  recipientIds: string[];
+  /** Stakeholder ids in copy. */
+  ccIds: string[];
+  /** Which issues. */
+  scope: MemoScope;
+  /** True to leave internal-only issues out (default true). */
+  excludeInternal?: boolean;
+  /** Editable parts; undefined or '' gives the default wording. */
+  purpose?: string;
+  /** The limits of the scope. */
+  limits?: string;
+  /** The responsibility paragraph (per engagement). */
+  responsibility?: string;
+  /** The restricted-distribution paragraph. */
+  distribution?: string;
+  /** The consultant's name (defaults to the engagement's). */
+  fromName?: string;
+  /** The consultant's firm (defaults to the engagement's). */
+  fromFirm?: string;
+  /** Earlier issued memos of the engagement (not this memo id). */
+  earlierMemos?: EarlierMemoRef[];
+}
+
+/** Statuses counted as open (the consultant still expects something to happen). */
+export const OPEN_STATUSES: readonly RaisedIssueStatus[] = [
+  'raised',
+  'acknowledged',
+  'actioned',
+  'declined',
+];
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+function byTimeThenId<T extends { id: string }>(time: (x: T) => string) {
+  return (a: T, b: T) => {
+    const ta = time(a);
+    const tb = time(b);
+    return ta < tb ? -1 : ta > tb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+
+/** Chooses the raised issues of the memo, before chain folding. */
+export function selectIssues(
+  source: MemoSource,
+  scope: MemoScope,
+  excludeInternal: boolean,
+): RaisedIssue[] {
+  const live = source.raisedIssues.filter(
+    (i) => i.deletedAt === null && !(excludeInternal && i.internalOnly),
+  );
+  switch (scope.kind) {
+    case 'selected': {
+      const wanted = new Set(scope.issueIds);
+      return live.filter((i) => wanted.has(i.id));
+    }
+    case 'open':
+      return live.filter((i) => OPEN_STATUSES.includes(i.status));
+    case 'sinceLastMemo': {
+      const since = scope.since;
+      if (since === null) return live.filter((i) => OPEN_STATUSES.includes(i.status));
+      const answered = new Set(
+        source.acknowledgements
+          .filter((a) => a.deletedAt === null && a.at > since)
+          .map((a) => a.raisedIssueId),
+      );
+      return live.filter((i) => i.raisedAt > since || answered.has(i.id));
+    }
+  }
+}
+
+/**
+ * Builds the memo model from the engagement's records and the composer's options. Pure and
+ * deterministic: the same records and options give the same memo (and fingerprint).
+ */
+export function buildMemo(
+  source: MemoSource,
+  options: MemoOptions,
+): { memo: Memo; cited: CitedRecords } {
+  const excludeInternal = options.excludeInternal ?? true;
+  const { engagement } = source;
+  const people = indexById(source.stakeholders);
+  const issuesById = indexById(
+    source.raisedIssues.filter((i) => !(excludeInternal && i.internalOnly)),
+  );
+  const risksById = indexById(source.risks);
+  const acksByIssue = new Map<string, Acknowledgement[]>();
+  const ackIssue = new Map<string, string>();
+  for (const a of source.acknowledgements) {
+    if (a.deletedAt !== null) continue;
+    const list = acksByIssue.get(a.raisedIssueId) ?? [];
+    list.push(a);
+    acksByIssue.set(a.raisedIssueId, list);
+    ackIssue.set(a.id, a.raisedIssueId);
+  }
+  const escalatedBy = new Map<string, RaisedIssue[]>();
+  for (const i of issuesById.values()) {
+    if (i.escalatesId === null) continue;
+    const list = escalatedBy.get(i.escalatesId) ?? [];
+    list.push(i);
+    escalatedBy.set(i.escalatesId, list);
+  }
+
+  const cited = {
+    raisedIssueIds: new Set<string>(),
+    acknowledgementIds: new Set<string>(),
+    stakeholderIds: new Set<string>(),
+    riskIds: new Set<string>(),
+    ownershipAreaIds: new Set<string>(),
+  };
+  const roles = new Map<string, Set<string>>();
+  const person = (id: string, role?: string): MemoPerson => {
+    const s: Stakeholder | undefined = people.get(id);
+    if (role !== undefined && s) {
+      const set = roles.get(id) ?? new Set<string>();
+      set.add(role);
+      roles.set(id, set);
+    }
+    if (s) cited.stakeholderIds.add(id);
+    return s
+      ? { id, name: s.name, title: s.title, orgUnit: s.orgUnit }
+      : { id, name: '(unknown person)', title: '', orgUnit: '' };
+  };
+
+  // Items: the selected issues, folding an issue into the later raise that escalates it.
+  const selected = selectIssues(source, options.scope, excludeInternal);
+  const selectedIds = new Set(selected.map((i) => i.id));
+  /** Every issue of the chain of `issue` (earlier raises and later escalations). */
+  const chainOf = (issue: RaisedIssue): RaisedIssue[] => {
+    const seen = new Map<string, RaisedIssue>([[issue.id, issue]]);
+    let next = issue.escalatesId;
+    while (next !== null && !seen.has(next)) {
+      const earlier = issuesById.get(next);
+      if (!earlier) break;
+      seen.set(earlier.id, earlier);
+      next = earlier.escalatesId;
+    }
+    const queue = [issue.id];
+    while (queue.length > 0) {
+      const id = queue.shift() as string;
+      for (const later of escalatedBy.get(id) ?? []) {
+        if (seen.has(later.id)) continue;
+        seen.set(later.id, later);
+        queue.push(later.id);
+      }
+    }
+    return [...seen.values()].sort(byTimeThenId((i) => i.raisedAt));
+  };
+  const isFoldedIntoLater = (issue: RaisedIssue): boolean =>
+    chainOf(issue).some(
+      (other) =>
+        other.id !== issue.id && selectedIds.has(other.id) && other.raisedAt > issue.raisedAt,
+    );
+  const itemIssues = selected
+    .filter((i) => !isFoldedIntoLater(i))
+    .sort((a, b) => {
+      const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+      if (s !== 0) return s;
+      return byTimeThenId<RaisedIssue>((i) => i.raisedAt)(a, b);
+    });
+
+  const to = options.recipientIds.map((id) => person(id, 'recipient'));
+  const cc = options.ccIds.map((id) => person(id, 'cc'));
+
+  const earlierByIssue = new Map<string, string[]>();
+  for (const m of options.earlierMemos ?? []) {
+    for (const id of m.issueIds) {
+      const list = earlierByIssue.get(id) ?? [];
+      list.push(`${m.memoId} v${m.version}`);
+      earlierByIssue.set(id, list);
+    }
+  }
+
+  const refOf = new Map<string, string>();
+  itemIssues.forEach((issue, index) => {
+    for (const member of chainOf(issue))
+      if (!refOf.has(member.id)) refOf.set(member.id, String(index + 1));
+  });
+
+  const chronology: ChronologyEntry[] = [];
+  const chronologySeen = new Set<string>();
+  const areaItems = new Map<string, Set<string>>();
+
+  const riskOf = (risk: Risk): MemoRisk => {
+    cited.riskIds.add(risk.id);
+    const inherent = inherentRiskScore(risk);
+    return {
+      id: risk.id,
+      title: risk.title,
+      inherentScore: inherent,
+      inherentBand: riskBand(inherent),
+      residualScore: residualRiskScore(risk),
+      status: risk.status,
+      owner: risk.ownerId === null ? '' : person(risk.ownerId).name,
+    };
+  };
+
+  const items: MemoItem[] = itemIssues.map((issue, index) => {
+    const ref = String(index + 1);
+    const chain = chainOf(issue);
+    const raises: MemoRaise[] = chain.map((member) => {
+      cited.raisedIssueIds.add(member.id);
+      const raisedTo = member.raisedToIds.map((id) => person(id, 'raised to'));
+      if (!chronologySeen.has(member.id)) {
+        chronologySeen.add(member.id);
+        chronology.push({
+          at: member.raisedAt,
+          kind: 'raise',
+          ref,
+          text: `Raised "${member.title}" to ${raisedTo.map((p) => p.name).join(', ')} by ${CHANNEL_LABEL[member.channel]}`,
+        });
+      }
+      return {
+        id: member.id,
+        title: member.title,
+        at: member.raisedAt,
+        to: raisedTo,
+        channel: member.channel,
+        isThisItem: member.id === issue.id,
+      };
+    });
+    const acknowledgements: MemoAcknowledgement[] = chain
+      .flatMap((member) => (acksByIssue.get(member.id) ?? []).map((a) => ({ a, member })))
+      .sort((x, y) => byTimeThenId<Acknowledgement>((a) => a.at)(x.a, y.a))
+      .map(({ a, member }) => {
+        cited.acknowledgementIds.add(a.id);
+        const by = person(a.byId, 'acknowledged');
+        if (!chronologySeen.has(a.id)) {
+          chronologySeen.add(a.id);
+          chronology.push({
+            at: a.at,
+            kind: 'acknowledgement',
+            ref,
+            text: `${by.name}: ${RESPONSE_LABEL[a.response]} (${CHANNEL_LABEL[a.channel]}) on "${member.title}"`,
+          });
+        }
+        return {
+          id: a.id,
+          by,
+          at: a.at,
+          channel: a.channel,
+          response: a.response,
+          quote: a.quote,
+          conditions: a.conditions,
+          expiresOn: a.expiresOn,
+          memoRef:
+            a.memoId === null
+              ? ''
+              : `${a.memoId}${a.memoVersion === null ? '' : ` v${a.memoVersion}`}`,
+          issueTitle: member.title,
+        };
+      });
+    const riskIds = [...new Set(chain.flatMap((m) => m.riskIds))];
+    const risks = riskIds
+      .map((id) => risksById.get(id))
+      .filter((r): r is Risk => r !== undefined)
+      .map((r) => {
+        for (const areaId of r.ownershipAreaIds) {
+          const set = areaItems.get(areaId) ?? new Set<string>();
+          set.add(ref);
+          areaItems.set(areaId, set);
+        }
+        return riskOf(r);
+      });
+    const earlierMemos = [...new Set(chain.flatMap((m) => earlierByIssue.get(m.id) ?? []))].sort();
+    return {
+      ref,
+      id: issue.id,
+      title: issue.title,
+      rating: issue.severity,
+      status: issue.status,
+      finding: {
+        criteria: issue.criteria,
+        condition: issue.condition,
+        cause: issue.cause,
+        effect: issue.effect,
+        recommendation: issue.recommendation,
+      },
+      firstRaisedAt: raises[0]?.at ?? issue.raisedAt,
+      raises,
+      acknowledgements,
+      owner: issue.ownerId === null ? null : person(issue.ownerId, 'owner'),
+      targetDate: issue.targetDate,
+      risks,
+      earlierMemos,
+    };
+  });
+
+  /** The acknowledgements of the item's own (latest) raise, and of its earlier raises. */
+  const ownAcks = (item: MemoItem) =>
+    item.acknowledgements.filter((a) => ackIssue.get(a.id) === item.id);
+  const summary: SummaryRow[] = items.map((item) => {
+    const own = ownAcks(item);
+    const last = own[own.length - 1];
+    const earlier = item.acknowledgements[item.acknowledgements.length - 1];
+    return {
+      ref: item.ref,
+      title: item.title,
+      rating: item.rating,
+      owner: item.owner?.name ?? '',
+      raisedOn: dayOf(item.firstRaisedAt),
+      acknowledged: last
+        ? `${last.by.name}, ${dayOf(last.at)}`
+        : earlier
+          ? `Not since the last raise (earlier: ${earlier.by.name}, ${dayOf(earlier.at)})`
+          : '',
+      status: item.status,
+    };
+  });
+
+  const daysBefore = (iso: string): number =>
+    Math.floor(
+      (Date.parse(`${options.date}T00:00:00.000Z`) - Date.parse(`${dayOf(iso)}T00:00:00.000Z`)) /
+        86_400_000,
+    );
+  const unacknowledged: ItemMention[] = items
+    .filter((item) => ownAcks(item).length === 0)
+    .map((item) => {
+      const own = item.raises.find((r) => r.isThisItem) ?? item.raises[item.raises.length - 1];
+      const names = own ? own.to.map((p) => p.name).join(', ') : '';
+      const at = own?.at ?? item.firstRaisedAt;
+      const earlier = item.acknowledgements.length > 0 ? '; an earlier raise was acknowledged' : '';
+      return {
+        ref: item.ref,
+        title: item.title,
+        detail: `raised ${dayOf(at)} to ${names}, ${daysBefore(at)} days before this memo${earlier}`,
+      };
+    });
+
+  const mention = (issueId: string, memos: string[]): ItemMention | null => {
+    const issue = issuesById.get(issueId);
+    if (!issue) return null;
+    cited.raisedIssueIds.add(issue.id);
+    return { ref: refOf.get(issue.id) ?? '', title: issue.title, detail: `in ${memos.join(', ')}` };
+  };
+  const earlierIssueIds = [...earlierByIssue.keys()].sort();
+  const earlierStillOpen = earlierIssueIds
+    .filter((id) => {
+      const s = issuesById.get(id)?.status;
+      return s !== undefined && OPEN_STATUSES.includes(s);
+    })
+    .map((id) => mention(id, earlierByIssue.get(id) ?? []))
+    .filter((m): m is ItemMention => m !== null);
+  const earlierResolved = earlierIssueIds
+    .filter((id) => issuesById.get(id)?.status === 'resolved')
+    .map((id) => mention(id, earlierByIssue.get(id) ?? []))
+    .filter((m): m is ItemMention => m !== null);
+
+  chronology.sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : a.kind < b.kind ? 1 : a.kind > b.kind ? -1 : 0,
+  );
+
+  const gaps: AppendixGap[] = source.ownershipAreas
+    .filter((area) => area.deletedAt === null && areaItems.has(area.id))
+    .map((area) => ({ area, found: ownershipGaps(area, people) }))
+    .filter(({ found }) => found.length > 0)
+    .map(({ area, found }) => {
+      cited.ownershipAreaIds.add(area.id);
+      if (area.raci.accountableId !== null) person(area.raci.accountableId);
+      return {
+        id: area.id,
+        area: area.name,
+        kind: area.kind,
+        gaps: found.map((g) => GAP_LABEL[g]),
+        itemRefs: [...(areaItems.get(area.id) ?? [])].sort((a, b) => Number(a) - Number(b)),
+      };
+    })
+    .sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+
+  const stakeholders: AppendixPerson[] = [...roles.entries()]
+    .map(([id, set]) => ({
+      person: person(id),
+      chain: reportingLine(id, people).map((s) => s.name),
+      roles: [...set].sort(),
+    }))
+    .sort((a, b) => (a.person.name < b.person.name ? -1 : a.person.name > b.person.name ? 1 : 0));
+
+  const wording = {
+    client: engagement.client,
+    engagementTitle: engagement.title,
+    engagementScope: engagement.scope,
+  };
+  const pick = (value: string | undefined, fallback: string): string =>
+    value !== undefined && value.trim() !== '' ? value : fallback;
+
+  const memo: Memo = {
+    format: 1,
+    header: {
+      memoId: options.memoId,
+      version: options.version,
+      date: options.date,
+      subject: pick(options.subject, `Open issues and decisions needed: ${engagement.title}`),
+      client: engagement.client,
+      engagementTitle: engagement.title,
+      to,
+      cc,
+      fromName: pick(options.fromName, engagement.consultantName),
+      fromFirm: pick(options.fromFirm, engagement.consultantFirm),
+    },
+    purpose: pick(options.purpose, defaultPurpose(wording)),
+    limits: pick(options.limits, defaultLimits(wording)),
+    responsibility: pick(options.responsibility, defaultResponsibility(wording)),
+    distribution: pick(options.distribution, defaultDistribution(wording)),
+    ratingKey: RATING_KEY,
+    summary,
+    items,
+    unacknowledged,
+    earlierStillOpen,
+    earlierResolved,
+    chronology,
+    stakeholders,
+    gaps,
+  };
+  const sorted = (set: Set<string>) => [...set].sort();
+  return {
+    memo,
+    cited: {
+      raisedIssueIds: sorted(cited.raisedIssueIds),
+      acknowledgementIds: sorted(cited.acknowledgementIds),
+      stakeholderIds: sorted(cited.stakeholderIds),
+      riskIds: sorted(cited.riskIds),
+      ownershipAreaIds: sorted(cited.ownershipAreaIds),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { canonicalJson } from './canonical';
+import { buildMemo, type MemoOptions, type MemoSource } from './buildMemo';
+import { sha256Hex } from './fingerprint';
+import { renderMemoHtml } from './renderHtml';
+import { renderMemoMarkdown } from './renderMarkdown';
+import type { CitedRecords, Memo } from './types';
+
+/** A memo ready to preview, export or issue. */
+export interface ComposedMemo {
+  /** The model. */
+  memo: Memo;
+  /** The records it cites. */
+  cited: CitedRecords;
+  /** The canonical JSON of the model (what the fingerprint is computed from). */
+  canonical: string;
+  /** SHA-256 hex of `canonical`. */
+  fingerprint: string;
+  /** The Markdown export. */
+  markdown: string;
+}
+
+/** Builds, fingerprints and renders a memo as Markdown (HTML on demand: see htmlOf). */
+export async function composeMemo(
+  source: MemoSource,
+  options: MemoOptions,
+  state: 'draft' | 'issued',
+): Promise<ComposedMemo> {
+  const { memo, cited } = buildMemo(source, options);
+  const canonical = canonicalJson(memo);
+  const fingerprint = await sha256Hex(canonical);
+  return {
+    memo,
+    cited,
+    canonical,
+    fingerprint,
+    markdown: renderMemoMarkdown(memo, { fingerprint, state }),
+  };
+}
+
+/** The HTML print document of a composed memo. */
+export function htmlOf(composed: ComposedMemo, state: 'draft' | 'issued'): string {
+  return renderMemoHtml(composed.memo, { fingerprint: composed.fingerprint, state });
+}

@@ -1,0 +1,68 @@
+import type { AcknowledgementResponse } from '../model/acknowledgement';
+import type { Channel } from '../model/channel';
+import type { RaisedIssueStatus, Severity } from '../model/raisedIssue';
+import type { OwnershipGap } from '../rules/ownership';
+
+/** Status words as a memo prints them. */
+export const STATUS_LABEL: Record<RaisedIssueStatus, string> = {
+  raised: 'Raised, awaiting answer',
+  acknowledged: 'Acknowledged',
+  actioned: 'Being actioned',
+  declined: 'Declined',
+  risk_accepted: 'Risk accepted',
+  resolved: 'Resolved',
+};
+
+/** Rating words. */
+export const RATING_LABEL: Record<Severity, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
+/** Response words. */
+export const RESPONSE_LABEL: Record<AcknowledgementResponse, string> = {
+  received: 'Receipt confirmed',
+  accepted: 'Recommendation accepted',
+  declined: 'Recommendation declined',
+  risk_accepted: 'Risk accepted',
+  deferred: 'Decision deferred',
+};
+
+/** Channel words. */
+export const CHANNEL_LABEL: Record<Channel, string> = {
+  email: 'email',
+  meeting: 'meeting',
+  call: 'call',
+  chat: 'chat',
+  ticket: 'ticket',
+  memo: 'memo',
+};
+
+/** Ownership gap words. */
+export const GAP_LABEL: Record<OwnershipGap, string> = {
+  'no-accountable': 'Nobody is accountable',
+  'accountable-departed': 'The accountable person has left',
+  'accountable-vacant': 'The accountable seat is vacant',
+  'accountable-no-authority': 'The accountable person cannot decide',
+  'nobody-responsible': 'Nobody present is responsible',
+};
+
+/** The five finding elements' headings. */
+export const FINDING_LABEL = {
+  criteria: 'Criteria (what should be)',
+  condition: 'Condition (what is)',
+  cause: 'Cause',
+  effect: 'Effect',
+  recommendation: 'Recommendation',
+} as const;
+
+/** An ISO instant as "YYYY-MM-DD HH:MM UTC" (UTC, so every machine prints the same). */
+export function formatInstant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** The day of an ISO instant (UTC). */
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}

@@ -1,0 +1,195 @@
+/** What a memo file says about itself: memo id, version and content fingerprint. */
+export interface MemoStamp {
+  /** Memo (or dossier) id. */
+  memoId: string;
+  /** Version. */
+  version: number;
+  /** SHA-256 hex of the canonical content. */
+  fingerprint: string;
+}
+
+const STAMP = /(?:Memo )?(\S+) · version (\d+) · fingerprint SHA-256 ([0-9a-f]{64})/g;
+const TITLE = /^(\S+) v(\d+) SHA-256 ([0-9a-f]{64})$/;
+
+/** The last stamp line of an exported Markdown memo, or null when there is none. */
+export function parseMarkdownStamp(text: string): MemoStamp | null {
+  let found: MemoStamp | null = null;
+  for (const match of text.matchAll(STAMP)) {
+    found = { memoId: match[1] ?? '', version: Number(match[2]), fingerprint: match[3] ?? '' };
+  }
+  return found;
+}
+
+/** Decodes a PDF literal string's escapes (\\n, \\(, \\\\, octal). */
+function decodePdfLiteral(body: string): string {
+  return body.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_m, e: string) => {
+    const simple: Record<string, string> = {
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      b: '\b',
+      f: '\f',
+      '(': '(',
+      ')': ')',
+      '\\': '\\',
+    };
+    return simple[e] ?? String.fromCharCode(parseInt(e, 8));
+  });
+}
+
+/** Decodes a PDF hex string (UTF-16BE with a BOM, or single bytes). */
+function decodePdfHex(hex: string): string {
+  const clean = hex.replace(/\s+/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i + 1 < clean.length; i += 2) bytes.push(parseInt(clean.slice(i, i + 2), 16));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    let s = '';
+    for (let i = 2; i + 1 < bytes.length; i += 2)
+      s += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+    return s;
+  }
+  return String.fromCharCode(...bytes);
+}
+
+/**
+ * The document title of a PDF (its Info dictionary's /Title), read from the file's bytes as a
+ * latin1 string. Chromium writes the HTML <title> there, which for a memo is
+ * "<memo id> v<version> SHA-256 <fingerprint>" (see pdfDocumentTitle).
+ */
+export function readPdfTitle(latin1: string): string | null {
+  const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(latin1);
+  if (literal) return decodePdfLiteral(literal[1] ?? '');
+  const hex = /\/Title\s*<([0-9A-Fa-f\s]*)>/.exec(latin1);
+  if (hex) return decodePdfHex(hex[1] ?? '');
+  return null;
+}
+
+/** The stamp carried in a PDF's title, or null. */
+export function parsePdfTitleStamp(title: string | null): MemoStamp | null {
+  const match = title === null ? null : TITLE.exec(title.trim());
+  if (!match) return null;
+  return { memoId: match[1] ?? '', version: Number(match[2]), fingerprint: match[3] ?? '' };
+}
+
+/** An issued memo as verification needs it. */
+export interface IssuedMemoForVerify {
+  /** Memo id. */
+  memoId: string;
+  /** Version. */
+  version: number;
+  /** issued or superseded. */
+  status: 'issued' | 'superseded';
+  /** Content fingerprint. */
+  fingerprint: string;
+  /** The issued Markdown, exactly as exported. */
+  markdown: string;
+  /** SHA-256 of files exported from the issued memo. */
+  exports: Array<{ format: 'markdown' | 'pdf'; sha256: string; pageSize: string | null }>;
+}
+
+/** A file picked for verification, as the main process reports it. */
+export interface FileForVerify {
+  /** The file's name (no folder). */
+  fileName: string;
+  /** markdown (text read) or pdf, or other. */
+  kind: 'markdown' | 'pdf' | 'other';
+  /** SHA-256 of the file's bytes. */
+  sha256: string;
+  /** The text of a Markdown file, else null. */
+  text: string | null;
+  /** The title of a PDF, else null. */
+  pdfTitle: string | null;
+}
+
+/** The verdict. */
+export interface VerifyResult {
+  /** match: same content as an issued memo; altered: claims a memo but differs; unknown: not an issued memo; unreadable. */
+  outcome: 'match' | 'altered' | 'unknown' | 'unreadable';
+  /** The memo the file names, when it names one. */
+  memoId: string | null;
+  /** Its version. */
+  version: number | null;
+  /** One or two sentences for the user. */
+  message: string;
+}
+
+/** Line ends and trailing blanks do not count (editors and mail clients change them). */
+function normalise(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trimEnd();
+}
+
+/** Says whether a picked file matches an issued memo, and which. */
+export function verifyMemoFile(
+  file: FileForVerify,
+  issued: readonly IssuedMemoForVerify[],
+): VerifyResult {
+  const stamp =
+    file.kind === 'markdown' && file.text !== null
+      ? parseMarkdownStamp(file.text)
+      : file.kind === 'pdf'
+        ? parsePdfTitleStamp(file.pdfTitle)
+        : null;
+  if (!stamp) {
+    return {
+      outcome: 'unreadable',
+      memoId: null,
+      version: null,
+      message: `${file.fileName} does not carry a memo id and fingerprint: it is not a memo exported by this app.`,
+    };
+  }
+  const { memoId, version } = stamp;
+  const memo = issued.find((m) => m.memoId === memoId && m.version === version);
+  const name = `${memoId} version ${version}`;
+  if (!memo) {
+    return {
+      outcome: 'unknown',
+      memoId,
+      version,
+      message: `${file.fileName} names ${name}, which is not an issued memo of this engagement (a draft, or from elsewhere).`,
+    };
+  }
+  const superseded = memo.status === 'superseded' ? ` That version has since been superseded.` : '';
+  if (stamp.fingerprint !== memo.fingerprint) {
+    return {
+      outcome: 'altered',
+      memoId,
+      version,
+      message: `${file.fileName} names ${name} but carries a different fingerprint: it is not the issued memo.${superseded}`,
+    };
+  }
+  if (file.kind === 'markdown') {
+    if (normalise(file.text ?? '') === normalise(memo.markdown)) {
+      return {
+        outcome: 'match',
+        memoId,
+        version,
+        message: `${file.fileName} matches issued memo ${name}, word for word.${superseded}`,
+      };
+    }
+    return {
+      outcome: 'altered',
+      memoId,
+      version,
+      message: `${file.fileName} names ${name} and its fingerprint, but its text differs from the issued memo: it was edited after export.${superseded}`,
+    };
+  }
+  const exported = memo.exports.find((e) => e.format === 'pdf' && e.sha256 === file.sha256);
+  if (exported) {
+    return {
+      outcome: 'match',
+      memoId,
+      version,
+      message: `${file.fileName} is the PDF of issued memo ${name} exported by this app, byte for byte.${superseded}`,
+    };
+  }
+  return {
+    outcome: 'altered',
+    memoId,
+    version,
+    message: `${file.fileName} names ${name} and its fingerprint, but it is not a PDF this app recorded exporting: it may have been changed. Compare it with a fresh export.${superseded}`,
+  };
+}

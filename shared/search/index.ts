@@ -1,0 +1,3 @@
+export * from './searchDocument';
+export * from './searchIndex';
+export * from './highlight';

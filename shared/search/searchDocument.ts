@@ -1,0 +1,105 @@
+import type { EntityName } from '../model/registry';
+
+/** One record as the search index holds it: what is searched and what a result shows. */
+export interface SearchDocument {
+  /** The index key: `${entity}:${recordId}` (ids are unique per entity). */
+  id: string;
+  /** Which kind of record it is. */
+  entity: EntityName;
+  /** The record's id. */
+  recordId: string;
+  /** The engagement it belongs to (an engagement's own id for an engagement). */
+  engagementId: string;
+  /** The record's headline: its title or name (weighted highest). */
+  title: string;
+  /** Every other searchable text of the record, joined by new lines. */
+  body: string;
+  /** For an acknowledgement: the raised issue it answers (a result opens that issue). */
+  parentId: string | null;
+}
+
+/** The index key of a record. */
+export function searchKey(entity: EntityName, recordId: string): string {
+  return `${entity}:${recordId}`;
+}
+
+/** The headline field and the other text fields searched, per entity. */
+const TEXT_FIELDS: Partial<
+  Record<EntityName, { title: readonly string[]; body: readonly string[] }>
+> = {
+  engagement: { title: ['client', 'title'], body: ['code', 'scope', 'consultantName'] },
+  stakeholder: { title: ['name'], body: ['title', 'orgUnit', 'contact', 'notes'] },
+  ownershipArea: { title: ['name'], body: ['description', 'kind'] },
+  risk: { title: ['title'], body: ['cause', 'event', 'impact', 'category', 'mitigation'] },
+  raisedIssue: {
+    title: ['title'],
+    body: ['criteria', 'condition', 'cause', 'effect', 'recommendation'],
+  },
+  acknowledgement: { title: ['quote'], body: ['conditions', 'response', 'memoId'] },
+  note: { title: ['title'], body: ['body', 'kind'] },
+  decision: { title: ['title'], body: ['rationale', 'status'] },
+  memo: { title: ['subject'], body: ['memoId'] },
+};
+
+/** Fields of an entity this file does not know yet. */
+const GENERIC_FIELDS = { title: ['title', 'name', 'subject'], body: [] as string[] };
+
+/** The string values of some fields of a plain record (others skipped). */
+function texts(record: Readonly<Record<string, unknown>>, fields: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const field of fields) {
+    const value = record[field];
+    if (typeof value === 'string' && value.trim() !== '') out.push(value);
+  }
+  return out;
+}
+
+/** Evidence texts of a raised issue (quotes and references), when present. */
+function evidenceTexts(record: Readonly<Record<string, unknown>>): string[] {
+  const evidence = record.evidence;
+  if (!Array.isArray(evidence)) return [];
+  return evidence.flatMap((e: unknown) =>
+    typeof e === 'object' && e !== null && typeof (e as { text?: unknown }).text === 'string'
+      ? [(e as { text: string }).text]
+      : [],
+  );
+}
+
+/** A short headline for a record whose headline field is empty (an acknowledgement without a quote). */
+const FALLBACK_TITLE: Partial<Record<EntityName, string>> = {
+  engagement: 'Engagement',
+  stakeholder: 'Stakeholder',
+  ownershipArea: 'Ownership area',
+  risk: 'Risk',
+  raisedIssue: 'Raised issue',
+  acknowledgement: 'Acknowledgement',
+  note: 'Note',
+  decision: 'Decision',
+  memo: 'Memo',
+};
+
+/**
+ * The search document of a record, or null when the record must not be searchable (it is
+ * deleted, or it is not a record at all). Archived engagements and their records stay
+ * searchable.
+ */
+export function toSearchDocument(entity: EntityName, record: unknown): SearchDocument | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const r = record as Record<string, unknown>;
+  if (typeof r.id !== 'string' || (r.deletedAt !== null && r.deletedAt !== undefined)) return null;
+  const engagementId = entity === 'engagement' ? r.id : r.engagementId;
+  if (typeof engagementId !== 'string') return null;
+  const fields = TEXT_FIELDS[entity] ?? GENERIC_FIELDS;
+  const title = texts(r, fields.title).join(' — ');
+  const body = [...texts(r, fields.body), ...evidenceTexts(r)].join('\n');
+  return {
+    id: searchKey(entity, r.id),
+    entity,
+    recordId: r.id,
+    engagementId,
+    title: title || (FALLBACK_TITLE[entity] ?? entity),
+    body,
+    parentId:
+      entity === 'acknowledgement' && typeof r.raisedIssueId === 'string' ? r.raisedIssueId : null,
+  };
+}

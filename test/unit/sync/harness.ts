@@ -1,0 +1,162 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { newId } from '../../../shared/ids';
+import { entityNames, entityTables } from '../../../shared/model/registry';
+import type { SyncFolder } from '../../../shared/sync/folder';
+import { createSyncEngine, type SyncEngine, type SyncTuning } from '../../../shared/sync/engine';
+import { createNodeFolder } from '../../../electron/main/sync/nodeFolder';
+import { openWorkbenchDb } from '../../../renderer/db/open';
+import type { WorkbenchDB } from '../../../renderer/db/database';
+import { createStore, type WorkbenchStore } from '../../../renderer/db/repositories/store';
+import { createDexieSyncDatabase } from '../../../renderer/db/sync/dexieSyncDatabase';
+
+/** A temporary folder, removed by cleanup(). */
+export async function tempDir(prefix = 'ews-sync-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** A clock the test moves by hand; each call to now() adds `stepMs`. */
+export function manualClock(startIso: string, stepMs = 1) {
+  let t = Date.parse(startIso);
+  return {
+    now: () => {
+      const d = new Date(t);
+      t += stepMs;
+      return d;
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
+    set: (iso: string) => {
+      t = Date.parse(iso);
+    },
+    peek: () => t,
+  };
+}
+
+/** One simulated device: its own IndexedDB, store, engine and view of the shared folder. */
+export interface Device {
+  name: string;
+  db: WorkbenchDB;
+  store: WorkbenchStore;
+  engine: SyncEngine;
+  clock: ReturnType<typeof manualClock>;
+  folder: SyncFolder;
+  /** Rebuilds the store after a device id change. */
+  refreshStore(): void;
+  sync: SyncEngine['sync'];
+}
+
+const openDbs: WorkbenchDB[] = [];
+
+/** Creates a device syncing with `root` (or a given SyncFolder). */
+export async function makeDevice(
+  rootOrFolder: string | SyncFolder,
+  options: {
+    name: string;
+    deviceId?: string;
+    start?: string;
+    tuning?: SyncTuning;
+    engagementIds?: string[];
+    maxDriftMs?: number;
+  },
+): Promise<Device> {
+  const clock = manualClock(options.start ?? '2026-03-02T09:00:00.000Z');
+  const opened = await openWorkbenchDb({
+    name: `sync-${options.name}-${newId()}`,
+    deps: { indexedDB, IDBKeyRange },
+  });
+  if (!opened.ok) throw new Error('cannot open db');
+  const db = opened.db;
+  openDbs.push(db);
+  const folder = typeof rootOrFolder === 'string' ? createNodeFolder(rootOrFolder) : rootOrFolder;
+  let engineRef: SyncEngine | null = null;
+  const initialId = options.deviceId ?? newId();
+  const syncDb = createDexieSyncDatabase({
+    db,
+    deviceId: () => engineRef?.deviceId() ?? initialId,
+    now: clock.now,
+    ...(options.maxDriftMs !== undefined ? { maxDriftMs: options.maxDriftMs } : {}),
+  });
+  const engine = createSyncEngine({
+    db: syncDb,
+    folder,
+    deviceId: initialId,
+    deviceName: options.name,
+    actor: `${options.name} user`,
+    now: clock.now,
+    ...(options.engagementIds ? { engagementIds: options.engagementIds } : {}),
+    ...options.tuning,
+  });
+  engineRef = engine;
+  const device: Device = {
+    name: options.name,
+    db,
+    engine,
+    clock,
+    folder,
+    store: createStore({ db, deviceId: initialId, deviceName: options.name, now: clock.now }),
+    refreshStore() {
+      device.store = createStore({
+        db,
+        deviceId: engine.deviceId(),
+        deviceName: options.name,
+        now: clock.now,
+      });
+    },
+    sync: (p) => engine.sync(p),
+  };
+  return device;
+}
+
+/** Closes every database opened by makeDevice. */
+export function closeAll(): void {
+  for (const db of openDbs.splice(0)) db.close();
+}
+
+/** Every record of every entity table, without updatedAt, sorted: what must converge. */
+export async function dataOf(device: Device): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const entity of entityNames) {
+    const rows = await device.db.table(entityTables[entity]).toArray();
+    out[entity] = rows
+      .map((row: Record<string, unknown>) => {
+        const { updatedAt: _ignored, ...rest } = row;
+        return rest;
+      })
+      .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  }
+  return out;
+}
+
+/** Total number of records (deleted ones included) of a device. */
+export async function recordCount(device: Device): Promise<number> {
+  let n = 0;
+  for (const entity of entityNames) n += await device.db.table(entityTables[entity]).count();
+  return n;
+}
+
+/** Number of tombstoned records of a device. */
+export async function deletedCount(device: Device): Promise<number> {
+  let n = 0;
+  for (const entity of entityNames) {
+    n += (await device.db.table(entityTables[entity]).toArray()).filter(
+      (r: { deletedAt?: unknown }) => r.deletedAt,
+    ).length;
+  }
+  return n;
+}
+
+/** Copies a folder tree (a "backup" of the sync folder). */
+export async function copyTree(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  await cp(from, to, { recursive: true });
+}
+
+export const engagement = {
+  client: 'Northwind Learning',
+  title: 'Database operations review',
+  code: 'NWL',
+};
