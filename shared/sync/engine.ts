@@ -862,6 +862,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         });
       } else if (key !== null && ownHead !== null && !ownHeadSealed) {
         rebuild = true; // encryption was turned on: re-seal own files
+        // The snapshot too: it may hold what compaction already removed from the segments, so
+        // it is re-sealed in place rather than dropped; the provider never keeps a plain copy.
+        if (own.snapshot) {
+          const path = devicePath(me, snapshotName(own.snapshot.n));
+          const bytes = await folder.read(path);
+          if (bytes !== null && !isSealed(bytes)) await writePlain(path, bytes);
+        }
       }
 
       // Peers.

@@ -486,6 +486,36 @@ describe('sync failure cases', () => {
     expect(await dataOf(b)).toEqual(await dataOf(a));
   });
 
+  it('turning encryption on re-seals every own file, the snapshot included', async () => {
+    const root = await tempDir();
+    const tuning = { segmentMaxLines: 3, snapshotAfterSegments: 2 };
+    const a = await makeDevice(root, { name: 'Laptop', tuning });
+    const e = await a.store.engagements.create({ ...engagement, client: 'Secret Client Ltd' });
+    for (let i = 0; i < 12; i++) {
+      await a.store.notes.create({
+        engagementId: e.id,
+        title: `Confidential ${i}`,
+        date: '2026-03-02T09:00:00.000Z',
+      });
+    }
+    await a.sync();
+    const ownDir = join(root, 'devices', a.engine.deviceId());
+    const before = await readdir(ownDir);
+    expect(before.some((f) => f.startsWith('snap-'))).toBe(true);
+
+    expect((await a.engine.enableEncryption('correct horse battery staple')).status).toBe('ok');
+    for (const file of await readdir(ownDir)) {
+      const text = (await readFile(join(ownDir, file))).toString('latin1');
+      expect(text, file).not.toContain('Secret Client');
+      expect(text, file).not.toContain('Confidential');
+    }
+
+    const b = await makeDevice(root, { name: 'Desktop', tuning });
+    b.engine.setPassphrase('correct horse battery staple');
+    expect((await b.sync()).status).toBe('ok');
+    expect(await dataOf(b)).toEqual(await dataOf(a));
+  });
+
   it('duplicate delivery: the same changes delivered twice are applied once', async () => {
     const root = await tempDir();
     const { a, b, e } = await pair(root);
