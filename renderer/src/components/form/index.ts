@@ -20,3 +20,4 @@ export {
   optionalDateField,
   optionalIdField,
 } from './formValues';
+export { RecordFormDialog } from './RecordFormDialog';

@@ -1,19 +1,15 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { decisionStatusSchema, type Decision } from '@shared/model/decision';
 import type { Stakeholder } from '@shared/model/stakeholder';
-import { Dialog } from '../../components/Dialog';
 import {
   DateTimeField,
-  FormError,
   SelectField,
   TextAreaField,
   TextField,
-  applyStoreErrors,
+  RecordFormDialog,
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkEditor } from './LinkEditor';
 import {
@@ -40,24 +36,9 @@ export function DecisionFormDialog({
   onSaved: (decision: Decision) => void;
 }) {
   const { store } = useWorkbench();
-  const pushToast = useUiStore((s) => s.pushToast);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm<DecisionFormValues>({
     resolver: zodResolver(decisionFormSchema),
     defaultValues: toDecisionForm(decision),
-  });
-  const submit = form.handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      const fields = fromDecisionForm(values);
-      const saved = decision
-        ? await store.decisions.update(decision.id, fields)
-        : await store.decisions.create({ ...fields, engagementId });
-      pushToast({ tone: 'success', message: decision ? 'Decision saved.' : 'Decision logged.' });
-      onSaved(saved);
-    } catch (error) {
-      setSaveError(applyStoreErrors(form, error, Object.keys(decisionFormSchema.shape)));
-    }
   });
   const people = [{ value: '', label: '— not known —' }].concat(
     stakeholders.filter((s) => !s.isVacant).map((s) => ({ value: s.id, label: s.name })),
@@ -66,26 +47,21 @@ export function DecisionFormDialog({
     decisions.filter((d) => d.id !== decision?.id).map((d) => ({ value: d.id, label: d.title })),
   );
   return (
-    <Dialog
+    <RecordFormDialog
       title={decision ? 'Edit decision' : 'Log decision'}
+      form={form}
+      submitLabel={'Save decision'}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            Save decision
-          </button>
-        </>
-      }
+      save={(values) => {
+        const fields = fromDecisionForm(values);
+        return decision
+          ? store.decisions.update(decision.id, fields)
+          : store.decisions.create({ ...fields, engagementId });
+      }}
+      savedMessage={() => (decision ? 'Decision saved.' : 'Decision logged.')}
+      onSaved={onSaved}
+      errorFields={Object.keys(decisionFormSchema.shape)}
     >
-      <FormError message={saveError} />
       <div className="form-grid">
         <TextField form={form} name="title" label="What was decided" className="span-2" autoFocus />
         <SelectField form={form} name="decidedById" label="Decided by" options={people} />
@@ -105,6 +81,6 @@ export function DecisionFormDialog({
         <TextAreaField form={form} name="rationale" label="Rationale" className="span-2" rows={5} />
         <LinkEditor form={form} name="links" engagementId={engagementId} selfId={decision?.id} />
       </div>
-    </Dialog>
+    </RecordFormDialog>
   );
 }

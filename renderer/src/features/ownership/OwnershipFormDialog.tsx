@@ -1,22 +1,19 @@
-import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { OwnershipArea } from '@shared/model/ownershipArea';
 import { ownershipKindSchema } from '@shared/model/ownershipArea';
 import type { Stakeholder } from '@shared/model/stakeholder';
-import { Dialog } from '../../components/Dialog';
 import {
-  FormError,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
   TextField,
   stakeholderLabel,
+  RecordFormDialog,
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
-import { useUiStore } from '../../state/uiStore';
 import {
   fromOwnershipForm,
   ownershipFieldOf,
@@ -41,57 +38,35 @@ export function OwnershipFormDialog({
   onSaved: (saved: OwnershipArea) => void;
 }) {
   const { store } = useWorkbench();
-  const pushToast = useUiStore((s) => s.pushToast);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm<OwnershipFormValues>({
     resolver: zodResolver(ownershipFormSchema),
     defaultValues: toOwnershipForm(area),
   });
 
-  const submit = form.handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      const fields = fromOwnershipForm(values);
-      const saved = area
-        ? await store.ownershipAreas.update(area.id, fields)
-        : await store.ownershipAreas.create({ ...fields, engagementId });
-      pushToast({
-        tone: 'success',
-        message: area ? `“${saved.name}” saved.` : `Area “${saved.name}” added.`,
-      });
-      onSaved(saved);
-    } catch (error) {
-      for (const { field, message } of fieldErrorsOf(error)) {
-        const target = ownershipFieldOf(field);
-        if (ownershipFormFields.includes(target)) {
-          form.setError(target as Path<OwnershipFormValues>, { type: 'store', message });
-        }
-      }
-      setSaveError(`Not saved: ${errorMessage(error)}`);
-    }
-  });
-
   return (
-    <Dialog
+    <RecordFormDialog
       title={area ? 'Edit ownership area' : 'New ownership area'}
+      form={form}
+      submitLabel={area ? 'Save area' : 'Add area'}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {area ? 'Save area' : 'Add area'}
-          </button>
-        </>
-      }
+      save={(values) => {
+        const fields = fromOwnershipForm(values);
+        return area
+          ? store.ownershipAreas.update(area.id, fields)
+          : store.ownershipAreas.create({ ...fields, engagementId });
+      }}
+      savedMessage={(saved) => (area ? `“${saved.name}” saved.` : `Area “${saved.name}” added.`)}
+      onSaved={onSaved}
+      errorFields={(error) => {
+        for (const { field, message } of fieldErrorsOf(error)) {
+          const target = ownershipFieldOf(field);
+          if (ownershipFormFields.includes(target)) {
+            form.setError(target as Path<OwnershipFormValues>, { type: 'store', message });
+          }
+        }
+        return `Not saved: ${errorMessage(error)}`;
+      }}
     >
-      <FormError message={saveError} />
       <div className="form-grid">
         <TextField form={form} name="name" label="Name" autoFocus />
         <SelectField
@@ -138,6 +113,6 @@ export function OwnershipFormDialog({
           stakeholders={stakeholders}
         />
       </div>
-    </Dialog>
+    </RecordFormDialog>
   );
 }

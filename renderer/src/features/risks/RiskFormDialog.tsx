@@ -1,23 +1,20 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Risk } from '@shared/model/risk';
 import { riskStatusSchema, riskTreatmentSchema } from '@shared/model/risk';
 import type { Stakeholder } from '@shared/model/stakeholder';
-import { Dialog } from '../../components/Dialog';
 import {
   DateField,
   FieldShell,
-  FormError,
   SelectField,
   TextAreaField,
   TextField,
-  applyStoreErrors,
   errorOf,
   stakeholderLabel,
+  RecordFormDialog,
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { useUiStore } from '../../state/uiStore';
 import {
   fromRiskForm,
   riskFormFields,
@@ -74,8 +71,6 @@ export function RiskFormDialog({
   onSaved: (saved: Risk) => void;
 }) {
   const { store } = useWorkbench();
-  const pushToast = useUiStore((s) => s.pushToast);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm<RiskFormValues>({
     resolver: zodResolver(riskFormSchema),
     defaultValues: toRiskForm(risk),
@@ -89,44 +84,22 @@ export function RiskFormDialog({
     ...SCALE.map((n) => ({ value: n, label: n })),
   ];
 
-  const submit = form.handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      const fields = fromRiskForm(values);
-      const saved = risk
-        ? await store.risks.update(risk.id, fields)
-        : await store.risks.create({ ...fields, engagementId });
-      pushToast({
-        tone: 'success',
-        message: risk ? `“${saved.title}” saved.` : `Risk “${saved.title}” added.`,
-      });
-      onSaved(saved);
-    } catch (error) {
-      setSaveError(applyStoreErrors(form, error, riskFormFields));
-    }
-  });
-
   return (
-    <Dialog
+    <RecordFormDialog
       title={risk ? 'Edit risk' : 'New risk'}
+      form={form}
+      submitLabel={risk ? 'Save risk' : 'Add risk'}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {risk ? 'Save risk' : 'Add risk'}
-          </button>
-        </>
-      }
+      save={(values) => {
+        const fields = fromRiskForm(values);
+        return risk
+          ? store.risks.update(risk.id, fields)
+          : store.risks.create({ ...fields, engagementId });
+      }}
+      savedMessage={(saved) => (risk ? `“${saved.title}” saved.` : `Risk “${saved.title}” added.`)}
+      onSaved={onSaved}
+      errorFields={riskFormFields}
     >
-      <FormError message={saveError} />
       <div className="form-grid">
         <TextField form={form} name="title" label="Title" className="span-2" autoFocus />
         <TextField form={form} name="category" label="Category" placeholder="Operations" />
@@ -183,6 +156,6 @@ export function RiskFormDialog({
           hint="When the acceptance lapses and must be renewed."
         />
       </div>
-    </Dialog>
+    </RecordFormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Stakeholder } from '@shared/model/stakeholder';
@@ -8,21 +8,18 @@ import {
   stanceSchema,
 } from '@shared/model/stakeholder';
 import { reportsToChoices } from '@shared/notebook/reportsToChoices';
-import { Dialog } from '../../components/Dialog';
 import {
   DateField,
   FieldShell,
-  FormError,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
   TextField,
-  applyStoreErrors,
   errorOf,
   stakeholderLabel,
+  RecordFormDialog,
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { useUiStore } from '../../state/uiStore';
 import { AUTHORITY_LABEL, STANCE_LABEL } from './labels';
 import {
   fromStakeholderForm,
@@ -84,8 +81,6 @@ export function StakeholderFormDialog({
   onSaved: (saved: Stakeholder) => void;
 }) {
   const { store } = useWorkbench();
-  const pushToast = useUiStore((s) => s.pushToast);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const vacantId = useId();
   const form = useForm<StakeholderFormValues>({
     resolver: zodResolver(stakeholderFormSchema),
@@ -95,45 +90,24 @@ export function StakeholderFormDialog({
   const managers = useMemo(() => reportsToChoices(selfId, stakeholders), [selfId, stakeholders]);
   const others = useMemo(() => stakeholders.filter((s) => s.id !== selfId), [stakeholders, selfId]);
 
-  const submit = form.handleSubmit(async (values) => {
-    setSaveError(null);
-    try {
-      const fields = fromStakeholderForm(values);
-      const saved = stakeholder
-        ? await store.stakeholders.update(stakeholder.id, fields)
-        : await store.stakeholders.create({ ...fields, engagementId });
-      pushToast({
-        tone: 'success',
-        message: stakeholder ? `“${saved.name}” saved.` : `Stakeholder “${saved.name}” added.`,
-      });
-      onSaved(saved);
-    } catch (error) {
-      // Keep everything typed: the field's error, or the reason, and the dialog stays open.
-      setSaveError(applyStoreErrors(form, error, stakeholderFormFields));
-    }
-  });
-
   return (
-    <Dialog
+    <RecordFormDialog
       title={stakeholder ? 'Edit stakeholder' : 'New stakeholder'}
+      form={form}
+      submitLabel={stakeholder ? 'Save stakeholder' : 'Add stakeholder'}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {stakeholder ? 'Save stakeholder' : 'Add stakeholder'}
-          </button>
-        </>
+      save={(values) => {
+        const fields = fromStakeholderForm(values);
+        return stakeholder
+          ? store.stakeholders.update(stakeholder.id, fields)
+          : store.stakeholders.create({ ...fields, engagementId });
+      }}
+      savedMessage={(saved) =>
+        stakeholder ? `“${saved.name}” saved.` : `Stakeholder “${saved.name}” added.`
       }
+      onSaved={onSaved}
+      errorFields={stakeholderFormFields}
     >
-      <FormError message={saveError} />
       <div className="form-grid">
         <TextField form={form} name="name" label="Name" autoFocus />
         <TextField form={form} name="title" label="Job title" />
@@ -191,6 +165,6 @@ export function StakeholderFormDialog({
         />
         <TextAreaField form={form} name="notes" label="Notes" className="span-2" />
       </div>
-    </Dialog>
+    </RecordFormDialog>
   );
 }
