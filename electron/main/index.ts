@@ -12,7 +12,7 @@ import {
   session,
   shell,
 } from 'electron';
-import { CHANNELS } from '@shared/ipc/names';
+import { CHANNELS, MENU_COMMAND_CHANNEL, type MenuCommand } from '@shared/ipc/names';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './config';
 import { createHandlers } from './handlers';
 import { createIpcDispatcher } from './ipc/dispatcher';
@@ -26,6 +26,9 @@ import { isTrustedSender, senderUrlOfFrame } from './security/trustedSender';
 import { createMainWindow } from './window.main';
 import { createShowOpenDialog, createShowSaveDialog } from './dialogs/dialogs.main';
 import { createElectronPrintToPdf } from './pdf/printToPdf.main';
+import { createFolderWatcher } from './sync/folderWatcher';
+import { createSyncFolders, notifyingSyncFolders } from './sync/syncFolders';
+import { watchFolder } from './sync/watchFolder';
 
 const isDev = !app.isPackaged;
 const isMac = process.platform === 'darwin';
@@ -66,8 +69,29 @@ function openMainWindow(): void {
   });
 }
 
+/** Sends a command to the main window's page (menu.command channel), when there is one. */
+function sendToRenderer(command: MenuCommand): void {
+  if (mainWindow && !mainWindow.isDestroyed())
+    mainWindow.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+/** A peer's file arrived in a sync folder: hint the renderer to sync now (the timer is the rule). */
+const folderWatcher = createFolderWatcher({
+  watch: watchFolder,
+  onHint: () => sendToRenderer('sync-now'),
+  log: consoleLogger,
+});
+
 function registerIpc(): void {
+  const syncFolders = notifyingSyncFolders(createSyncFolders(app.getPath('userData')), (paths) =>
+    folderWatcher.setFolders(paths),
+  );
+  syncFolders.list().then(
+    (paths) => folderWatcher.setFolders(paths),
+    () => {},
+  );
   const handlers = createHandlers({
+    syncFolders,
     settingsDir: app.getPath('userData'),
     appName: app.getName(),
     appVersion: app.getVersion(),
@@ -135,6 +159,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { appOrigin, openExternal });
   });
+
+  app.on('will-quit', () => folderWatcher.close());
 
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();

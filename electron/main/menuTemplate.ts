@@ -96,6 +96,9 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemTemplat
       command('Import engagement…', 'import-engagement'),
       command('Restore from backup…', 'restore-backup'),
       separator,
+      // F9 as in Outlook's Send/Receive, which consultants already know.
+      command('Sync now', 'sync-now', 'F9'),
+      separator,
       ...(isMac ? [{ role: 'close' } as const] : [settings, separator, { role: 'quit' } as const]),
     ],
   };

@@ -50,6 +50,7 @@ export const MENU_COMMANDS = [
   'import-engagement',
   'restore-backup',
   'open-search',
+  'sync-now',
 ] as const;
 
 /** One command from the application menu. */

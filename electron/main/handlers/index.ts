@@ -13,7 +13,7 @@ import { createBackupHandlers } from './backup.handler';
 import { createFileHandlers } from './file.handler';
 import type { PrintToPdf } from '../pdf/types';
 import { createMemoHandlers, type MemoFileSystem } from './memo.handler';
-import { createSyncFolders } from '../sync/syncFolders';
+import { createSyncFolders, type SyncFolders } from '../sync/syncFolders';
 import { createSyncHandlers, type ShowFolderDialog } from './sync.handler';
 
 /** Everything the handlers need, as plain values and functions (no Electron objects). */
@@ -50,6 +50,8 @@ export interface HandlerDeps {
   memoFiles?: MemoFileSystem;
   /** Native open-folder dialog for the sync folder (Electron: dialog; harness: scripted). */
   showFolderDialog?: ShowFolderDialog;
+  /** The remembered sync folders; defaults to <settingsDir>/sync-folders.json. */
+  syncFolders?: SyncFolders;
 }
 
 /** The handler map for createIpcDispatcher: one handler per channel. */
@@ -81,7 +83,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       appVersion: deps.appVersion,
     }),
     ...createSyncHandlers({
-      folders: createSyncFolders(deps.settingsDir),
+      folders: deps.syncFolders ?? createSyncFolders(deps.settingsDir),
       settings: store,
       ...(deps.showFolderDialog ? { showFolderDialog: deps.showFolderDialog } : {}),
     }),

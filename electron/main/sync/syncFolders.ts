@@ -35,6 +35,8 @@ export interface SyncFolders {
   set(engagementId: string, scope: 'engagement' | 'all', path: string): Promise<void>;
   /** Forgets one; resolves true when one was remembered. */
   forget(engagementId: string, scope: 'engagement' | 'all'): Promise<boolean>;
+  /** Every remembered folder, once each. */
+  list(): Promise<string[]>;
 }
 
 /** Creates the store over `<dir>/sync-folders.json` (atomic writes; unreadable file = none). */
@@ -87,5 +89,36 @@ export function createSyncFolders(dir: string): SyncFolders {
         await save(folders);
         return true;
       }),
+    list: () => serialised(async () => [...new Set(Object.values(await load()))]),
+  };
+}
+
+/**
+ * The same store, calling `onChange` with every remembered folder after each successful set or
+ * forget (main re-aims its folder watcher). A failing listener never fails the change.
+ */
+export function notifyingSyncFolders(
+  folders: SyncFolders,
+  onChange: (paths: string[]) => void,
+): SyncFolders {
+  const notify = async (): Promise<void> => {
+    try {
+      onChange(await folders.list());
+    } catch {
+      // a hint only: the folder was remembered all the same
+    }
+  };
+  return {
+    get: (engagementId) => folders.get(engagementId),
+    list: () => folders.list(),
+    set: async (engagementId, scope, path) => {
+      await folders.set(engagementId, scope, path);
+      await notify();
+    },
+    forget: async (engagementId, scope) => {
+      const forgotten = await folders.forget(engagementId, scope);
+      if (forgotten) await notify();
+      return forgotten;
+    },
   };
 }

@@ -15,6 +15,7 @@ import { AboutDialog } from '../features/help/AboutDialog';
 import { GlobalSearch, openGlobalSearch } from '../features/search/GlobalSearch';
 import { DataDialogs, runDataMenuCommand } from '../features/data/DataDialogs';
 import { SyncAutoRunner } from '../features/sync/SyncAutoRunner';
+import { syncAllNow } from '../features/sync/syncSession';
 import { useUiStore } from '../state/uiStore';
 import type { MenuCommand } from '@shared/ipc/names';
 
@@ -85,6 +86,9 @@ export function App() {
           break;
         case 'open-search':
           openGlobalSearch();
+          break;
+        case 'sync-now':
+          void syncAllNow();
           break;
         case 'next-engagement':
         case 'previous-engagement': {

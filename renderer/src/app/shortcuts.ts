@@ -1,6 +1,11 @@
 /** Keyboard shortcuts. The app menu carries the same accelerators for the menu's commands. */
 export type ShortcutCommand =
-  'new-engagement' | 'open-settings' | 'show-shortcuts' | 'next-engagement' | 'previous-engagement';
+  | 'new-engagement'
+  | 'open-settings'
+  | 'show-shortcuts'
+  | 'next-engagement'
+  | 'previous-engagement'
+  | 'sync-now';
 
 export interface Shortcut {
   /** The command a key press runs; none for shortcuts handled elsewhere (listed for help only). */
@@ -47,6 +52,12 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Previous engagement',
     keys: 'Alt + ↑',
     matches: (e) => e.altKey && !mod(e) && e.key === 'ArrowUp',
+  },
+  {
+    command: 'sync-now',
+    label: 'Sync now (every engagement with a sync folder)',
+    keys: 'F9',
+    matches: (e) => e.key === 'F9' && !mod(e) && !e.altKey && !e.shiftKey,
   },
   // Handled by features/search/GlobalSearch and the screens' useRecordKeys (listed for help).
   { label: 'Search every engagement', keys: 'Ctrl/⌘ + K', matches: () => false },

@@ -39,6 +39,7 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
       ['Load sample engagement', undefined],
       ['Import engagement…', undefined],
       ['Restore from backup…', undefined],
+      ['Sync now', 'F9'],
       ['Settings', 'CmdOrCtrl+,'],
     ]);
     expect(file.at(-1)).toEqual({ role: 'quit' });
@@ -50,6 +51,7 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
       ['Load sample engagement', 'load-sample'],
       ['Import engagement…', 'import-engagement'],
       ['Restore from backup…', 'restore-backup'],
+      ['Sync now', 'sync-now'],
       ['Settings', 'open-settings'],
       ['Search…', 'open-search'],
       ['Keyboard shortcuts', 'show-shortcuts'],

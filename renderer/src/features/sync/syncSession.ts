@@ -238,3 +238,14 @@ export function syncSessionFor(deps: SyncSessionDeps, engagementId: string): Syn
   if (!session) sessions.set(key, (session = createSyncSession(deps, engagementId)));
   return session;
 }
+
+/**
+ * Runs a round now for every engagement that syncs with a folder (menu "Sync now", F9, and the
+ * main process's hint that a folder changed). Rounds already running are joined, not doubled.
+ */
+export async function syncAllNow(): Promise<void> {
+  const rounds = [...sessions.values()]
+    .filter((session) => session.getState().folder)
+    .map((session) => session.syncNow().catch(() => null));
+  await Promise.all(rounds);
+}
