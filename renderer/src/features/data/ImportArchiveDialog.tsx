@@ -1,4 +1,5 @@
 import { Dialog } from '../../components/Dialog';
+import { countOf } from '../../lib/countOf';
 import { useUiStore } from '../../state/uiStore';
 import { ImportPhaseView } from './ImportPhaseView';
 import { useArchiveImport } from './useArchiveImport';
@@ -28,7 +29,7 @@ export function ImportArchiveDialog({
       message:
         result.mode === 'copy'
           ? 'Engagement imported.'
-          : `Archive merged (${result.changesAdded} changes).`,
+          : `Archive merged (${countOf(result.changesAdded, 'change')}).`,
     });
   };
 

@@ -1,4 +1,5 @@
 import { describeProblem } from '@shared/archive';
+import { countOf } from '../../lib/countOf';
 import { formatDateTime } from '../../lib/formatDate';
 import { ArchiveSummaryView } from './ArchiveSummaryView';
 import { ProgressBar } from './ProgressBar';
@@ -35,7 +36,7 @@ export function ImportPhaseView({ phase }: { phase: ImportPhase }) {
             ? `Added “${phase.parsed.summary.client} – ${phase.parsed.summary.title}” with ${phase.result.recordsWritten} records.`
             : phase.result.changesAdded === 0 && phase.result.recordsWritten === 0
               ? 'Nothing new: this engagement already holds everything in the file.'
-              : `Merged: ${phase.result.changesAdded} changes brought in, ${phase.result.recordsWritten} records updated${phase.result.conflicts ? `, ${phase.result.conflicts} conflicting edits kept for review` : ''}.`}
+              : `Merged: ${countOf(phase.result.changesAdded, 'change')} brought in, ${countOf(phase.result.recordsWritten, 'record')} updated${phase.result.conflicts ? `, ${countOf(phase.result.conflicts, 'conflicting edit')} kept for review` : ''}.`}
         </p>
       );
     case 'error':
