@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { ChangeRecord } from '@shared/model/change';
+import type { MemoDraftRecord } from '@shared/model/memoDraft';
 import { entityTables, type EntityName, type EntityRecord } from '@shared/model/registry';
 import { applyMigrations } from './migrations';
 
@@ -51,6 +52,8 @@ export class WorkbenchDB extends Dexie {
   declare decisions: EntityTableOf<'decision'>;
   /** Issued memos (immutable snapshots; see repositories/memos.ts). */
   declare memos: EntityTableOf<'memo'>;
+  /** Memo drafts of this device (autosaved; see repositories/memoDrafts.ts). Not synced. */
+  declare memoDrafts: EntityTable<MemoDraftRecord, 'id'>;
   /** The change log: one entry per write, appended in the write's transaction. */
   declare changes: EntityTable<ChangeRecord, 'id'>;
   /** Key/value state of this device's store (sequence counter, last HLC). */

@@ -8,15 +8,18 @@ export interface FieldIssue {
   message: string;
 }
 
+/** What a ValidationError is about: an entity, or a device-local kind of record (memo drafts). */
+export type ValidatedKind = EntityName | 'memoDraft';
+
 /** A write was refused because the resulting record would not be valid. Nothing was written. */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
   /** Every problem found, one per field (a field may appear more than once). */
   readonly issues: FieldIssue[];
-  /** The entity being written. */
-  readonly entity: EntityName;
+  /** The entity (or local record kind) being written. */
+  readonly entity: ValidatedKind;
 
-  constructor(entity: EntityName, issues: FieldIssue[]) {
+  constructor(entity: ValidatedKind, issues: FieldIssue[]) {
     super(
       issues.map((i) => (i.field === '' ? i.message : `${i.field} ${i.message}`)).join('; ') ||
         `invalid ${entity}`,

@@ -12,7 +12,7 @@ import {
   defaultDistribution,
   defaultLimits,
   defaultPurpose,
-  defaultResponsibility,
+  engagementResponsibility,
 } from './defaults';
 import { CHANNEL_LABEL, GAP_LABEL, RESPONSE_LABEL, dayOf } from './labels';
 import type {
@@ -80,7 +80,7 @@ export interface MemoOptions {
   purpose?: string;
   /** The limits of the scope. */
   limits?: string;
-  /** The responsibility paragraph (per engagement). */
+  /** The responsibility paragraph ('' gives the engagement's, else the standard wording). */
   responsibility?: string;
   /** The restricted-distribution paragraph. */
   distribution?: string;
@@ -449,6 +449,7 @@ export function buildMemo(
     client: engagement.client,
     engagementTitle: engagement.title,
     engagementScope: engagement.scope,
+    memoResponsibility: engagement.memoResponsibility,
   };
   const pick = (value: string | undefined, fallback: string): string =>
     value !== undefined && value.trim() !== '' ? value : fallback;
@@ -469,7 +470,7 @@ export function buildMemo(
     },
     purpose: pick(options.purpose, defaultPurpose(wording)),
     limits: pick(options.limits, defaultLimits(wording)),
-    responsibility: pick(options.responsibility, defaultResponsibility(wording)),
+    responsibility: pick(options.responsibility, engagementResponsibility(wording)),
     distribution: pick(options.distribution, defaultDistribution(wording)),
     ratingKey: RATING_KEY,
     summary,

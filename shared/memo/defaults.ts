@@ -8,6 +8,8 @@ export interface MemoWordingContext {
   engagementTitle: string;
   /** The engagement's scope text. */
   engagementScope: string;
+  /** The engagement's own responsibility wording (absent or '': the standard paragraph). */
+  memoResponsibility?: string;
 }
 
 /** The default purpose paragraph. */
@@ -26,6 +28,15 @@ export function defaultLimits(c: MemoWordingContext): string {
 /** The default responsibility paragraph. */
 export function defaultResponsibility(c: MemoWordingContext): string {
   return `The recommendations in this memo are the consultant's professional advice. Whether and how to act on them is the decision of ${c.client}'s management, who remain responsible for that decision and its consequences.`;
+}
+
+/**
+ * The responsibility paragraph a memo of the engagement gets when the memo does not set its own:
+ * the engagement's wording (`engagement.memoResponsibility`), else the standard paragraph.
+ */
+export function engagementResponsibility(c: MemoWordingContext): string {
+  const own = c.memoResponsibility ?? '';
+  return own.trim() !== '' ? own : defaultResponsibility(c);
 }
 
 /** The default restricted-distribution paragraph. */

@@ -38,6 +38,16 @@ export const engagementObject = z.object({
   consultantName: optionalText(200),
   /** The consultant's firm as printed on this engagement's memos (defaults from settings). */
   consultantFirm: optionalText(200),
+  /**
+   * The responsibility paragraph of this engagement's memos ("the recommendations are the
+   * consultant's advice; acting on them is management's decision..."). Absent or '' uses the
+   * standard wording (`defaultResponsibility` in shared/memo/defaults.ts); a memo may still
+   * override it. Optional: engagements stored before the field existed stay valid as they are.
+   */
+  memoResponsibility: z
+    .string({ error: 'must be text' })
+    .max(20_000, 'must be at most 20000 characters')
+    .optional(),
   /** When set, the engagement is archived: hidden from the main list but kept and searchable. */
   archivedAt: z.iso.datetime({ offset: false }).nullable().default(null),
 });

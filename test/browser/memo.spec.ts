@@ -296,3 +296,130 @@ describe('memos: compose, export, issue, verify', () => {
     }
   });
 });
+
+describe('memo drafts: autosaved, restored after a restart, gone once issued', () => {
+  let app: WorkbenchSession;
+
+  beforeAll(async () => {
+    app = await launchWorkbench();
+  });
+
+  afterAll(async () => {
+    await app?.bridge?.dispose();
+    await app?.close();
+  });
+
+  it("keeps the draft across a restart, lists and discards drafts with undo, clears it on issue, and uses the engagement's responsibility wording", async () => {
+    let page = app.page;
+    const title = 'Database operations and publishing review';
+    await page.getByRole('button', { name: 'Load sample engagement' }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+
+    // the engagement's own responsibility paragraph (edit dialog) becomes the memo's default
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit engagement' });
+    await dialog
+      .getByLabel('Responsibility paragraph on memos')
+      .fill('Northwind’s executive team, not the consultant, decides whether to act.');
+    await app.screenshot('memo-engagement-responsibility');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await toast(page, 'Engagement saved.');
+
+    await page.getByRole('tab', { name: 'Memos' }).click();
+    let composer = page.getByRole('form', { name: 'Memo composer' });
+    const status = page.getByTestId('memo-draft-status');
+    await status.getByText('Not saved yet').waitFor();
+    const preview = page.getByTestId('memo-preview');
+    await preview.getByText('Northwind’s executive team, not the consultant').waitFor();
+
+    // a first draft, then a second one (New memo keeps the first in the list)
+    await composer.getByRole('group', { name: 'Cc' }).getByLabel('Nadia Brooks').check();
+    await status.getByText('Draft saved').waitFor();
+    await page.getByRole('button', { name: 'New memo' }).click();
+    await composer
+      .getByRole('group', { name: 'To (decision makers)' })
+      .getByLabel('Victor Hale')
+      .check();
+    await composer.getByLabel('Subject').fill('Backups: the decision we still need');
+    await composer.getByLabel('Selected issues').check();
+    const issues = composer.getByRole('group', { name: 'Issues in this memo' });
+    await issues.getByRole('checkbox').first().check();
+    await status.getByText('Draft saved').waitFor();
+    const drafts = page.getByRole('region', { name: /Drafts/ });
+    await drafts.getByRole('listitem', { name: 'Draft: Untitled memo' }).waitFor();
+    await drafts
+      .getByRole('listitem', { name: 'Draft: Backups: the decision we still need' })
+      .getByText('In the composer')
+      .waitFor();
+    // a draft is never listed as an issued memo, and its fingerprint says it is a draft
+    expect(await page.getByRole('heading', { name: 'Issued memos' }).count()).toBe(1);
+    await page.getByText('No memo issued yet.').waitFor();
+    expect(await page.getByLabel('Draft fingerprint').textContent()).toContain('Draft, not issued');
+    await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
+    await app.screenshot('memo-draft-saved');
+
+    // restart the app: the latest draft is back in the composer, with every choice
+    page = await app.restart();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Memos' }).click();
+    composer = page.getByRole('form', { name: 'Memo composer' });
+    await page.getByTestId('memo-draft-status').getByText('Draft saved').waitFor();
+    expect(await composer.getByLabel('Subject').inputValue()).toBe(
+      'Backups: the decision we still need',
+    );
+    expect(
+      await composer
+        .getByRole('group', { name: 'To (decision makers)' })
+        .getByLabel('Victor Hale')
+        .isChecked(),
+    ).toBe(true);
+    expect(await composer.getByLabel('Selected issues').isChecked()).toBe(true);
+    expect(
+      await composer
+        .getByRole('group', { name: 'Issues in this memo' })
+        .getByRole('checkbox')
+        .first()
+        .isChecked(),
+    ).toBe(true);
+    await page
+      .getByTestId('memo-preview')
+      .getByText('Backups: the decision we still need')
+      .first()
+      .waitFor();
+    await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
+    await app.screenshot('memo-draft-restored');
+
+    // discard the other draft, undo, discard again
+    const restoredDrafts = page.getByRole('region', { name: /Drafts/ });
+    await restoredDrafts.getByRole('button', { name: 'Discard draft Untitled memo' }).click();
+    const undo = page.getByRole('status').filter({ hasText: 'Draft “Untitled memo” discarded.' });
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await restoredDrafts.getByRole('listitem', { name: 'Draft: Untitled memo' }).waitFor();
+    await restoredDrafts.getByRole('button', { name: 'Discard draft Untitled memo' }).click();
+    await page
+      .getByRole('listitem', { name: 'Draft: Untitled memo' })
+      .waitFor({ state: 'detached' });
+    expect(await composer.getByLabel('Subject').inputValue()).toBe(
+      'Backups: the decision we still need',
+    );
+
+    // issue it: the memo is listed as issued and the draft is gone, also after a restart
+    await page
+      .getByRole('toolbar', { name: 'Memo actions' })
+      .getByRole('button', { name: 'Issue', exact: true })
+      .click();
+    await toast(page, /Issued NWL-M-\d{4}-001 version 1/);
+    await page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ }).waitFor();
+    await page.getByRole('region', { name: /Drafts/ }).waitFor({ state: 'detached' });
+    expect(await composer.getByLabel('Subject').inputValue()).toBe('');
+    page = await app.restart();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Memos' }).click();
+    await page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ }).waitFor();
+    await page.getByTestId('memo-draft-status').getByText('Not saved yet').waitFor();
+    expect(
+      await page.getByRole('form', { name: 'Memo composer' }).getByLabel('Subject').inputValue(),
+    ).toBe('');
+    expect(await page.getByRole('region', { name: /Drafts/ }).count()).toBe(0);
+  });
+});

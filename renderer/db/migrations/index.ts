@@ -3,6 +3,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-device-seq-index';
 import { migration003 } from './003-memos';
 import { migration004 } from './004-sync';
+import { migration006 } from './006-memo-drafts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration006,
 ];
 
 /** The schema version this build of the app writes (the last migration's version). */

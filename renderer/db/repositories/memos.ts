@@ -5,6 +5,7 @@ import {
   type MemoRecordInput,
 } from '@shared/model/memo';
 import { ValidationError } from '../errors';
+import type { MemoDraftRepository } from './memoDrafts';
 import type { Repository } from './types';
 
 const MUTABLE: readonly string[] = MEMO_MUTABLE_FIELDS;
@@ -68,18 +69,23 @@ export function guardMemoRepository(inner: Repository<'memo'>): Repository<'memo
 export interface MemoStoreLike {
   /** The memo repository (guarded). */
   memos: Repository<'memo'>;
+  /** The memo drafts (cleared when their memo is issued). */
+  memoDrafts?: Pick<MemoDraftRepository, 'discard'>;
   /** Runs writes in one transaction. */
   atomically<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 /**
  * Stores an issued memo version. When `previous` (the current version's record) is given, it is
- * superseded by the new version in the same transaction.
+ * superseded by the new version in the same transaction. When `draftId` is given, that draft
+ * is removed in the same transaction: it is gone exactly when the memo is issued (a failed issue
+ * keeps it).
  */
 export function issueMemoVersion(
   store: MemoStoreLike,
   input: MemoRecordInput,
   previous: MemoRecord | null,
+  draftId: string | null = null,
 ): Promise<MemoRecord> {
   return store.atomically(async () => {
     const created = await store.memos.create(input);
@@ -89,6 +95,7 @@ export function issueMemoVersion(
         supersededBy: created.version,
       });
     }
+    if (draftId !== null) await store.memoDrafts?.discard(draftId);
     return created;
   });
 }

@@ -12,6 +12,7 @@ import { createRepository } from './core';
 import { importEngagementData } from './engagementImport';
 import type { EngagementData } from '@shared/model/engagementData';
 import { createEngagementRepository, type EngagementRepository } from './engagements';
+import { createMemoDraftRepository, type MemoDraftRepository } from './memoDrafts';
 import { guardMemoRepository } from './memos';
 import { createRaisedIssueRepository, type RaisedIssueRepository } from './raisedIssues';
 import type { Repository } from './types';
@@ -43,6 +44,8 @@ export type WorkbenchStore = Omit<RepositoriesByTable, 'engagements' | 'raisedIs
   engagements: EngagementRepository;
   /** Raised issues, with recordAcknowledgement. */
   raisedIssues: RaisedIssueRepository;
+  /** Memo drafts of this device (autosaved composer state; no change log, not synced). */
+  memoDrafts: MemoDraftRepository;
   /** The repository of an entity by name (for code generic over entities). */
   repository<N extends EntityName>(entity: N): Repository<N>;
   /** Change-log reads, in HLC order (oldest first unless asked otherwise). */
@@ -102,6 +105,7 @@ export function createStore(options: StoreOptions): WorkbenchStore {
     deviceId: ctx.deviceId,
     engagements,
     raisedIssues,
+    memoDrafts: createMemoDraftRepository(db, ctx.now),
     repository: <N extends EntityName>(entity: N) => byEntity.get(entity) as Repository<N>,
     changes: {
       forRecord: (entity, id) => listRecordHistory(db, entity, id),

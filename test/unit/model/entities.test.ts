@@ -41,6 +41,28 @@ describe('engagement', () => {
     ).toEqual(['endDate must not be before the start date']);
   });
 
+  it('keeps an optional memo responsibility wording: absent stays absent, text is checked', () => {
+    const old = engagementSchema.parse({ ...system(ENG), client: 'Acme', title: 'Review' });
+    expect('memoResponsibility' in old).toBe(false);
+    const own = 'Acme management decides whether to act on this advice.';
+    expect(
+      engagementSchema.parse({
+        ...system(ENG),
+        client: 'Acme',
+        title: 'Review',
+        memoResponsibility: own,
+      }).memoResponsibility,
+    ).toBe(own);
+    const base = { ...system(ENG), client: 'Acme', title: 'Review' };
+    expect(problems(engagementSchema, { ...base, memoResponsibility: 42 })).toEqual([
+      'memoResponsibility must be text',
+    ]);
+    expect(problems(engagementSchema, { ...base, memoResponsibility: 'x'.repeat(20_001) })).toEqual(
+      ['memoResponsibility must be at most 20000 characters'],
+    );
+    expect(engagementInputObject.shape.memoResponsibility.isOptional()).toBe(true);
+  });
+
   it('offers an input object without system fields', () => {
     expect(Object.keys(engagementInputObject.shape)).not.toContain('id');
     expect(engagementInputObject.parse({ client: 'Acme', title: 'Review' }).status).toBe('active');

@@ -8,6 +8,7 @@ import {
   type Engagement,
 } from '@shared/model/engagement';
 import { suggestEngagementCode } from '@shared/engagementCode';
+import { defaultResponsibility } from '@shared/memo/defaults';
 import { Dialog } from '../../components/Dialog';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { useUiStore } from '../../state/uiStore';
@@ -31,6 +32,7 @@ const formSchema = z
     scope: z.string().max(5_000, 'must be at most 5000 characters'),
     consultantName: z.string().max(200, 'must be at most 200 characters'),
     consultantFirm: z.string().max(200, 'must be at most 200 characters'),
+    memoResponsibility: z.string().max(20_000, 'must be at most 20000 characters'),
   })
   .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
     message: 'must not be before the start date',
@@ -54,6 +56,7 @@ function toFormValues(
     scope: engagement?.scope ?? '',
     consultantName: engagement?.consultantName ?? defaults.name,
     consultantFirm: engagement?.consultantFirm ?? defaults.firm,
+    memoResponsibility: engagement?.memoResponsibility ?? '',
   };
 }
 
@@ -71,6 +74,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
     handleSubmit,
     setValue,
     setError,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({
     resolver: zodResolver(formSchema),
@@ -80,12 +84,19 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
     }),
   });
 
+  const clientName = watch('client');
+
   const submit = handleSubmit(async (values) => {
     setSaveError(null);
+    const { memoResponsibility, ...rest } = values;
     const input = {
-      ...values,
+      ...rest,
       startDate: values.startDate || null,
       endDate: values.endDate || null,
+      // Left empty on an engagement that never had one: not written (no empty change logged).
+      ...(memoResponsibility.trim() !== '' || engagement?.memoResponsibility !== undefined
+        ? { memoResponsibility: memoResponsibility.trim() === '' ? '' : memoResponsibility }
+        : {}),
     };
     try {
       if (engagement) {
@@ -224,6 +235,26 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           <input {...register('consultantFirm')} {...a11y('consultantFirm')} />
           {fieldError('consultantFirm')}
         </div>
+        <div className="field span-2">
+          <label htmlFor={`${idPrefix}-memoResponsibility`}>
+            Responsibility paragraph on memos
+          </label>
+          <textarea
+            {...register('memoResponsibility')}
+            {...a11y('memoResponsibility')}
+            rows={4}
+            placeholder={defaultResponsibility({
+              client: clientName.trim() === '' ? 'the client' : clientName,
+              engagementTitle: '',
+              engagementScope: '',
+            })}
+          />
+          <span className="field-hint">
+            Every memo of this engagement uses it unless the memo sets its own. Empty uses the
+            standard wording shown.
+          </span>
+          {fieldError('memoResponsibility')}
+        </div>
       </div>
     </Dialog>
   );
@@ -239,6 +270,7 @@ const LABELS: Record<FieldName, string> = {
   scope: 'Scope',
   consultantName: 'Name',
   consultantFirm: 'Firm',
+  memoResponsibility: 'Responsibility paragraph',
 };
 
 function labelOf(name: FieldName): string {

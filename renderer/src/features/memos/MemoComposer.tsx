@@ -4,10 +4,10 @@ import {
   defaultDistribution,
   defaultLimits,
   defaultPurpose,
-  defaultResponsibility,
+  engagementResponsibility,
   type MemoWordingContext,
 } from '@shared/memo/defaults';
-import type { MemoDraft } from './draft';
+import type { MemoDraft } from '@shared/memo/composerDraft';
 
 /** A list of checkboxes over records. */
 function CheckList({
@@ -54,12 +54,14 @@ function Wording({
   label,
   value,
   fallback,
+  hint = 'Empty uses the default wording shown.',
   onChange,
 }: {
   id: string;
   label: string;
   value: string;
   fallback: string;
+  hint?: string;
   onChange: (value: string) => void;
 }) {
   return (
@@ -72,7 +74,7 @@ function Wording({
         placeholder={fallback}
         onChange={(event) => onChange(event.target.value)}
       />
-      <span className="field-hint">Empty uses the default wording shown.</span>
+      <span className="field-hint">{hint}</span>
     </div>
   );
 }
@@ -80,6 +82,8 @@ function Wording({
 /** The composer's form: recipients, scope, exclusions and wording. */
 export function MemoComposer({
   draft,
+  today,
+  saveStatus,
   onChange,
   stakeholders,
   issues,
@@ -88,6 +92,8 @@ export function MemoComposer({
   from,
 }: {
   draft: MemoDraft;
+  today: string;
+  saveStatus: { text: string; failed: boolean };
   onChange: (patch: Partial<MemoDraft>) => void;
   stakeholders: Stakeholder[];
   issues: RaisedIssue[];
@@ -115,6 +121,13 @@ export function MemoComposer({
         <strong>{identity.memoId}</strong>, version {identity.version}
         {draft.reissueOf ? ' (re-issue: supersedes the current version when issued)' : ''}
       </p>
+      <p
+        className={saveStatus.failed ? 'memo-draft-status form-error' : 'memo-draft-status muted'}
+        aria-live="polite"
+        data-testid="memo-draft-status"
+      >
+        {saveStatus.text}
+      </p>
       <p className="memo-from muted">
         From: {from.trim() === '' ? 'not set (add your name and firm in Settings)' : from}
       </p>
@@ -132,12 +145,29 @@ export function MemoComposer({
         <input
           id="memo-date"
           type="date"
-          value={draft.date}
+          value={draft.date ?? today}
+          aria-describedby="memo-date-hint"
           onChange={(event) => {
             if (/^\d{4}-\d{2}-\d{2}$/.test(event.target.value))
               onChange({ date: event.target.value });
           }}
         />
+        <span className="field-hint" id="memo-date-hint">
+          {draft.date === null ? (
+            'Dated the day it is issued.'
+          ) : (
+            <>
+              Fixed date.{' '}
+              <button
+                type="button"
+                className="memo-link-button"
+                onClick={() => onChange({ date: null })}
+              >
+                Date it the day it is issued
+              </button>
+            </>
+          )}
+        </span>
       </div>
       <CheckList
         legend="To (decision makers)"
@@ -207,7 +237,12 @@ export function MemoComposer({
           id="memo-responsibility"
           label="Responsibility"
           value={draft.responsibility}
-          fallback={defaultResponsibility(wording)}
+          fallback={engagementResponsibility(wording)}
+          hint={
+            (wording.memoResponsibility ?? '').trim() !== ''
+              ? "Empty uses this engagement's wording (shown; change it with Edit engagement)."
+              : 'Empty uses the standard wording shown; set your own for every memo of this engagement with Edit engagement.'
+          }
           onChange={(responsibility) => onChange({ responsibility })}
         />
         <Wording

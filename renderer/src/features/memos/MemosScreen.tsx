@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { acknowledgementRequestText } from '@shared/memo/ackRequest';
 import { composeMemo, htmlOf } from '@shared/memo/compose';
 import { shortFingerprint } from '@shared/memo/fingerprint';
@@ -7,26 +7,35 @@ import { renderMemoHtml } from '@shared/memo/renderHtml';
 import type { Memo } from '@shared/memo/types';
 import { verifyMemoFile, type VerifyResult } from '@shared/memo/verify';
 import type { MemoRecord } from '@shared/model/memo';
+import type { MemoDraftInput, MemoDraftRecord } from '@shared/model/memoDraft';
 import { localIsoDay } from '@shared/rules/dates';
+import { useMemoDrafts } from '../../../db/hooks/memoDrafts';
 import { issueMemoVersion, recordMemoExport } from '../../../db/repositories/memos';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
+import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../engagement/screens';
 import { DossierPanel } from './DossierPanel';
 import {
   currentMemos,
   draftIdentity,
+  draftLabel,
   draftOptions,
+  draftRecord,
+  fromDraftRecord,
+  memoDate,
   newDraft,
   reissueDraft,
   type MemoDraft,
-} from './draft';
+} from '@shared/memo/composerDraft';
+import { MemoDrafts } from './MemoDrafts';
 import { exportMarkdown, exportPdf, type ExportOutcome } from './exportMemo';
 import { MemoComposer } from './MemoComposer';
 import { MemoPreview } from './MemoPreview';
 import { useComposedMemo } from './useComposedMemo';
 import { useMemoDraftStore } from './draftStore';
+import { useDraftAutosave, type DraftSaveState } from './useDraftAutosave';
 import { useMemoSource } from './useMemoSource';
 import './memos.css';
 
@@ -35,38 +44,55 @@ function issuedModel(record: MemoRecord): Memo {
   return JSON.parse(record.content) as Memo;
 }
 
+/** The autosave line under the memo's identity. */
+function saveStatusText(state: DraftSaveState, stored: MemoDraftRecord | undefined): string {
+  if (state.kind === 'pending' || state.kind === 'saving') return 'Saving draft…';
+  if (state.kind === 'failed') return `Draft not saved: ${state.message}`;
+  return stored
+    ? `Draft saved ${formatDateTime(stored.updatedAt)}, on this device only.`
+    : 'Not saved yet: the memo is kept as a draft as soon as you change something.';
+}
+
 /** The Memos tab: composer with live preview, exports, issue, issued memos, verify, dossiers. */
 export function MemosScreen({ engagement }: EngagementScreenProps) {
-  const { client, store, settings } = useWorkbench();
+  const { client, db, store, settings } = useWorkbench();
   const pushToast = useUiStore((s) => s.pushToast);
   const loaded = useMemoSource(engagement);
   const memos = useMemo(() => loaded?.memos ?? [], [loaded]);
-  const draft = useMemoDraftStore((s) => s.drafts[engagement.id]) ?? null;
+  const storedDrafts = useMemoDrafts(db, engagement.id);
+  // The open draft: undefined = none chosen yet (reopen the latest stored), null = a fresh memo.
+  const draft = useMemoDraftStore((s) => s.drafts[engagement.id]);
   const storeDraft = useMemoDraftStore((s) => s.setDraft);
-  const setDraft = (next: MemoDraft | null) => storeDraft(engagement.id, next);
+  const engagementId = engagement.id;
+  const setDraft = (next: MemoDraft | null | undefined) => storeDraft(engagementId, next);
+  const saveDraft = useCallback((input: MemoDraftInput) => store.memoDrafts.save(input), [store]);
+  const autosave = useDraftAutosave(saveDraft, engagementId);
   const [pageSize, setPageSize] = useState<PageSize>('A4');
   const [busy, setBusy] = useState<string | null>(null);
   const [verdict, setVerdict] = useState<VerifyResult | null>(null);
   const today = localIsoDay(new Date());
-  const defaultDraft = useMemo(
-    () => (loaded ? newDraft(memos, today) : null),
-    [loaded, memos, today],
-  );
+  const latestStored = storedDrafts?.[0];
+  const defaultDraft = useMemo(() => {
+    if (!loaded || !storedDrafts) return null;
+    if (draft === undefined && latestStored) return fromDraftRecord(latestStored, memos);
+    return newDraft(memos, engagement);
+  }, [loaded, storedDrafts, draft, latestStored, memos, engagement]);
   const active = draft ?? defaultDraft;
   const from = { name: settings.consultantName, firm: settings.consultantFirm };
   const options = useMemo(
-    () => (active && loaded ? draftOptions(active, engagement, memos, from) : null),
+    () => (active && loaded ? draftOptions(active, engagement, memos, from, today) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [active, engagement, memos, settings.consultantName, settings.consultantFirm],
+    [active, engagement, memos, settings.consultantName, settings.consultantFirm, today],
   );
   const { composed, error } = useComposedMemo(loaded?.source, options);
 
-  if (!loaded || !active) return <p className="muted">Loading…</p>;
-  const identity = draftIdentity(active, engagement, memos);
+  if (!loaded || !storedDrafts || !active) return <p className="muted">Loading…</p>;
+  const identity = draftIdentity(active, engagement, memos, today);
   const ready = composed !== null && composed.memo.header.memoId === identity.memoId;
   const empty = ready && composed.memo.items.length === 0;
   const noRecipients = active.recipientIds.length === 0;
-  const change = (patch: Partial<MemoDraft>) => setDraft({ ...active, ...patch });
+  const activeStored = storedDrafts.find((d) => d.id === active.id);
+  const hasDraft = activeStored !== undefined || autosave.state.kind !== 'idle';
 
   /** Runs an action with a busy flag and an error toast; the draft is always kept. */
   const run = async (label: string, action: () => Promise<void>) => {
@@ -79,6 +105,52 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
       setBusy(null);
     }
   };
+
+  /** Applies a change to the open draft and autosaves it (debounced). */
+  const change = (patch: Partial<MemoDraft>) => {
+    const next = { ...active, ...patch };
+    setDraft(next);
+    autosave.schedule(draftRecord(next, engagementId));
+  };
+
+  /** Opens another draft (or a fresh memo, null) after writing what is pending. */
+  const openDraft = (next: MemoDraft | null) => {
+    void autosave.flush();
+    setDraft(next);
+  };
+
+  /** Removes a draft, with Undo; the composer moves to the next draft or a fresh memo. */
+  const discardDraft = (id: string) =>
+    run('discard', async () => {
+      const isOpen = id === active.id;
+      const unsaved = isOpen ? draftRecord(active, engagementId) : null;
+      if (isOpen) autosave.cancel();
+      const removed = await store.memoDrafts.discard(id);
+      if (isOpen) {
+        const next = storedDrafts.find((d) => d.id !== id);
+        setDraft(next ? fromDraftRecord(next, memos) : null);
+      }
+      const label = removed
+        ? draftLabel(removed, memos)
+        : unsaved && unsaved.subject.trim() !== ''
+          ? unsaved.subject
+          : 'Untitled memo';
+      pushToast({
+        tone: 'info',
+        message: `Draft “${label}” discarded.`,
+        action: {
+          label: 'Undo',
+          run: async () => {
+            const back = removed
+              ? await store.memoDrafts.restore(removed)
+              : unsaved
+                ? await store.memoDrafts.save(unsaved)
+                : null;
+            if (back) storeDraft(engagementId, fromDraftRecord(back, memos));
+          },
+        },
+      });
+    });
 
   const saved = (outcome: ExportOutcome | null) => {
     if (outcome) pushToast({ tone: 'success', message: `Saved ${outcome.fileName}.` });
@@ -105,6 +177,8 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
   const issue = () =>
     run('issue', async () => {
       if (!options) return;
+      // Store what was typed last first: if issuing fails, the draft is kept as it stands.
+      await autosave.flush();
       const final = await composeMemo(loaded.source, options, 'issued');
       if (final.memo.items.length === 0)
         throw new Error('This memo has no items: there is nothing to issue.');
@@ -125,7 +199,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
           recipientIds: active.recipientIds,
           ccIds: active.ccIds,
           composition: {
-            date: active.date,
+            date: memoDate(active, today),
             scopeKind: active.scopeKind,
             selectedIssueIds: active.scopeKind === 'selected' ? active.selectedIssueIds : [],
             excludeInternal: active.excludeInternal,
@@ -142,7 +216,10 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
           exports: [],
         },
         previous,
+        active.id,
       );
+      // nothing typed while issuing may bring the issued draft back
+      autosave.cancel();
       setDraft(null);
       pushToast({
         tone: 'success',
@@ -243,10 +320,20 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
         >
           {active.reissueOf ? `Issue version ${identity.version}` : 'Issue'}
         </button>
-        {draft ? (
-          <button type="button" className="button button-ghost" onClick={() => setDraft(null)}>
-            New memo
-          </button>
+        {hasDraft ? (
+          <>
+            <button
+              type="button"
+              className="button button-ghost"
+              disabled={busy !== null}
+              onClick={() => discardDraft(active.id)}
+            >
+              Discard draft
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => openDraft(null)}>
+              New memo
+            </button>
+          </>
         ) : null}
         <button
           type="button"
@@ -279,9 +366,22 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
         </div>
       ) : null}
       {error ? <p className="form-error">The memo could not be built: {error}</p> : null}
+      <MemoDrafts
+        drafts={storedDrafts}
+        memos={memos}
+        openId={active.id}
+        busy={busy !== null}
+        onOpen={(record) => openDraft(fromDraftRecord(record, memos))}
+        onDiscard={(record) => discardDraft(record.id)}
+      />
       <div className="memo-layout">
         <MemoComposer
           draft={active}
+          today={today}
+          saveStatus={{
+            text: saveStatusText(autosave.state, activeStored),
+            failed: autosave.state.kind === 'failed',
+          }}
           onChange={change}
           stakeholders={loaded.source.stakeholders}
           issues={loaded.source.raisedIssues}
@@ -289,6 +389,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
             client: engagement.client,
             engagementTitle: engagement.title,
             engagementScope: engagement.scope,
+            memoResponsibility: engagement.memoResponsibility,
           }}
           identity={identity}
           from={[options?.fromName ?? '', options?.fromFirm ?? '']
@@ -298,9 +399,11 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
         <div className="memo-preview-column">
           {ready ? (
             <>
-              <p className="memo-fingerprint" aria-label="Content fingerprint">
-                Fingerprint SHA-256 <code>{shortFingerprint(composed.fingerprint)}</code>… (
-                {composed.memo.items.length} items)
+              <p className="memo-fingerprint" aria-label="Draft fingerprint">
+                Draft, not issued: fingerprint SHA-256{' '}
+                <code>{shortFingerprint(composed.fingerprint)}</code>… ({composed.memo.items.length}{' '}
+                {composed.memo.items.length === 1 ? 'item' : 'items'}; it changes with every edit
+                until the memo is issued)
               </p>
               {empty ? (
                 <p className="memo-empty card" role="note">
@@ -383,7 +486,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                         <button
                           type="button"
                           className="button button-ghost"
-                          onClick={() => setDraft(reissueDraft(m, today))}
+                          onClick={() => openDraft(reissueDraft(m))}
                           aria-label={`Re-issue ${m.memoId}`}
                         >
                           Re-issue…
