@@ -22,7 +22,7 @@ function matcherOf(terms: readonly string[]): RegExp | null {
 
 /**
  * Splits `text` into plain and matching pieces, matching any of `terms` (words as found in
- * the text, as MiniSearch reports them) case-insensitively anywhere in a word, so a prefix
+ * the text, as the search index reports them) case-insensitively anywhere in a word, so a prefix
  * search highlights the typed part. The pieces join back to exactly `text`: render them as
  * text nodes (a hostile `<script>` stays text).
  */

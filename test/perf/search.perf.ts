@@ -60,6 +60,22 @@ async function loadLargeEngagement(page: Page): Promise<number> {
   }, rows);
 }
 
+/**
+ * The page's JS heap after a full garbage collection, in bytes (Chromium's DevTools protocol),
+ * or NaN where the protocol is not available.
+ */
+async function heapBytes(page: Page): Promise<number> {
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return usedSize;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Reads every record of the searched tables with raw IndexedDB getAll (the floor). */
 async function rawReadMs(page: Page): Promise<number> {
   return page.evaluate(async (names) => {
@@ -102,11 +118,13 @@ describe('search speed on a large engagement', () => {
     for (let i = 0; i < 5; i += 1) raw.push(await rawReadMs(page));
 
     // First open: the index is built from every table (once per session).
+    const heapBefore = await heapBytes(page);
     const openedAt = Date.now();
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Search everything' });
     await palette.getByText('Type to search every engagement').waitFor({ timeout: 120_000 });
     const buildMs = Date.now() - openedAt;
+    const heapGrowth = (await heapBytes(page)) - heapBefore;
 
     await page.evaluate(() => {
       const bench = {
@@ -191,6 +209,7 @@ describe('search speed on a large engagement', () => {
       { name: 'index build on first Ctrl+K (all records)', value: buildMs, unit: 'ms' },
       { name: 'raw IndexedDB getAll of the same records, median', value: median(raw), unit: 'ms' },
       { name: 'index build / raw read', value: buildMs / median(raw), unit: 'ratio' },
+      { name: 'JS heap growth after the index build (after GC)', value: heapGrowth, unit: 'bytes' },
     ]);
   });
 });

@@ -35,6 +35,21 @@ const LIMIT = 30;
 /** Queries shorter than this (one letter) would match nearly everything: the box waits. */
 const MIN_LENGTH = 2;
 
+/** The status line under the box once a query ran: how many match, or what was searched instead. */
+function resultSummary(
+  query: string,
+  result: { total: number; capped: boolean; correctedQuery: string | null; shown: number },
+): string {
+  const { total, capped, correctedQuery, shown } = result;
+  if (total === 0) return `No matches for “${query}”.`;
+  const count = `${total.toLocaleString()}${capped ? '+' : ''} ${total === 1 && !capped ? 'match' : 'matches'}`;
+  const best = capped || total > shown ? `, best ${shown} shown` : '';
+  if (correctedQuery !== null) {
+    return `No exact matches; showing results for “${correctedQuery}” (${count}${best}).`;
+  }
+  return `${count} for “${query}”${best}`;
+}
+
 /**
  * The global search (Ctrl/Cmd+K): every record of every engagement, archived ones included,
  * ranked, the matched words highlighted. Arrow keys move, Enter opens, Escape closes.
@@ -61,7 +76,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     return () => dialog?.close();
   }, [live]);
 
-  const { hits, total } = useMemo(() => {
+  const { hits, total, capped, correctedQuery } = useMemo(() => {
     void revision;
     // Records of deleted engagements are left out (their engagement is not in the index).
     return live.index.query(searched, {
@@ -136,9 +151,12 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
               ? 'Type to search every engagement, archived ones too.'
               : searched.trim().length < MIN_LENGTH
                 ? 'Keep typing…'
-                : total === 0
-                  ? `No matches for “${searched.trim()}”.`
-                  : `${total.toLocaleString()} ${total === 1 ? 'match' : 'matches'} for “${searched.trim()}”${total > hits.length ? `, best ${hits.length} shown` : ''}`}
+                : resultSummary(searched.trim(), {
+                    total,
+                    capped,
+                    correctedQuery,
+                    shown: hits.length,
+                  })}
       </p>
       <ul id={listId} role="listbox" aria-label="Search results" className="search-results">
         {hits.map((hit, i) => {
