@@ -1,7 +1,13 @@
 import { cpus } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { composeMemo, htmlOf, pdfPrintOptions, type MemoOptions } from '../../shared/memo';
+import {
+  composeMemo,
+  htmlOf,
+  pdfPrintOptions,
+  withPageCss,
+  type MemoOptions,
+} from '../../shared/memo';
 import { createPlaywrightPrinter, playwrightPdfOptions } from '../browser/harness/memoHarness';
 import { findChromium } from '../browser/harness/detectRuntime';
 import { buildLargeEngagement } from '../fixtures/largeEngagement';
@@ -10,8 +16,8 @@ import { median, percentile, reportBench } from './report';
 /**
  * A memo of 200 raised issues with 600 acknowledgements (the generator's engagement, cut to
  * size): Markdown = build the model + canonical JSON + SHA-256 + render; PDF = the app's print
- * path (the harness's printToPdf: script-less context, page.setContent + page.pdf with the
- * memo's header/footer templates), beside Chromium alone printing the same HTML in a plain page.
+ * path (the harness's printToPdf: script-less context, page.setContent + page.pdf, header and
+ * footer as @page margin boxes), beside Chromium alone printing the same HTML in a plain page.
  */
 const data = buildLargeEngagement({
   notes: 0,
@@ -65,20 +71,21 @@ describe('memo benchmark', () => {
     const pages = (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page[^s]/g) ?? [])
       .length;
 
-    // Chromium alone: a plain page, same HTML, same page.pdf options
+    // Chromium alone: a plain page, the same HTML as printed (with the page CSS), same options
     const browser = await chromium.launch({
       executablePath: findChromium() ?? undefined,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu'],
     });
     const baseline: number[] = [];
+    const printed = withPageCss(html, print.pageCss);
     try {
       const page = await browser.newPage();
-      await page.setContent(html);
+      await page.setContent(printed);
       await page.pdf(playwrightPdfOptions(print));
       for (let run = 0; run < 5; run += 1) {
         const t0 = performance.now();
-        await page.setContent(html);
+        await page.setContent(printed);
         await page.pdf(playwrightPdfOptions(print));
         baseline.push(performance.now() - t0);
       }

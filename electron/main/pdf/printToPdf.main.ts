@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session } from 'electron';
-import type { PdfPrintOptions } from '@shared/memo/pdfTemplates';
+import { withPageCss, type PdfPrintOptions } from '@shared/memo/pdfTemplates';
 import { PRINT_PARTITION, PRINT_WINDOW_PREFERENCES, isAllowedPrintRequest } from './printWindow';
 import type { PrintToPdf } from './types';
 
@@ -29,7 +29,7 @@ export function createElectronPrintToPdf(): PrintToPdf {
     prepareSession();
     const dir = await mkdtemp(join(tmpdir(), 'workbench-print-'));
     const file = join(dir, 'memo.html');
-    await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+    await writeFile(file, withPageCss(html, options.pageCss), { encoding: 'utf8', mode: 0o600 });
     const url = pathToFileURL(file).toString();
     printing.add(url);
     const win = new BrowserWindow({ show: false, webPreferences: { ...PRINT_WINDOW_PREFERENCES } });
@@ -40,9 +40,8 @@ export function createElectronPrintToPdf(): PrintToPdf {
       const pdf = await win.webContents.printToPDF({
         pageSize: options.pageSize,
         printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: options.headerTemplate,
-        footerTemplate: options.footerTemplate,
+        // header and footer: the page CSS's @page margin boxes (pdfTemplates.ts)
+        displayHeaderFooter: false,
         margins: options.margins,
       });
       return new Uint8Array(pdf);

@@ -3,7 +3,7 @@
 // Electron's printToPDF), a file system whose next write can be made to fail, and a clipboard
 // recorder.
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import type { PdfPrintOptions } from '../../../shared/memo/pdfTemplates';
+import { withPageCss, type PdfPrintOptions } from '../../../shared/memo/pdfTemplates';
 import {
   nodeMemoFileSystem,
   type MemoFileSystem,
@@ -29,15 +29,16 @@ export interface PlaywrightPrinter {
   close(): Promise<void>;
 }
 
-/** Maps the shared print options to Playwright's page.pdf options. */
+/**
+ * Maps the shared print options to Playwright's page.pdf options (the header and footer are the
+ * page CSS's margin boxes, so Chromium's own header/footer stays off).
+ */
 export function playwrightPdfOptions(options: PdfPrintOptions) {
   const m = options.margins;
   return {
     format: options.pageSize,
     printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: options.headerTemplate,
-    footerTemplate: options.footerTemplate,
+    displayHeaderFooter: false,
     margin: {
       top: `${m.top}in`,
       bottom: `${m.bottom}in`,
@@ -65,7 +66,7 @@ export function createPlaywrightPrinter(executablePath = findChromium()): Playwr
       const { context } = await start();
       const page = await context.newPage();
       try {
-        await page.setContent(html, { waitUntil: 'load' });
+        await page.setContent(withPageCss(html, options.pageCss), { waitUntil: 'load' });
         return new Uint8Array(await page.pdf(playwrightPdfOptions(options)));
       } finally {
         await page.close();

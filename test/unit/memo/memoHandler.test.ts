@@ -9,7 +9,7 @@ import {
   saveFailureMessage,
   type MemoFileSystem,
 } from '../../../electron/main/handlers/memo.handler';
-import type { PdfPrintOptions } from '../../../shared/memo';
+import { cssString, type PdfPrintOptions } from '../../../shared/memo';
 import { WorkbenchIpcError } from '../../../shared/ipc/errors';
 
 let dir = '';
@@ -78,10 +78,10 @@ describe('memo handlers', () => {
     });
     expect(result.saved).toBe(true);
     expect(printed[0]?.options.pageSize).toBe('Letter');
-    expect(printed[0]?.options.footerTemplate).toContain(
-      'NWL-M-2026-004 · version 2 · page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+    expect(printed[0]?.options.pageCss).toContain(
+      `content: ${cssString('NWL-M-2026-004 · version 2 · page ')} counter(page) ${cssString(' of ')} counter(pages);`,
     );
-    expect(printed[0]?.options.footerTemplate).toContain(FP);
+    expect(printed[0]?.options.pageCss).toContain(cssString(`SHA-256 ${FP}`));
   });
 
   for (const [code, words] of [

@@ -11,6 +11,7 @@ const fake = vi.hoisted(() => {
     windows: [] as Array<{ options: Record<string, unknown>; destroyed: boolean; loaded: string }>,
     onRequest: null as RequestListener | null,
     printed: [] as Array<Record<string, unknown>>,
+    printedHtml: [] as string[],
     duringPrint: [] as boolean[],
   };
   class BrowserWindow {
@@ -24,6 +25,9 @@ const fake = vi.hoisted(() => {
         on: () => undefined,
         printToPDF: async (o: Record<string, unknown>) => {
           state.printed.push(o);
+          const { readFile: read } = await import('node:fs/promises');
+          const { fileURLToPath: toPath } = await import('node:url');
+          state.printedHtml.push(await read(toPath(this.record.loaded), 'utf8'));
           // while printing, the file itself may load
           state.onRequest?.({ url: this.record.loaded }, (r) => state.duringPrint.push(r.cancel));
           return Buffer.from('%PDF-1.4 fake');
@@ -63,7 +67,10 @@ describe('Electron printToPdf', () => {
       fingerprint: 'a'.repeat(64),
       headerText: 'x',
     });
-    const bytes = await print('<p>memo</p>', options);
+    const bytes = await print(
+      '<!doctype html><html><head><title>t</title></head><body><p>memo</p></body></html>',
+      options,
+    );
     expect(new TextDecoder().decode(bytes)).toBe('%PDF-1.4 fake');
     const win = fake.state.windows[0];
     expect(win?.options).toMatchObject({
@@ -79,11 +86,12 @@ describe('Electron printToPdf', () => {
     expect(win?.options.webPreferences).not.toHaveProperty('preload');
     expect(win?.destroyed).toBe(true);
     expect(win?.loaded).toMatch(/^file:\/\/.*memo\.html$/);
-    expect(fake.state.printed[0]).toMatchObject({
-      pageSize: 'Letter',
-      displayHeaderFooter: true,
-      footerTemplate: options.footerTemplate,
-    });
+    // the header and footer are the document's own @page margin boxes, not Chromium's templates
+    expect(fake.state.printed[0]).toMatchObject({ pageSize: 'Letter', displayHeaderFooter: false });
+    expect(fake.state.printed[0]).not.toHaveProperty('footerTemplate');
+    expect(fake.state.printedHtml[0]).toBe(
+      `<!doctype html><html><head><title>t</title><style>${options.pageCss}</style></head><body><p>memo</p></body></html>`,
+    );
     // the temporary file is gone, and after printing even it is refused
     await expect(readFile(fileURLToPath(win?.loaded ?? 'file:///nope'))).rejects.toThrow();
     const answers: boolean[] = [];
