@@ -91,6 +91,190 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await radar.getByText('Disk on the reporting server is filled').waitFor({ state: 'detached' });
   });
 
+  it('edits the evidence and linked risks of the batch-job issue; a refused save keeps them', async () => {
+    const { page } = app;
+    await loadSample(page);
+    await openTab(page, 'Raised issues');
+    await chooseRow(page, 'Raised issues', 'The weekly batch jobs are not monitored');
+    const detail = page.getByRole('region', { name: 'Raised issue details' });
+    await dismissToasts(page);
+    await detail.getByRole('button', { name: /^Edit The weekly batch jobs/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit raised issue' });
+
+    // The stored evidence, in order, each item with its kind and words.
+    const evidence = dialog.getByRole('group', { name: 'Evidence', exact: true });
+    const first = evidence.getByRole('group', { name: 'Evidence 1' });
+    const second = evidence.getByRole('group', { name: 'Evidence 2' });
+    expect(await first.getByLabel('Kind').inputValue()).toBe('reference');
+    expect(await first.getByLabel('Reference').inputValue()).toContain('Scheduler log');
+    expect(await second.getByLabel('Kind').inputValue()).toBe('quote');
+    expect(await second.getByLabel('Quote').inputValue()).toContain('enrolment columns');
+
+    // Edit one, add a quote left empty, and change the linked risks.
+    await first
+      .getByLabel('Reference')
+      .fill('Scheduler log of the weekend run, 14 June: three jobs failed with "no space left".');
+    await evidence.getByRole('button', { name: 'Add quote' }).click();
+    const third = evidence.getByRole('group', { name: 'Evidence 3' });
+    const newQuote = third.getByLabel('Quote');
+    expect(await newQuote.evaluate((el) => el === document.activeElement)).toBe(true);
+    const risks = dialog.getByRole('group', { name: /^Linked risks/ });
+    expect(
+      await risks
+        .getByRole('checkbox', { name: 'Weekly batch jobs fail without anyone noticing' })
+        .isChecked(),
+    ).toBe(true);
+    await risks
+      .getByRole('checkbox', { name: 'Reporting database server runs out of disk space' })
+      .check();
+    await risks
+      .getByRole('checkbox', { name: 'Escalations reach nobody who can decide' })
+      .uncheck();
+
+    // Saving with the empty quote is refused on that field; nothing typed is lost.
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await third.getByRole('alert').filter({ hasText: 'Quote is required' }).waitFor();
+    expect(await newQuote.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await first.getByLabel('Reference').inputValue()).toContain('14 June');
+    expect(
+      await risks
+        .getByRole('checkbox', { name: 'Reporting database server runs out of disk space' })
+        .isChecked(),
+    ).toBe(true);
+    expect(
+      await risks
+        .getByRole('checkbox', { name: 'Escalations reach nobody who can decide' })
+        .isChecked(),
+    ).toBe(false);
+    await third.scrollIntoViewIfNeeded();
+    await app.screenshot('notebook-b-evidence-refused');
+
+    // Fill it, move it to the top, remove the old quote, and save.
+    await newQuote.fill('Nobody told us the jobs were ours to watch. — Service desk lead');
+    await third.getByRole('button', { name: 'Move evidence 3 up' }).click();
+    await evidence
+      .getByRole('group', { name: 'Evidence 2' })
+      .getByRole('button', {
+        name: 'Move evidence 2 up',
+      })
+      .click();
+    expect(await first.getByLabel('Quote').inputValue()).toContain('Service desk lead');
+    await evidence.getByRole('button', { name: 'Remove evidence 3' }).click();
+    expect(await evidence.getByRole('group', { name: /^Evidence \d$/ }).count()).toBe(2);
+    await evidence.scrollIntoViewIfNeeded();
+    await app.screenshot('notebook-b-evidence-form');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('notebook-b-evidence-form-dark');
+    await risks.scrollIntoViewIfNeeded();
+    await app.screenshot('notebook-b-linked-risks-form-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Raised issue saved' }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The detail shows the evidence in the new order and the linked risks, which open the risk.
+    const items = detail.locator('.evidence-list li');
+    expect(await items.count()).toBe(2);
+    expect(await items.nth(0).textContent()).toContain('Service desk lead');
+    expect(await items.nth(1).textContent()).toContain('14 June');
+    const linked = detail.getByRole('list', { name: 'Linked risks' });
+    await linked
+      .getByRole('button', { name: 'Reporting database server runs out of disk space' })
+      .waitFor();
+    expect(await linked.getByRole('listitem').count()).toBe(2);
+    await dismissToasts(page);
+    await linked.scrollIntoViewIfNeeded();
+    await app.screenshot('notebook-b-evidence-detail');
+    await linked
+      .getByRole('button', { name: 'Weekly batch jobs fail without anyone noticing' })
+      .click();
+    expect(
+      await page.getByRole('tab', { name: 'Risks', exact: true }).getAttribute('aria-selected'),
+    ).toBe('true');
+    await page
+      .getByRole('heading', { name: 'Weekly batch jobs fail without anyone noticing' })
+      .waitFor();
+
+    // The edit is in the issue's history.
+    await openTab(page, 'Raised issues');
+    await chooseRow(page, 'Raised issues', 'The weekly batch jobs are not monitored');
+    await detail.getByText('Service desk lead').first().waitFor();
+  });
+
+  it('names the issued memo an acknowledgement answers, memos with the issue first', async () => {
+    const { page } = app;
+    await loadSample(page);
+    await openTab(page, 'Memos');
+    const composer = page.getByRole('form', { name: 'Memo composer' });
+    const actions = page.getByRole('toolbar', { name: 'Memo actions' });
+    // Memo 1: every open issue (the disk-space issue among them).
+    await composer
+      .getByRole('group', { name: 'To (decision makers)' })
+      .getByLabel('Victor Hale')
+      .check();
+    await composer.getByLabel('Subject').fill('Open issues needing a decision');
+    await actions.getByRole('button', { name: 'Issue', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Issued NWL-M-\d{4}-001 version 1/ })
+      .first()
+      .waitFor();
+    // Memo 2: only the publishing issue.
+    await composer
+      .getByRole('group', { name: 'To (decision makers)' })
+      .getByLabel('Victor Hale')
+      .check();
+    await composer.getByLabel('Subject').fill('Publishing depends on one person');
+    await composer.getByLabel('Selected issues').check();
+    await composer
+      .getByRole('group', { name: 'Issues in this memo' })
+      .getByLabel('Publishing depends on one database administrator')
+      .check();
+    await actions.getByRole('button', { name: 'Issue', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Issued NWL-M-\d{4}-002 version 1/ })
+      .first()
+      .waitFor();
+    await dismissToasts(page);
+
+    await openTab(page, 'Raised issues');
+    await chooseRow(page, 'Raised issues', 'Disk on the reporting server is filled');
+    const detail = page.getByRole('region', { name: 'Raised issue details' });
+    await detail.getByRole('button', { name: 'Record acknowledgement' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record acknowledgement' });
+    const memo = dialog.getByLabel('Answers memo');
+    // Optional: no memo named unless one is picked.
+    expect(await memo.inputValue()).toBe('');
+    const covering = memo.locator('optgroup[label="Memos that include this issue"] option');
+    const others = memo.locator('optgroup[label="Other issued memos"] option');
+    await covering.first().waitFor({ state: 'attached' });
+    expect(await covering.allTextContents()).toEqual([
+      expect.stringMatching(
+        /^NWL-M-\d{4}-001 v1, \d{4}-\d{2}-\d{2}: Open issues needing a decision$/,
+      ),
+    ]);
+    expect(await others.allTextContents()).toEqual([
+      expect.stringMatching(/^NWL-M-\d{4}-002 v1, .*: Publishing depends on one person$/),
+    ]);
+    const label = (await covering.first().textContent()) ?? '';
+    await memo.selectOption({ label });
+    await dialog.getByLabel('Channel').selectOption('memo');
+    await dialog
+      .getByLabel('Their words')
+      .fill('Received your memo; we are moving the backups. — Victor');
+    await app.screenshot('notebook-b-acknowledgement-memo');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('notebook-b-acknowledgement-memo-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await dialog.getByRole('button', { name: 'Save acknowledgement' }).click();
+    await page.getByRole('status').filter({ hasText: 'Acknowledgement recorded' }).waitFor();
+    const memoId = label.split(' ')[0] ?? '';
+    const timeline = detail.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText(`answered memo ${memoId} v1 by memo`).waitFor();
+  });
+
   it('escalates the batch-job issue to the next decision maker, saying what was skipped', async () => {
     const { page } = app;
     await loadSample(page);

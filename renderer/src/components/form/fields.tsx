@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { get, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { FieldShell, fieldIds } from './FieldShell';
 
@@ -91,6 +91,32 @@ export function TextAreaField<T extends FieldValues>(
 export interface SelectOption {
   value: string;
   label: string;
+  /** The heading of the group the option is listed under (consecutive options share one). */
+  group?: string;
+}
+
+/** Options as <option>s, consecutive options of one `group` inside an <optgroup>. */
+function renderOptions(options: readonly SelectOption[]) {
+  const runs: { group: string | undefined; options: SelectOption[] }[] = [];
+  for (const option of options) {
+    const last = runs.at(-1);
+    if (last && last.group === option.group) last.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs.map((run, index) => {
+    const items = run.options.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
+    return run.group === undefined ? (
+      <Fragment key={`run-${index}`}>{items}</Fragment>
+    ) : (
+      <optgroup key={`group-${index}`} label={run.group}>
+        {items}
+      </optgroup>
+    );
+  });
 }
 
 /** A drop-down of fixed choices. */
@@ -102,11 +128,7 @@ export function SelectField<T extends FieldValues>(
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
       <select {...form.register(name)} {...aria} autoFocus={autoFocus}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {renderOptions(options)}
       </select>
     </FieldShell>
   );

@@ -10,6 +10,7 @@ export {
   type SelectOption,
 } from './fields';
 export { StakeholderMultiSelect, stakeholderLabel } from './StakeholderMultiSelect';
+export { ChoiceMultiSelect } from './ChoiceMultiSelect';
 export { applyStoreErrors } from './storeErrors';
 export { FormError } from './FormError';
 export {

@@ -10,6 +10,13 @@ export interface IssuedMemoChoice {
   version: number;
   /** "NWL-M-2026-004 v2, 2026-06-15: subject (superseded)". */
   label: string;
+  /** When the version was issued (ISO, UTC). */
+  issuedAt: string;
+  /**
+   * The raised issues that are items of the memo (not those it only mentions, such as items
+   * of earlier memos still open).
+   */
+  raisedIssueIds: readonly string[];
 }
 
 /**
@@ -25,6 +32,8 @@ export function useIssuedMemoChoices(engagementId: string): IssuedMemoChoice[] |
         memoId: m.memoId,
         version: m.version,
         label: `${m.memoId} v${m.version}, ${m.composition.date}: ${m.subject}${m.status === 'superseded' ? ' (superseded)' : ''}`,
+        issuedAt: m.issuedAt,
+        raisedIssueIds: m.itemIssueIds,
       })),
     [memos],
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import {
 import { channels, channelSchema } from '@shared/model/channel';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
 import type { Stakeholder } from '@shared/model/stakeholder';
+import { memoChoiceKey, memoReferenceOf, orderMemoChoices } from '@shared/notebook/memoChoices';
 import { Dialog } from '../../components/Dialog';
 import {
   DateField,
@@ -16,6 +17,7 @@ import {
   FormError,
   SelectField,
   TextAreaField,
+  type SelectOption,
   applyStoreErrors,
   emptyToNull,
   isoToLocalInput,
@@ -24,7 +26,9 @@ import {
   optionalDateField,
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { useUiStore } from '../../state/uiStore';
+import { useIssuedMemoChoices } from '../memos/useIssuedMemoChoices';
 import { choiceLabel } from './raisedIssueForm';
 
 const shape = acknowledgementObject.shape;
@@ -38,6 +42,8 @@ const ackFormSchema = z.object({
   quote: shape.quote.unwrap(),
   conditions: shape.conditions.unwrap(),
   expiresOn: optionalDateField,
+  /** The issued memo version answered ("NWL-M-2026-004 v2"), '' for none. */
+  memo: z.string(),
 });
 type AckFormValues = z.infer<typeof ackFormSchema>;
 
@@ -57,6 +63,7 @@ export function AcknowledgementDialog({
   const { store } = useWorkbench();
   const pushToast = useUiStore((s) => s.pushToast);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const memoChoices = useIssuedMemoChoices(issue.engagementId);
   const form = useForm<AckFormValues>({
     resolver: zodResolver(ackFormSchema),
     defaultValues: {
@@ -67,8 +74,23 @@ export function AcknowledgementDialog({
       quote: '',
       conditions: '',
       expiresOn: '',
+      memo: '',
     },
   });
+  const memoOptions = useMemo<SelectOption[]>(() => {
+    const none = { value: '', label: memoChoices ? '— not an answer to a memo —' : 'Loading…' };
+    const { covering, others } = orderMemoChoices(memoChoices ?? [], issue.id);
+    const option = (group: string) => (c: { memoId: string; version: number; label: string }) => ({
+      value: memoChoiceKey(c),
+      label: c.label,
+      group,
+    });
+    return [
+      none,
+      ...covering.map(option('Memos that include this issue')),
+      ...others.map(option('Other issued memos')),
+    ];
+  }, [memoChoices, issue.id]);
   // Those it was raised to first, then everyone else present.
   const raisedTo = new Set(issue.raisedToIds);
   const people = [...stakeholders]
@@ -76,11 +98,17 @@ export function AcknowledgementDialog({
     .sort((a, b) => Number(raisedTo.has(b.id)) - Number(raisedTo.has(a.id)))
     .map((s) => ({ value: s.id, label: `${s.name}${s.title ? `, ${s.title}` : ''}` }));
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async ({ memo, ...values }) => {
     setSaveError(null);
+    const reference = memoReferenceOf(memo, memoChoices ?? []);
+    if (!reference) {
+      form.setError('memo', { type: 'store', message: 'is no longer an issued memo' });
+      return;
+    }
     try {
       await store.raisedIssues.recordAcknowledgement(issue.id, {
         ...values,
+        ...reference,
         at: localInputToIso(values.at) ?? values.at,
         expiresOn: emptyToNull(values.expiresOn),
       });
@@ -88,6 +116,9 @@ export function AcknowledgementDialog({
       onClose();
     } catch (error) {
       setSaveError(applyStoreErrors(form, error, Object.keys(ackFormSchema.shape)));
+      // The memo's id and version are one choice here.
+      const memoProblem = fieldErrorsOf(error).find((e) => e.field.startsWith('memo'));
+      if (memoProblem) form.setError('memo', { type: 'store', message: memoProblem.message });
     }
   });
 
@@ -130,6 +161,18 @@ export function AcknowledgementDialog({
           name="channel"
           label="Channel"
           options={channels.map((v) => ({ value: v, label: choiceLabel(v) }))}
+        />
+        <SelectField
+          form={form}
+          name="memo"
+          label="Answers memo"
+          options={memoOptions}
+          className="span-2"
+          hint={
+            memoChoices && memoChoices.length === 0
+              ? 'No memo issued in this engagement yet.'
+              : 'Optional: the issued memo this reply acknowledges.'
+          }
         />
         <TextAreaField
           form={form}

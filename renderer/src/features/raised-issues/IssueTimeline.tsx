@@ -72,7 +72,10 @@ export function IssueTimeline({
             <li key={`a-${a.id}`} className="timeline-ack">
               <time dateTime={a.at}>{formatDateTime(a.at)}</time>
               <span>
-                <strong>{name(a.byId)}</strong> answered by {a.channel}: {choiceLabel(a.response)}
+                <strong>{name(a.byId)}</strong> answered
+                {a.memoId
+                  ? ` memo ${a.memoId}${a.memoVersion ? ` v${a.memoVersion}` : ''}`
+                  : ''} by {a.channel}: {choiceLabel(a.response)}
                 {a.quote ? <blockquote className="ack-quote">{a.quote}</blockquote> : null}
                 {a.conditions ? <span className="muted">Conditions: {a.conditions}</span> : null}
               </span>

@@ -1,10 +1,29 @@
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import { findingElements, type RaisedIssue } from '@shared/model/raisedIssue';
+import { useRecord } from '../../../db';
+import { useWorkbench } from '../../app/WorkbenchContext';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
+import { openRecord } from '../overview/openRecord';
 import { IssueTimeline } from './IssueTimeline';
 import { choiceLabel } from './raisedIssueForm';
+
+/** One linked risk: its title, opening it on the Risks screen. */
+function LinkedRisk({ id }: { id: string }) {
+  const { db } = useWorkbench();
+  const risk = useRecord(db, 'risk', id);
+  if (risk === undefined) return <li className="muted">Loading…</li>;
+  if (risk === null) return <li className="muted">A risk no longer in the register</li>;
+  return (
+    <li>
+      <button type="button" className="link-button" onClick={() => openRecord('risk', id)}>
+        {risk.title}
+      </button>
+      {risk.deletedAt !== null ? <span className="muted"> (deleted)</span> : null}
+    </li>
+  );
+}
 
 /** The finding, the actions, the timeline and the history of one raised issue. */
 export function RaisedIssueDetail({
@@ -102,6 +121,18 @@ export function RaisedIssueDetail({
             )}
           </dd>
         </div>
+        {issue.riskIds.length > 0 ? (
+          <div className="finding-row">
+            <dt>Linked risks</dt>
+            <dd>
+              <ul className="linked-risks" aria-label="Linked risks">
+                {issue.riskIds.map((id) => (
+                  <LinkedRisk key={id} id={id} />
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
         {issue.evidence.length > 0 ? (
           <div className="finding-row">
             <dt>Evidence</dt>
@@ -109,7 +140,8 @@ export function RaisedIssueDetail({
               <ul className="evidence-list">
                 {issue.evidence.map((e, i) => (
                   <li key={i}>
-                    <span className="muted">{e.kind}:</span> {e.text}
+                    <span className="muted">{e.kind === 'quote' ? 'Quote' : 'Reference'}:</span>{' '}
+                    {e.kind === 'quote' ? <q>{e.text}</q> : e.text}
                   </li>
                 ))}
               </ul>

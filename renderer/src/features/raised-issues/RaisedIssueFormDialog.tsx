@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo, useState } from 'react';
+import { useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { channels } from '@shared/model/channel';
 import {
@@ -8,8 +8,10 @@ import {
   type RaisedIssue,
 } from '@shared/model/raisedIssue';
 import type { Stakeholder } from '@shared/model/stakeholder';
+import { useRecords } from '../../../db';
 import { Dialog } from '../../components/Dialog';
 import {
+  ChoiceMultiSelect,
   DateField,
   DateTimeField,
   FormError,
@@ -20,7 +22,9 @@ import {
   applyStoreErrors,
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { useUiStore } from '../../state/uiStore';
+import { EvidenceField } from './EvidenceField';
 import {
   choiceLabel,
   fromRaisedIssueForm,
@@ -61,7 +65,8 @@ export function RaisedIssueFormDialog({
   onClose: () => void;
   onSaved: (saved: RaisedIssue) => void;
 }) {
-  const { store } = useWorkbench();
+  const { db, store } = useWorkbench();
+  const risks = useRecords(db, 'risk', engagementId);
   const pushToast = useUiStore((s) => s.pushToast);
   const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm<RaisedIssueFormValues>({
@@ -73,6 +78,17 @@ export function RaisedIssueFormDialog({
   );
   const earlier = [{ value: '', label: '— none (a first raise) —' }].concat(
     issues.filter((i) => i.id !== issue?.id).map((i) => ({ value: i.id, label: i.title })),
+  );
+
+  const riskOptions = useMemo(
+    () =>
+      (risks ?? [])
+        .map((r) => ({
+          value: r.id,
+          label: `${r.title}${r.status === 'closed' ? ' (closed)' : ''}`,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [risks],
   );
 
   const submit = form.handleSubmit(async (values) => {
@@ -89,6 +105,12 @@ export function RaisedIssueFormDialog({
       onSaved(saved);
     } catch (error) {
       setSaveError(applyStoreErrors(form, error, raisedIssueFormFields));
+      // An evidence item's problem goes on the item's own field.
+      for (const { field, message } of fieldErrorsOf(error)) {
+        if (/^evidence\.\d+\.(kind|text)$/.test(field)) {
+          form.setError(field as Path<RaisedIssueFormValues>, { type: 'store', message });
+        }
+      }
     }
   });
 
@@ -171,6 +193,17 @@ export function RaisedIssueFormDialog({
           label="Recommendation"
           className="span-2"
           rows={3}
+        />
+        <EvidenceField form={form} className="span-2" />
+        <ChoiceMultiSelect
+          form={form}
+          name="riskIds"
+          label="Linked risks"
+          options={riskOptions}
+          filterPlaceholder="Filter risks by title…"
+          emptyMessage={risks ? 'No risks in the register yet.' : 'Loading the risks…'}
+          unknownLabel={risks ? 'A risk no longer in the register' : 'Loading…'}
+          className="span-2"
         />
         <div className="field span-2">
           <label className="checkbox-label">

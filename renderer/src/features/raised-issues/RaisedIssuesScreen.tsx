@@ -186,6 +186,8 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
         cause: source.cause,
         effect: source.effect,
         recommendation: source.recommendation,
+        evidence: source.evidence.map((e) => ({ ...e })),
+        riskIds: source.riskIds,
         ownerId: source.ownerId ?? '',
       },
     };

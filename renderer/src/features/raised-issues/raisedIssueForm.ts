@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from '@shared/model/channel';
 import {
+  evidenceSchema,
   raisedIssueObject,
   raisedIssueStatusSchema,
   severitySchema,
@@ -34,6 +35,8 @@ export const raisedIssueFormSchema = z.object({
   cause: shape.cause.unwrap(),
   effect: shape.effect.unwrap(),
   recommendation: shape.recommendation.unwrap(),
+  evidence: z.array(evidenceSchema, { error: 'must be a list of evidence' }),
+  riskIds: shape.riskIds.unwrap(),
   internalOnly: z.boolean(),
 });
 
@@ -70,6 +73,8 @@ export function toRaisedIssueForm(
     cause: issue?.cause ?? '',
     effect: issue?.effect ?? '',
     recommendation: issue?.recommendation ?? '',
+    evidence: issue?.evidence.map((e) => ({ ...e })) ?? [],
+    riskIds: issue?.riskIds ?? [],
     internalOnly: issue?.internalOnly ?? false,
     ...prefill,
   };

@@ -1,15 +1,21 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Stakeholder } from '@shared/model/stakeholder';
-import { buildChainGraph, type ChainNodeKind } from '@shared/notebook/chainGraph';
-import { layoutChain } from '@shared/notebook/chainLayout';
+import { buildChainGraph, type ChainGraph, type ChainNodeKind } from '@shared/notebook/chainGraph';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
+import {
+  CHART_LAYOUT,
+  chainLayout,
+  knownChainLayout,
+  layoutShape,
+  type ChainPositions,
+} from './chainLayoutCache';
 import { downloadDataUrl, renderChartPng, type ChartBounds } from './exportChartPng';
 
-const NODE_WIDTH = 184;
-const NODE_HEIGHT = 58;
+const NODE_WIDTH = CHART_LAYOUT.nodeWidth;
+const NODE_HEIGHT = CHART_LAYOUT.nodeHeight;
 /** The lines' colour: readable on the light and the dark background. */
 const CHART_LINE = '#7b8794';
 
@@ -42,6 +48,40 @@ function PersonNode({ data }: NodeProps<ChainFlowNode>) {
 const nodeTypes = { person: PersonNode };
 
 /**
+ * The chart's layout: at once when it is known (cached, or small), else computed in the
+ * background; null meanwhile.
+ */
+function useChainPositions(graph: ChainGraph): ChainPositions | null {
+  const known = useMemo(() => knownChainLayout(graph), [graph]);
+  const shape = useMemo(() => layoutShape(graph), [graph]);
+  const [computed, setComputed] = useState<{ shape: string; positions: ChainPositions } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (known) return;
+    let current = true;
+    void chainLayout(graph).then((positions) => {
+      if (current) setComputed({ shape, positions });
+    });
+    return () => {
+      current = false;
+    };
+  }, [graph, known, shape]);
+  return known ?? (computed?.shape === shape ? computed.positions : null);
+}
+
+/** Resolves once `count` boxes are in the chart's DOM (or after about two seconds). */
+async function allBoxesRendered(wrapper: HTMLElement, count: number): Promise<void> {
+  const deadline = performance.now() + 2_000;
+  while (
+    wrapper.querySelectorAll('.react-flow__node').length < count &&
+    performance.now() < deadline
+  ) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/**
  * The chain of command, laid out automatically (dagre): reporting lines solid, dotted lines
  * dashed, vacant positions and departed people marked. Clicking a person selects them;
  * "Export PNG" downloads the whole chart as an image.
@@ -57,15 +97,11 @@ export function ChainChart({
   const wrapper = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState(false);
 
+  const graph = useMemo(() => buildChainGraph(stakeholders), [stakeholders]);
+  const positions = useChainPositions(graph);
+
   const { nodes, edges, drawing } = useMemo(() => {
-    const graph = buildChainGraph(stakeholders);
-    const positions = layoutChain(graph, {
-      nodeWidth: NODE_WIDTH,
-      nodeHeight: NODE_HEIGHT,
-      nodeGap: 14,
-      rankGap: 72,
-      direction: 'LR',
-    });
+    if (!positions) return { nodes: [] as ChainFlowNode[], edges: [] as Edge[], drawing: null };
     const flowNodes: ChainFlowNode[] = graph.nodes.map((n) => ({
       id: n.id,
       type: 'person',
@@ -112,13 +148,16 @@ export function ChainChart({
         lineColor: CHART_LINE,
       },
     };
-  }, [stakeholders]);
+  }, [graph, positions]);
 
   const exportPng = async () => {
-    const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
-    if (!viewport) return;
+    const canvas = wrapper.current;
+    const viewport = canvas?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!canvas || !viewport || !drawing) return;
+    // Only the boxes in view are in the DOM; while exporting, all of them are (see below).
     setExporting(true);
     try {
+      await allBoxesRendered(canvas, nodes.length);
       const dataUrl = await renderChartPng(viewport, drawing);
       downloadDataUrl(dataUrl, 'chain-of-command.png');
       pushToast({ tone: 'success', message: 'Chain of command exported as PNG.' });
@@ -156,7 +195,11 @@ export function ChainChart({
         </button>
       </div>
       <div className="chain-canvas" ref={wrapper}>
-        {nodes.length === 0 ? (
+        {!positions ? (
+          <p className="muted chain-empty" role="status">
+            Laying out the chart of {graph.nodes.length} people…
+          </p>
+        ) : nodes.length === 0 ? (
           <p className="muted chain-empty">No stakeholders yet.</p>
         ) : (
           <ReactFlow
@@ -170,6 +213,7 @@ export function ChainChart({
             nodesConnectable={false}
             edgesFocusable={false}
             colorMode="system"
+            onlyRenderVisibleElements={!exporting}
             proOptions={{ hideAttribution: true }}
             onNodeClick={(_event, node) => onSelect(node.id)}
           />

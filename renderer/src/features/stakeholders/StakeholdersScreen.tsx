@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Stakeholder } from '@shared/model/stakeholder';
+import { buildChainGraph } from '@shared/notebook/chainGraph';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { DataTable, type DataTableColumn } from '../../components/table/DataTable';
@@ -9,6 +10,7 @@ import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../engagement/screens';
 import { ofEngagement, useSelectedId } from '../overview/openRecord';
 import { ChainChart } from './ChainChart';
+import { prewarmChainLayout } from './chainLayoutCache';
 import { PowerGrid } from './PowerGrid';
 import { StakeholderDetail } from './StakeholderDetail';
 import { StakeholderFormDialog } from './StakeholderFormDialog';
@@ -89,6 +91,8 @@ export function StakeholdersScreen({ engagement }: EngagementScreenProps) {
   const [editing, setEditing] = useState<{ stakeholder: Stakeholder | null } | null>(null);
 
   const live = useMemo(() => stakeholders ?? [], [stakeholders]);
+  // A large chain of command is laid out in the background, ready when the chart is opened.
+  useEffect(() => prewarmChainLayout(() => buildChainGraph(live), live.length), [live]);
   const names = useMemo(() => new Map(live.map((s) => [s.id, s.name])), [live]);
   const columns = useMemo(() => columnsFor(names), [names]);
   const select = useCallback(
