@@ -71,6 +71,12 @@ describe('data: archives, spreadsheets, backups', () => {
     await other.screenshot('data-import-preview');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog.getByText(/Added “Northwind Learning/).waitFor();
+    // The archive was written by the reader's worker: the window's live list hears of it.
+    await fresh
+      .getByRole('navigation', { name: 'Engagements' })
+      .getByText(/Northwind Learning/)
+      .first()
+      .waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await fresh.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
     await fresh.getByRole('tab', { name: 'Stakeholders' }).click();

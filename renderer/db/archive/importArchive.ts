@@ -1,4 +1,5 @@
-import { parseArchiveText, type ParsedArchive } from '@shared/archive';
+import type { Table } from 'dexie';
+import { parseArchiveText, type ArchiveRecord, type ParsedArchive } from '@shared/archive';
 import { entityTables, type EntityName } from '@shared/model/registry';
 import type { WorkbenchStore } from '../repositories/store';
 import { metaSeqKey } from '../repositories/changeLog';
@@ -46,10 +47,33 @@ export async function withQuotaMessage<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * The ids among `ids` that the table already holds, found with ONE read of the stored keys
+ * between the smallest and the largest id (IndexedDB orders string keys as `<` does), instead
+ * of one lookup per id: into a fresh profile that read returns nothing at all.
+ */
+async function storedIds(table: Table<unknown, string>, ids: string[]): Promise<Set<string>> {
+  let low = ids[0];
+  let high = ids[0];
+  if (low === undefined || high === undefined) return new Set();
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  const keys = await table.where(':id').between(low, high, true, true).primaryKeys();
+  if (keys.length === 0) return new Set();
+  const wanted = new Set(ids);
+  return new Set(keys.filter((key) => wanted.has(key)));
+}
+
+/**
  * Writes a fresh copy: every record and the change log exactly as in the archive, in ONE
  * transaction (a later export gives the same file but for its export time). The local clock
  * moves past the archive's newest change and this device's sequence counter past its own
  * changes in the archive, so later local writes order after the imported ones.
+ *
+ * For a large engagement the ids are checked with one key read per table (see storedIds) and
+ * the rows then written with bulkPut, which IndexedDB does not have to check key by key: the
+ * transaction keeps anything else from writing in between, so nothing can be overwritten.
  */
 async function writeCopy(
   store: WorkbenchStore,
@@ -71,22 +95,40 @@ async function writeCopy(
     recordsWritten += 1;
     for (const [entity, records] of Object.entries(content.records)) {
       if (!records || records.length === 0) continue;
-      const table = db.table(entityTables[entity as EntityName]);
-      const existing = await table.bulkGet(records.map((r) => r.id));
-      const clash = existing.findIndex((r) => r !== undefined);
-      if (clash >= 0) {
+      const table = db.table<ArchiveRecord, string>(entityTables[entity as EntityName]);
+      const ids = records.map((r) => r.id);
+      const clashes = await storedIds(table, ids);
+      const clash = ids.find((id) => clashes.has(id));
+      if (clash !== undefined) {
         throw new ArchiveImportError(
           'id-clash',
-          `${entity} ${records[clash]?.id ?? ''} already exists in this profile (in another ` +
-            'engagement): the archive cannot be copied in.',
+          `${entity} ${clash} already exists in this profile (in another engagement): ` +
+            'the archive cannot be copied in.',
         );
       }
-      await table.bulkAdd(records);
+      await table.bulkPut(records);
       recordsWritten += records.length;
     }
-    const knownChanges = await db.changes.bulkGet(content.changes.map((c) => c.id));
-    const newChanges = content.changes.filter((_, i) => knownChanges[i] === undefined);
-    await db.changes.bulkAdd(newChanges);
+    // Changes already here (the same changes, reached this profile earlier) are kept as they
+    // are; a change id used here by another engagement is not the same change: refused.
+    const known = await storedIds(
+      db.changes,
+      content.changes.map((c) => c.id),
+    );
+    if (known.size > 0) {
+      const stored = await db.changes.bulkGet([...known]);
+      const foreign = stored.find((c) => c !== undefined && c.engagementId !== engagementId);
+      if (foreign) {
+        throw new ArchiveImportError(
+          'id-clash',
+          `change ${foreign.id} already exists in this profile (for another engagement): ` +
+            'the archive cannot be copied in.',
+        );
+      }
+    }
+    const newChanges =
+      known.size > 0 ? content.changes.filter((c) => !known.has(c.id)) : content.changes;
+    await db.changes.bulkPut(newChanges);
 
     const newest = content.changes.reduce<string | null>(
       (max, c) => (max === null || c.hlc > max ? c.hlc : max),

@@ -170,4 +170,42 @@ describe('bad archive files are refused and nothing is written', () => {
     ).rejects.toThrow(/another engagement/);
     expect(await dumpDatabase(a.db)).toEqual(afterCreate);
   });
+
+  it('refuses a copy whose record id already exists in another engagement, writing nothing', async () => {
+    const { exported, target } = await setup();
+    const raw = JSON.parse(exported.text) as {
+      content: { records: { risk: Record<string, unknown>[] } };
+    };
+    const own = (await target.db.engagements.toArray())[0]!;
+    const risk = raw.content.records.risk[1]!;
+    await target.db.risks.add({ ...risk, engagementId: own.id } as never);
+    const error = await expectRefusedInto(target, exported.text);
+    expect(error).toBeInstanceOf(ArchiveImportError);
+    expect((error as ArchiveImportError).kind).toBe('id-clash');
+    expect((error as Error).message).toContain(`risk ${String(risk.id)} already exists`);
+  });
+
+  it('refuses a copy whose change id is already used by another engagement, writing nothing', async () => {
+    const { exported, target } = await setup();
+    const raw = JSON.parse(exported.text) as { content: { changes: Record<string, unknown>[] } };
+    const own = (await target.db.engagements.toArray())[0]!;
+    const change = raw.content.changes[3]!;
+    await target.db.changes.add({ ...change, engagementId: own.id } as never);
+    const error = await expectRefusedInto(target, exported.text);
+    expect((error as ArchiveImportError).kind).toBe('id-clash');
+    expect((error as Error).message).toContain(`change ${String(change.id)} already exists`);
+  });
 });
+
+/** Imports into `target` and expects a refusal that leaves its database exactly as it was. */
+async function expectRefusedInto(
+  target: Awaited<ReturnType<typeof openTestStore>>,
+  text: string,
+): Promise<unknown> {
+  const before = await dumpDatabase(target.db);
+  const error = await importArchiveText(target.store, text, 'client.engagement.json').catch(
+    (e: unknown) => e,
+  );
+  expect(await dumpDatabase(target.db)).toEqual(before);
+  return error;
+}

@@ -72,6 +72,23 @@ describe('archive round trip', () => {
     expect(await dumpDatabase(a.db)).toEqual(beforeA);
   });
 
+  it('a copy skips change-log entries already here and adds the rest', async () => {
+    const a = await openTestStore();
+    const engagementId = await storeSample(a.store);
+    const exported = await exportText(a.db, engagementId);
+    const b = await openTestStore({ deviceId: OTHER_DEVICE_ID });
+    const log = await a.db.changes.where('engagementId').equals(engagementId).sortBy('hlc');
+    // Two of the engagement's changes reached this profile before (a sync), the engagement did not.
+    await b.db.changes.bulkAdd([log[0]!, log[5]!]);
+    const result = await importArchiveText(b.store, exported.text, exported.fileName);
+    expect(result.mode).toBe('copy');
+    expect(result.changesAdded).toBe(log.length - 2);
+    const dumpA = await dumpDatabase(a.db);
+    const dumpB = await dumpDatabase(b.db);
+    expect(dumpB.changes).toEqual(dumpA.changes);
+    expect(dumpB.notes).toEqual(dumpA.notes);
+  });
+
   it('exports an archived (closed) engagement like any other', async () => {
     const { db, store } = await openTestStore();
     const engagementId = await storeSample(store);
@@ -111,5 +128,22 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
     expect(canonicalJson('é"\n')).toBe(JSON.stringify('é"\n'));
     expect(canonicalJson(null)).toBe('null');
+  });
+
+  it('gives the same text for data already in key order as for the same data out of order', () => {
+    const sorted = JSON.parse(
+      '{"a":[1,{"b":null,"c":"x"}],"d":{"e":true,"f":[]},"g":"\\u00e9"}',
+    ) as unknown;
+    const shuffled = { g: 'é', d: { f: [], e: true }, a: [1, { c: 'x', b: null }] };
+    expect(canonicalJson(sorted)).toBe(
+      '{"a":[1,{"b":null,"c":"x"}],"d":{"e":true,"f":[]},"g":"é"}',
+    );
+    expect(canonicalJson(shuffled)).toBe(canonicalJson(sorted));
+    // Only plain data is taken as it is: a Date, a "__proto__" key, an undefined value and
+    // integer-like keys give what the key-sorted copy gives.
+    expect(canonicalJson({ at: new Date(0) })).toBe('{"at":{}}');
+    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1},"a":1}'))).toBe('{"a":1}');
+    expect(canonicalJson({ a: 1, b: undefined, c: [undefined] })).toBe('{"a":1,"c":[null]}');
+    expect(canonicalJson({ 2: 'b', 10: 'a' })).toBe('{"2":"b","10":"a"}');
   });
 });

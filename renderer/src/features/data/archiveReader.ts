@@ -8,7 +8,14 @@ import {
   type SerializedArchive,
 } from '@shared/archive';
 import type { WorkbenchClient } from '@shared/ipc/client';
-import type { WorkerRequest, WorkerResponse } from './archiveWorkerProtocol';
+import {
+  ArchiveImportError,
+  importArchive,
+  type ArchiveImportResult,
+  type ImportArchiveOptions,
+} from '../../../db/archive';
+import type { WorkbenchStore } from '../../../db';
+import type { ArchiveHeader, WorkerRequest, WorkerResponse } from './archiveWorkerProtocol';
 import { readPieces } from './fileIo';
 
 /** A step of reading an archive, for the progress bar. */
@@ -19,16 +26,71 @@ export interface ReadProgress {
   fraction: number;
 }
 
+/** An archive that passed every check, waiting to be written (or dropped). */
+export interface CheckedArchive {
+  /** Who wrote it, when, and what it holds (the records stay where they were checked). */
+  header: ArchiveHeader;
+  /**
+   * Writes it into the store's database: all or nothing, in one transaction (see importArchive).
+   * Rejects with ArchiveImportError when it cannot be written; nothing is written then. Once
+   * written, the archive is released.
+   */
+  write(store: WorkbenchStore, options: ImportArchiveOptions): Promise<ArchiveImportResult>;
+  /** Releases it without writing (the dialog was closed or another file chosen). */
+  dispose(): void;
+}
+
+/** Marks for the benchmark's breakdown of an import (performance.getEntriesByName). */
+export const IMPORT_MARKS = {
+  start: 'archive-import:start',
+  fileRead: 'archive-import:file-read',
+  checked: 'archive-import:checked',
+  writeStart: 'archive-import:write-start',
+  written: 'archive-import:written',
+} as const;
+
+function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
+/** A checked archive held on this thread (where there are no workers). */
+function checkedHere(parsed: ParsedArchive): CheckedArchive {
+  const { content: _content, ...header } = parsed;
+  return {
+    header,
+    write: async (store, options) => {
+      mark(IMPORT_MARKS.writeStart);
+      const result = await importArchive(store, parsed, options);
+      mark(IMPORT_MARKS.written);
+      return result;
+    },
+    dispose: () => undefined,
+  };
+}
+
+/** The window's side of a worker's answer to a write, as the error the caller expects. */
+function workerError(message: Extract<WorkerResponse, { type: 'error' }>): Error {
+  if (message.kind && message.fileName && message.problems) {
+    return new ArchiveError(message.fileName, message.kind, message.problems);
+  }
+  if (message.importKind) return new ArchiveImportError(message.importKind, message.message);
+  return new Error(message.message);
+}
+
 /**
  * Reads an opened archive (by token) and checks it completely in a Web Worker, so even a
  * 200 MB file never freezes the window: pieces go to the worker as they arrive from the main
- * process. Rejects with ArchiveError (naming the file, the record or line and the field).
+ * process. The checked records stay in the worker, which also writes them when asked (one
+ * transaction on its own connection; the window's live queries hear of it through Dexie), so
+ * they are never copied to the window. Rejects with ArchiveError (naming the file, the record
+ * or line and the field).
  */
 export async function readArchive(
   client: WorkbenchClient,
   file: { token: string; name: string },
   onProgress: (progress: ReadProgress) => void,
-): Promise<ParsedArchive> {
+): Promise<CheckedArchive> {
+  mark(IMPORT_MARKS.start);
   if (typeof Worker === 'undefined') {
     const parts: string[] = [];
     await readPieces(
@@ -37,35 +99,79 @@ export async function readArchive(
       (t) => parts.push(t),
       (done, total) => onProgress({ stage: 'reading', fraction: total === 0 ? 1 : done / total }),
     );
-    return parseArchiveText(parts.join(''), file.name, (stage, fraction) =>
+    mark(IMPORT_MARKS.fileRead);
+    const parsed = await parseArchiveText(parts.join(''), file.name, (stage, fraction) =>
       onProgress({ stage, fraction }),
     );
+    mark(IMPORT_MARKS.checked);
+    return checkedHere(parsed);
   }
   const worker = new Worker(new URL('./archive.worker.ts', import.meta.url), { type: 'module' });
   const post = (message: WorkerRequest) => worker.postMessage(message);
-  try {
-    const result = new Promise<ParsedArchive>((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-        const message = event.data;
-        if (message.type === 'progress') onProgress(message);
-        else if (message.type === 'done') resolve(message.parsed);
-        else if (message.type !== 'error') return;
-        else if (message.kind && message.fileName && message.problems) {
-          reject(new ArchiveError(message.fileName, message.kind, message.problems));
-        } else reject(new Error(message.message));
-      };
-      worker.onerror = (event) => reject(new Error(event.message || 'the archive reader failed'));
+  let pending: { resolve: (m: WorkerResponse) => void; reject: (e: Error) => void } | null = null;
+  let failed: Error | null = null;
+  const next = () =>
+    new Promise<WorkerResponse>((resolve, reject) => {
+      if (failed) reject(failed);
+      else pending = { resolve, reject };
     });
+  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    const message = event.data;
+    if (message.type === 'progress') onProgress(message);
+    else pending?.resolve(message);
+  };
+  worker.onerror = (event) => {
+    failed = new Error(event.message || 'the archive reader failed');
+    pending?.reject(failed);
+  };
+  let handedOver = false;
+  try {
+    const answer = next();
+    // Awaited below; a worker failure during the read must not count as unhandled meanwhile.
+    answer.catch(() => undefined);
     await readPieces(
       client,
       file.token,
       (text) => post({ type: 'piece', text }),
       (done, total) => onProgress({ stage: 'reading', fraction: total === 0 ? 1 : done / total }),
     );
+    mark(IMPORT_MARKS.fileRead);
     post({ type: 'end', fileName: file.name });
-    return await result;
+    const message = await answer;
+    if (message.type === 'error') throw workerError(message);
+    if (message.type !== 'checked') throw new Error('the archive reader gave no answer');
+    mark(IMPORT_MARKS.checked);
+    handedOver = true;
+    let released = false;
+    const release = () => {
+      released = true;
+      worker.terminate();
+    };
+    return {
+      header: message.header,
+      write: async (store, options) => {
+        if (released) throw new Error('this archive was already written or dropped');
+        mark(IMPORT_MARKS.writeStart);
+        try {
+          const written = next();
+          post({
+            type: 'write',
+            target: { dbName: store.db.name, deviceId: store.deviceId },
+            options,
+          });
+          const reply = await written;
+          if (reply.type === 'error') throw workerError(reply);
+          if (reply.type !== 'written') throw new Error('the archive writer gave no answer');
+          mark(IMPORT_MARKS.written);
+          return reply.result;
+        } finally {
+          release();
+        }
+      },
+      dispose: release,
+    };
   } finally {
-    worker.terminate();
+    if (!handedOver) worker.terminate();
   }
 }
 

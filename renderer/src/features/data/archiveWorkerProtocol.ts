@@ -7,25 +7,47 @@ import type {
   ParsedArchive,
   SerializedArchive,
 } from '@shared/archive';
+import type {
+  ArchiveImportErrorKind,
+  ArchiveImportResult,
+  ImportArchiveOptions,
+} from '../../../db/archive';
+
+/** A checked archive without its content (which stays in the worker until it is written). */
+export type ArchiveHeader = Omit<ParsedArchive, 'content'>;
+
+/** Where and as whom the worker writes a checked archive. */
+export interface WriteTarget {
+  /** The IndexedDB database's name (the window's open WorkbenchDB). */
+  dbName: string;
+  /** This device's id (the store's). */
+  deviceId: string;
+}
 
 /**
- * Window → worker: a piece of the file's text, then the end (with the file's name); or an
- * archive's content to write as text.
+ * Window → worker: a piece of the file's text, then the end (with the file's name); then, once
+ * the user confirms, the write of the checked archive into the database. Or an archive's
+ * content to write as text.
  */
 export type WorkerRequest =
   | { type: 'piece'; text: string }
   | { type: 'end'; fileName: string }
+  | { type: 'write'; target: WriteTarget; options: ImportArchiveOptions }
   | { type: 'serialize'; content: ArchiveContent; options: ArchiveWriteOptions };
 
-/** Worker → window: progress, the checked archive, or why it was refused. */
+/** Worker → window: progress, the checked archive's header, what a write did, or why it failed. */
 export type WorkerResponse =
   | { type: 'progress'; stage: ArchiveParseStage; fraction: number }
-  | { type: 'done'; parsed: ParsedArchive }
+  | { type: 'checked'; header: ArchiveHeader }
+  | { type: 'written'; result: ArchiveImportResult }
   | { type: 'serialized'; archive: SerializedArchive }
   | {
       type: 'error';
       message: string;
+      /** An ArchiveError's file, kind and problems (a file refused by the checks). */
       fileName?: string;
       kind?: ArchiveErrorKind;
       problems?: ArchiveProblem[];
+      /** An ArchiveImportError's kind (a checked archive that could not be written). */
+      importKind?: ArchiveImportErrorKind;
     };

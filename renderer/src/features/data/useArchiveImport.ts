@@ -1,18 +1,19 @@
-import { useCallback, useState } from 'react';
-import { ArchiveError, type ArchiveProblem, type ParsedArchive } from '@shared/archive';
-import { importArchive, type ArchiveImportResult } from '../../../db/archive';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ArchiveError, type ArchiveProblem } from '@shared/archive';
+import type { ArchiveImportResult } from '../../../db/archive';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
-import { readArchive, type ReadProgress } from './archiveReader';
+import { readArchive, type CheckedArchive, type ReadProgress } from './archiveReader';
+import type { ArchiveHeader } from './archiveWorkerProtocol';
 import { pickFile } from './fileIo';
 
 /** Where an archive import stands. */
 export type ImportPhase =
   | { kind: 'idle' }
   | { kind: 'reading'; progress: ReadProgress }
-  | { kind: 'ready'; parsed: ParsedArchive; fileName: string; exists: boolean }
-  | { kind: 'writing'; parsed: ParsedArchive; fileName: string }
-  | { kind: 'done'; result: ArchiveImportResult; parsed: ParsedArchive }
+  | { kind: 'ready'; parsed: ArchiveHeader; fileName: string; exists: boolean }
+  | { kind: 'writing'; parsed: ArchiveHeader; fileName: string }
+  | { kind: 'done'; result: ArchiveImportResult; parsed: ArchiveHeader }
   | { kind: 'error'; message: string; problems: ArchiveProblem[] };
 
 /**
@@ -23,6 +24,13 @@ export type ImportPhase =
 export function useArchiveImport(intoEngagementId?: string) {
   const { client, store } = useWorkbench();
   const [phase, setPhase] = useState<ImportPhase>({ kind: 'idle' });
+  // The checked archive waiting for the user's confirmation (its records live in the worker).
+  const checked = useRef<CheckedArchive | null>(null);
+  const drop = useCallback(() => {
+    checked.current?.dispose();
+    checked.current = null;
+  }, []);
+  useEffect(() => drop, [drop]);
 
   const fail = useCallback((error: unknown) => {
     setPhase({
@@ -34,18 +42,21 @@ export function useArchiveImport(intoEngagementId?: string) {
 
   const load = useCallback(
     async (file: { token: string; name: string }) => {
+      drop();
       setPhase({ kind: 'reading', progress: { stage: 'reading', fraction: 0 } });
       try {
-        const parsed = await readArchive(client, file, (progress) =>
+        const archive = await readArchive(client, file, (progress) =>
           setPhase({ kind: 'reading', progress }),
         );
-        const exists = (await store.db.engagements.get(parsed.content.engagement.id)) !== undefined;
-        setPhase({ kind: 'ready', parsed, fileName: file.name, exists });
+        checked.current = archive;
+        const { header } = archive;
+        const exists = (await store.db.engagements.get(header.summary.engagementId)) !== undefined;
+        setPhase({ kind: 'ready', parsed: header, fileName: file.name, exists });
       } catch (error) {
         fail(error);
       }
     },
-    [client, store, fail],
+    [client, store, fail, drop],
   );
 
   /** Asks for a file, then reads and checks it. */
@@ -72,11 +83,13 @@ export function useArchiveImport(intoEngagementId?: string) {
 
   /** Writes the checked archive (copy when the engagement is not here, merge when it is). */
   const commit = useCallback(async () => {
-    if (phase.kind !== 'ready') return null;
+    const archive = checked.current;
+    if (phase.kind !== 'ready' || !archive) return null;
     const { parsed, fileName } = phase;
+    checked.current = null;
     setPhase({ kind: 'writing', parsed, fileName });
     try {
-      const result = await importArchive(store, parsed, {
+      const result = await archive.write(store, {
         mode: 'auto',
         ...(intoEngagementId ? { intoEngagementId } : {}),
       });
@@ -88,6 +101,9 @@ export function useArchiveImport(intoEngagementId?: string) {
     }
   }, [phase, store, intoEngagementId, fail]);
 
-  const reset = useCallback(() => setPhase({ kind: 'idle' }), []);
+  const reset = useCallback(() => {
+    drop();
+    setPhase({ kind: 'idle' });
+  }, [drop]);
   return { phase, chooseFile, chooseBackup, commit, reset };
 }
