@@ -67,7 +67,10 @@ export {
   loadOverview,
 } from './queries/overview';
 export type { OverviewData } from './queries/overview';
-export { useOverview } from './hooks/overview';
+export { overviewFeed, useOverview, useRetainOverview } from './hooks/overview';
+export type { OverviewView } from './hooks/overview';
+export { createFeedRegistry, createLiveFeed } from './hooks/liveFeed';
+export type { FeedState, LiveFeed } from './hooks/liveFeed';
 export { requestPersistentStorage } from './persistence';
 export type { PersistenceOutcome, StorageManagerLike } from './persistence';
 export { applyChanges, checkChange, retryParkedChanges } from './sync/applyChanges';

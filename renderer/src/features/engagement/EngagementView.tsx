@@ -1,14 +1,18 @@
 import type { Engagement } from '@shared/model/engagement';
+import { useRetainOverview } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { Icon } from '../../components/Icon';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDate } from '../../lib/formatDate';
+import { useToday } from '../../lib/useToday';
 import { useUiStore } from '../../state/uiStore';
 import { ENGAGEMENT_SCREENS, screenById } from './screens';
 
 /** The open engagement: its header and actions, a tab per screen, and the chosen screen. */
 export function EngagementView({ engagement }: { engagement: Engagement }) {
-  const { store } = useWorkbench();
+  const { db, store } = useWorkbench();
+  // The overview tab's figures stay live while the engagement is open (see useRetainOverview).
+  useRetainOverview(db, engagement.id, useToday());
   const openDialog = useUiStore((s) => s.openDialog);
   const pushToast = useUiStore((s) => s.pushToast);
   const screenId = useUiStore((s) => s.screen);

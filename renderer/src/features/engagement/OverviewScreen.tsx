@@ -1,12 +1,12 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { useOverview, type OverviewData } from '../../../db';
+import { type ReactNode } from 'react';
+import { useOverview } from '../../../db';
 import { inherentRiskScore, residualRiskScore, riskBand } from '@shared/model/risk';
 import type { EngagementScopedEntityName } from '@shared/model/registry';
 import { currentRiskScore } from '@shared/notebook/attention';
 import { ownershipGapText } from '@shared/notebook/ownershipText';
-import { localIsoDay } from '@shared/rules/dates';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
+import { useToday } from '../../lib/useToday';
 import { openRecord } from '../overview/openRecord';
 import type { EngagementScreenProps } from './screens';
 import '../overview/notebook.css';
@@ -21,12 +21,6 @@ const COUNT_LABELS = [
   ['note', 'Notes'],
   ['decision', 'Decisions'],
 ] as const;
-
-/**
- * The last overview shown per engagement: coming back to the tab shows it at once while the
- * live query re-reads (and replaces it within a moment if anything changed).
- */
-const lastOverview = new Map<string, OverviewData>();
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
@@ -91,13 +85,10 @@ function RecordLink({
 /** What needs attention now, each item linking to its record; the counts at the bottom. */
 export function OverviewScreen({ engagement }: EngagementScreenProps) {
   const { db } = useWorkbench();
-  const [today] = useState(() => localIsoDay(new Date()));
-  const live = useOverview(db, engagement.id, today);
-  const fresh = live && live.engagementId === engagement.id ? live : undefined;
-  const data = fresh ?? lastOverview.get(engagement.id);
-  useEffect(() => {
-    if (fresh) lastOverview.set(fresh.engagementId, fresh);
-  }, [fresh]);
+  const today = useToday();
+  // The engagement view keeps this feed live, so it is usually current on arrival; otherwise
+  // the last overview read shows (marked busy) until the query has re-read.
+  const { data, current } = useOverview(db, engagement.id, today);
 
   // While another engagement's overview is still on hand, show nothing of it.
   if (!data || data.engagementId !== engagement.id) {
@@ -106,7 +97,7 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
   const name = (id: string | null) => (id ? (data.names.get(id) ?? 'someone removed') : 'nobody');
 
   return (
-    <div className="overview" aria-busy={fresh ? false : true}>
+    <div className="overview" aria-busy={!current}>
       <div className="overview-grid">
         <AttentionCard
           id="overview-radar"
