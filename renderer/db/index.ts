@@ -55,7 +55,9 @@ export {
   useRecord,
   useRecordHistory,
   useRecords,
+  useRetainRecords,
 } from './hooks/records';
+export { recordsFeed } from './hooks/recordsFeed';
 export { resolveRecordNames } from './queries/recordNames';
 export { LiveSearchIndex, liveSearchIndexOf } from './queries/liveSearchIndex';
 export type { IndexStatus } from './queries/liveSearchIndex';

@@ -15,7 +15,6 @@ import {
   getRecord,
   listAcknowledgementsForIssue,
   listDeletedRecords,
-  listRecords,
   zeroCounts,
   type EngagementCounts,
 } from '../queries/records';
@@ -55,17 +54,7 @@ export function useEngagementCounts(
   );
 }
 
-/** The live records of an entity in an engagement, in the entity's default order. */
-export function useRecords<N extends EngagementScopedEntityName>(
-  db: WorkbenchDB,
-  entity: N,
-  engagementId: MaybeId,
-): EntityRecord<N>[] | undefined {
-  return useLiveQuery(
-    async () => (engagementId ? listRecords(db, entity, engagementId) : []),
-    [db, entity, engagementId],
-  );
-}
+export { useRecords, useRetainRecords } from './recordsFeed';
 
 /** The deleted records of an entity in an engagement (a trash view), latest deleted first. */
 export function useDeletedRecords<N extends EngagementScopedEntityName>(

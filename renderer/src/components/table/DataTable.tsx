@@ -12,6 +12,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   filterRows,
+  filterTerms,
   nextSort,
   sortRows,
   type SortState,
@@ -207,8 +208,12 @@ export function DataTable<T>({
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
+  // The filter text of every row, built on the first keystroke (not on mount: a list of
+  // 10,000 notes with their bodies would pay for it on every visit to the screen).
+  const filtering = filterTerms(query).length > 0;
   const haystacks = useMemo(() => {
     const map = new Map<T, string>();
+    if (!filtering) return map;
     const searchable = columns.filter((c) => c.filterText);
     for (const row of rows) {
       map.set(
@@ -220,7 +225,7 @@ export function DataTable<T>({
       );
     }
     return map;
-  }, [rows, columns]);
+  }, [rows, columns, filtering]);
 
   const visible = useMemo(() => {
     const filtered = filterRows(rows, query, (row) => haystacks.get(row) ?? '');
@@ -235,8 +240,6 @@ export function DataTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
-    // Render the rows that scrolled in after the frame, not synchronously inside the scroll
-    // event: the scroll itself is composited and never waits for React.
   });
 
   const selectedIndex = useMemo(
@@ -296,6 +299,12 @@ export function DataTable<T>({
   };
 
   const items = virtualizer.getVirtualItems();
+  // Rows are keyed by slot, not by record: a row that scrolls out hands its DOM nodes to the
+  // row that scrolls in (React patches text and attributes instead of building ~10 elements
+  // per row per frame). The rendered rows are a contiguous run shorter than the pool, so
+  // slots never collide; the pool is a power of two, so it does not change with the run's
+  // length from frame to frame (which would remount every row).
+  const pool = Math.max(64, 2 ** Math.ceil(Math.log2(items.length + 1)));
 
   return (
     <div className="data-table">
@@ -350,7 +359,7 @@ export function DataTable<T>({
                 const key = rowKey(row);
                 return (
                   <BodyRow<T>
-                    key={key}
+                    key={item.index % pool}
                     row={row}
                     index={item.index}
                     start={item.start}

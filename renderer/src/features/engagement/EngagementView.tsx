@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { useUiStore } from '../../state/uiStore';
 import { ENGAGEMENT_SCREENS, screenById } from './screens';
+import { WarmLists } from './WarmLists';
 
 /** The open engagement: its header and actions, a tab per screen, and the chosen screen. */
 export function EngagementView({ engagement }: { engagement: Engagement }) {
@@ -40,6 +41,7 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
 
   return (
     <article className="page" aria-labelledby="engagement-page-title">
+      <WarmLists key={engagement.id} engagementId={engagement.id} />
       <header className="page-header">
         <div>
           <p className="page-eyebrow">{engagement.client}</p>
