@@ -25,7 +25,7 @@ import { createPermissionHandlers } from './security/permissions';
 import { isTrustedSender, senderUrlOfFrame } from './security/trustedSender';
 import { createMainWindow } from './window.main';
 import { createShowOpenDialog, createShowSaveDialog } from './dialogs/dialogs.main';
-import { createElectronPrintToPdf } from './pdf/printToPdf.main';
+import { createElectronPrinter } from './pdf/printToPdf.main';
 import { createFolderWatcher } from './sync/folderWatcher';
 import { createSyncFolders, notifyingSyncFolders } from './sync/syncFolders';
 import { watchFolder } from './sync/watchFolder';
@@ -62,10 +62,15 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 
+/** The memo PDF printer: one warm hidden print window, made on the first export. */
+const printer = createElectronPrinter();
+
 function openMainWindow(): void {
   mainWindow = createMainWindow({ preloadPath, entryUrl: devServerUrl ?? APP_ENTRY_URL, isDev });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    // the hidden print window must not outlive the app's window (it would keep the app running)
+    void printer.release();
   });
 }
 
@@ -101,7 +106,7 @@ function registerIpc(): void {
     log: consoleLogger,
     showSaveDialog: createShowSaveDialog(() => mainWindow),
     showOpenDialog: createShowOpenDialog(() => mainWindow),
-    printToPdf: createElectronPrintToPdf(),
+    printToPdf: printer.printToPdf,
     writeClipboard: async (text) => clipboard.writeText(text),
     showFolderDialog: async ({ title }) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
@@ -160,7 +165,10 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents(contents, { appOrigin, openExternal });
   });
 
-  app.on('will-quit', () => folderWatcher.close());
+  app.on('will-quit', () => {
+    folderWatcher.close();
+    void printer.close();
+  });
 
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();

@@ -291,6 +291,27 @@ describe('memos: compose, export, issue, verify', () => {
       expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThan(200);
       expectFooterOnEveryPage(file, 'NWL-M-2026-099', 1, composed.fingerprint);
       await pagesToPng(file, 'memo-pdf-hostile');
+
+      // the print page is reused: the next export prints its own document, size and footer
+      const next = join(out, 'after-hostile.pdf');
+      await writeFile(
+        next,
+        await printer.printToPdf(
+          '<!doctype html><html><head><title>Second</title></head><body><p>Second document.</p></body></html>',
+          pdfPrintOptions('Letter', {
+            memoId: 'NWL-M-2026-100',
+            version: 2,
+            fingerprint: 'c'.repeat(64),
+            headerText: 'Northwind',
+          }),
+        ),
+      );
+      expect(printer.pagesOpened()).toBe(1);
+      expect(pdfInfo(next)['Page size']).toMatch(/pts \(letter\)$/);
+      const nextText = pdfText(next).replace(/\s+/g, ' ');
+      expect(nextText).toContain('Second document.');
+      expect(nextText).toContain(`NWL-M-2026-100 · version 2 · page 1 of 1`);
+      expect(nextText).not.toContain('pwned');
     } finally {
       await printer.close();
     }

@@ -9,6 +9,7 @@ import {
   type MemoFileSystem,
 } from '../../../electron/main/handlers/memo.handler';
 import type { PrintToPdf } from '../../../electron/main/pdf/types';
+import { createWarmPrinter } from '../../../electron/main/pdf/warmPrinter';
 import { findChromium } from './detectRuntime';
 
 const PRINT_FLAGS = [
@@ -25,7 +26,11 @@ const PRINT_FLAGS = [
 export interface PlaywrightPrinter {
   /** The PrintToPdf dep. */
   printToPdf: PrintToPdf;
-  /** Closes the browser, if started. */
+  /** Frees the warm print page (the next export opens a new one). */
+  release(): Promise<void>;
+  /** How many print pages were opened so far. */
+  pagesOpened(): number;
+  /** Closes the print page and the browser, if started. */
   close(): Promise<void>;
 }
 
@@ -48,31 +53,49 @@ export function playwrightPdfOptions(options: PdfPrintOptions) {
   };
 }
 
-/** Creates the harness printer: a script-less context that aborts every request. */
+/**
+ * Creates the harness printer, the mirror of Electron's (printToPdf.main.ts): one warm page of a
+ * script-less context that aborts every request, reused by every export (warmPrinter.ts).
+ */
 export function createPlaywrightPrinter(executablePath = findChromium()): PlaywrightPrinter {
   let started: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
   const start = () => {
     started ??= (async () => {
       if (!executablePath) throw new Error('Chromium not found (set CHROMIUM_PATH)');
       const browser = await chromium.launch({ executablePath, headless: true, args: PRINT_FLAGS });
+      browser.on('disconnected', () => {
+        started = null;
+      });
       const context = await browser.newContext({ javaScriptEnabled: false });
       await context.route('**/*', (route) => route.abort());
       return { browser, context };
     })();
     return started;
   };
-  return {
-    printToPdf: async (html, options) => {
+  const warm = createWarmPrinter({
+    createSurface: async () => {
       const { context } = await start();
       const page = await context.newPage();
-      try {
-        await page.setContent(withPageCss(html, options.pageCss), { waitUntil: 'load' });
-        return new Uint8Array(await page.pdf(playwrightPdfOptions(options)));
-      } finally {
-        await page.close();
-      }
+      let crashed = false;
+      page.on('crash', () => {
+        crashed = true;
+      });
+      return {
+        isUsable: () => !crashed && !page.isClosed(),
+        destroy: () => page.close().catch(() => undefined),
+        print: async (html, options) => {
+          await page.setContent(withPageCss(html, options.pageCss), { waitUntil: 'load' });
+          return new Uint8Array(await page.pdf(playwrightPdfOptions(options)));
+        },
+      };
     },
+  });
+  return {
+    printToPdf: warm.printToPdf,
+    release: () => warm.release(),
+    pagesOpened: () => warm.surfacesCreated(),
     close: async () => {
+      await warm.close();
       if (!started) return;
       const { browser } = await started;
       started = null;

@@ -8,21 +8,27 @@ type RequestListener = (details: { url: string }, cb: (r: { cancel: boolean }) =
 
 const fake = vi.hoisted(() => {
   const state = {
-    windows: [] as Array<{ options: Record<string, unknown>; destroyed: boolean; loaded: string }>,
+    windows: [] as Array<{
+      options: Record<string, unknown>;
+      destroyed: boolean;
+      loaded: string;
+      loads: string[];
+      listeners: Map<string, () => void>;
+    }>,
     onRequest: null as RequestListener | null,
     printed: [] as Array<Record<string, unknown>>,
     printedHtml: [] as string[],
     duringPrint: [] as boolean[],
   };
   class BrowserWindow {
-    record: { options: Record<string, unknown>; destroyed: boolean; loaded: string };
+    record: (typeof state.windows)[number];
     webContents: Record<string, unknown>;
     constructor(options: Record<string, unknown>) {
-      this.record = { options, destroyed: false, loaded: '' };
+      this.record = { options, destroyed: false, loaded: '', loads: [], listeners: new Map() };
       state.windows.push(this.record);
       this.webContents = {
         setWindowOpenHandler: () => undefined,
-        on: () => undefined,
+        on: (event: string, listener: () => void) => this.record.listeners.set(event, listener),
         printToPDF: async (o: Record<string, unknown>) => {
           state.printed.push(o);
           const { readFile: read } = await import('node:fs/promises');
@@ -36,7 +42,9 @@ const fake = vi.hoisted(() => {
     }
     loadURL = async (url: string) => {
       this.record.loaded = url;
+      this.record.loads.push(url);
     };
+    isDestroyed = () => this.record.destroyed;
     destroy = () => {
       this.record.destroyed = true;
     };
@@ -59,8 +67,9 @@ vi.mock('electron', () => fake.electron);
 
 describe('Electron printToPdf', () => {
   it('prints in a hidden script-less window whose session refuses everything but the file', async () => {
-    const { createElectronPrintToPdf } = await import('../../../electron/main/pdf/printToPdf.main');
-    const print = createElectronPrintToPdf();
+    const { createElectronPrinter } = await import('../../../electron/main/pdf/printToPdf.main');
+    const printer = createElectronPrinter();
+    const print = printer.printToPdf;
     const options = pdfPrintOptions('Letter', {
       memoId: 'NWL-M-2026-004',
       version: 1,
@@ -84,7 +93,8 @@ describe('Electron printToPdf', () => {
       },
     });
     expect(win?.options.webPreferences).not.toHaveProperty('preload');
-    expect(win?.destroyed).toBe(true);
+    // the window stays warm for the next export
+    expect(win?.destroyed).toBe(false);
     expect(win?.loaded).toMatch(/^file:\/\/.*memo\.html$/);
     // the header and footer are the document's own @page margin boxes, not Chromium's templates
     expect(fake.state.printed[0]).toMatchObject({ pageSize: 'Letter', displayHeaderFooter: false });
@@ -105,5 +115,49 @@ describe('Electron printToPdf', () => {
     }
     expect(answers).toEqual([true, true, true, true]);
     expect(fake.state.duringPrint).toEqual([false]);
+  });
+
+  it('reuses one warm window, recreates it after a crash, and frees it on release and close', async () => {
+    const { createElectronPrinter } = await import('../../../electron/main/pdf/printToPdf.main');
+    const before = fake.state.windows.length;
+    const printer = createElectronPrinter();
+    const options = pdfPrintOptions('A4', {
+      memoId: 'NWL-M-2026-005',
+      version: 2,
+      fingerprint: 'b'.repeat(64),
+      headerText: 'y',
+    });
+    const doc = (n: number) => `<!doctype html><html><head></head><body>${n}</body></html>`;
+    // two exports asked for at once: one window, one document at a time, each its own file
+    await Promise.all([printer.printToPdf(doc(1), options), printer.printToPdf(doc(2), options)]);
+    await printer.printToPdf(doc(3), options);
+    const windows = fake.state.windows.slice(before);
+    expect(windows).toHaveLength(1);
+    const [first] = windows;
+    if (!first) throw new Error('no print window');
+    expect(new Set(first.loads).size).toBe(3);
+    expect(fake.state.printedHtml.slice(-3).map((h) => /<body>(\d)</.exec(h)?.[1])).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    // its renderer crashes: the next export gets a new window, the dead one is destroyed
+    first.listeners.get('render-process-gone')?.();
+    await printer.printToPdf(doc(4), options);
+    const second = fake.state.windows.at(-1);
+    expect(fake.state.windows.slice(before)).toHaveLength(2);
+    expect(first.destroyed).toBe(true);
+    expect(second?.destroyed).toBe(false);
+    // the main window closed: the print window goes; a later export opens another
+    await printer.release();
+    expect(second?.destroyed).toBe(true);
+    await printer.printToPdf(doc(5), options);
+    const third = fake.state.windows.at(-1);
+    expect(fake.state.windows.slice(before)).toHaveLength(3);
+    // quitting: freed, and no window comes back
+    await printer.close();
+    expect(third?.destroyed).toBe(true);
+    await expect(printer.printToPdf(doc(6), options)).rejects.toThrow('closed');
+    expect(fake.state.windows.slice(before)).toHaveLength(3);
   });
 });
