@@ -107,6 +107,7 @@ function registerIpc(): void {
     showSaveDialog: createShowSaveDialog(() => mainWindow),
     showOpenDialog: createShowOpenDialog(() => mainWindow),
     printToPdf: printer.printToPdf,
+    preparePdf: () => printer.prepare(),
     writeClipboard: async (text) => clipboard.writeText(text),
     showFolderDialog: async ({ title }) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as const };

@@ -81,6 +81,10 @@ export const ipcContract = {
     request: memos.memoExportMarkdownRequestSchema,
     response: memos.memoExportResponseSchema,
   },
+  'memo.preparePdf': {
+    request: memos.memoPreparePdfRequestSchema,
+    response: memos.memoPreparePdfResponseSchema,
+  },
   'memo.verifyFile': {
     request: memos.memoVerifyFileRequestSchema,
     response: memos.memoVerifyFileResponseSchema,

@@ -19,6 +19,7 @@ export const CHANNELS = [
   // Escalation memos (issue 4): exports through a save dialog, verification, clipboard.
   'memo.exportPdf',
   'memo.exportMarkdown',
+  'memo.preparePdf',
   'memo.verifyFile',
   'clipboard.writeText',
   // Folder sync (issue 5): the chosen folder, confined file operations, a fresh device id.

@@ -54,6 +54,15 @@ export const memoExportResponseSchema = z.strictObject({
 /** Request of memo.verifyFile: nothing (the user picks the file). */
 export const memoVerifyFileRequestSchema = z.strictObject({});
 
+/** Request of memo.preparePdf: nothing (the composer opened; a PDF export may follow). */
+export const memoPreparePdfRequestSchema = z.strictObject({});
+
+/** Response of memo.preparePdf. */
+export const memoPreparePdfResponseSchema = z.strictObject({
+  /** True when a printer exists and its print surface is ready. */
+  ready: z.boolean(),
+});
+
 /** Response of memo.verifyFile. */
 export const memoVerifyFileResponseSchema = z.strictObject({
   /** False when the user cancelled. */

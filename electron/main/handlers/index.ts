@@ -44,6 +44,8 @@ export interface HandlerDeps {
   backupsDir?: string;
   /** Prints memo HTML to PDF (Electron: hidden script-less window; harness: page.pdf). */
   printToPdf?: PrintToPdf;
+  /** Readies the PDF printer's surface ahead of an export (the composer opened). */
+  preparePdf?: () => Promise<void>;
   /** Puts text on the clipboard (Electron: clipboard.writeText; harness: a recorder). */
   writeClipboard?: (text: string) => Promise<void>;
   /** File access of the memo exports (tests inject failures); defaults to node:fs. */
@@ -71,6 +73,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...createMemoHandlers({
       ...dialogsOf(deps),
       ...(deps.printToPdf ? { printToPdf: deps.printToPdf } : {}),
+      ...(deps.preparePdf ? { preparePdf: deps.preparePdf } : {}),
       ...(deps.writeClipboard ? { writeClipboard: deps.writeClipboard } : {}),
       ...(deps.memoFiles ? { files: deps.memoFiles } : {}),
     }),

@@ -63,6 +63,8 @@ export interface MemoHandlerDeps {
   showOpenDialog?: ShowOpenDialog;
   /** The PDF printer; absent means PDF export is unavailable. */
   printToPdf?: PrintToPdf;
+  /** Readies the printer's surface ahead of an export (absent: nothing to prepare). */
+  preparePdf?: () => Promise<void>;
   /** Puts text on the system clipboard. */
   writeClipboard?: (text: string) => Promise<void>;
   /** File access (defaults to the real file system). */
@@ -96,12 +98,16 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Handlers of memo.exportPdf, memo.exportMarkdown, memo.verifyFile and clipboard.writeText. */
+/** Handlers of memo.exportPdf, memo.exportMarkdown, memo.preparePdf, memo.verifyFile and clipboard.writeText. */
 export function createMemoHandlers(
   deps: MemoHandlerDeps,
 ): Pick<
   IpcHandlers,
-  'memo.exportPdf' | 'memo.exportMarkdown' | 'memo.verifyFile' | 'clipboard.writeText'
+  | 'memo.exportPdf'
+  | 'memo.exportMarkdown'
+  | 'memo.preparePdf'
+  | 'memo.verifyFile'
+  | 'clipboard.writeText'
 > {
   const files = deps.files ?? nodeMemoFileSystem;
 
@@ -159,6 +165,17 @@ export function createMemoHandlers(
           }
         },
       );
+    },
+
+    'memo.preparePdf': async () => {
+      if (!deps.printToPdf) return { ready: false };
+      try {
+        await deps.preparePdf?.();
+        return { ready: true };
+      } catch {
+        // only a head start: the export itself makes the surface again and reports its failure
+        return { ready: false };
+      }
     },
 
     'memo.verifyFile': async () => {

@@ -28,6 +28,11 @@ export interface WarmPrinterOptions {
 export interface WarmPrinter {
   /** The PrintToPdf dep: exports run one at a time, in the order they were asked for. */
   printToPdf: PrintToPdf;
+  /**
+   * Makes the surface ready ahead of the first export (the memo composer asks when it opens),
+   * so that export does not pay for a new window; harmless when it is ready already.
+   */
+  prepare(): Promise<void>;
   /** Frees the warm surface once the exports already asked for are done; a later export makes a new one. */
   release(): Promise<void>;
   /** Releases the surface for good: later exports are refused (app quit). */
@@ -127,6 +132,12 @@ export function createWarmPrinter(options: WarmPrinterOptions): WarmPrinter {
 
   return {
     printToPdf,
+    prepare: () =>
+      enqueue(async () => {
+        if (closed) return;
+        await usableSurface();
+        armIdle();
+      }),
     release: () =>
       enqueue(async () => {
         clearIdle();

@@ -53,6 +53,7 @@ export function createHarnessBridge(options: {
     showSaveDialog: dialogs.showSaveDialog,
     showOpenDialog: dialogs.showOpenDialog,
     printToPdf: printer.printToPdf,
+    preparePdf: () => printer.prepare(),
     writeClipboard: async (text) => void clipboard.push(text),
     memoFiles,
     settingsDir: options.userDataDir,

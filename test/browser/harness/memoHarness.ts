@@ -26,6 +26,8 @@ const PRINT_FLAGS = [
 export interface PlaywrightPrinter {
   /** The PrintToPdf dep. */
   printToPdf: PrintToPdf;
+  /** Opens the warm print page ahead of an export (memo.preparePdf). */
+  prepare(): Promise<void>;
   /** Frees the warm print page (the next export opens a new one). */
   release(): Promise<void>;
   /** How many print pages were opened so far. */
@@ -92,6 +94,7 @@ export function createPlaywrightPrinter(executablePath = findChromium()): Playwr
   });
   return {
     printToPdf: warm.printToPdf,
+    prepare: () => warm.prepare(),
     release: () => warm.release(),
     pagesOpened: () => warm.surfacesCreated(),
     close: async () => {

@@ -51,6 +51,22 @@ describe('memo handlers', () => {
     );
   });
 
+  it('preparePdf readies the printer when there is one; a failure is only reported as not ready', async () => {
+    let prepared = 0;
+    const printToPdf = async () => new TextEncoder().encode('%PDF-1.4 fake');
+    const ready = createMemoHandlers({ printToPdf, preparePdf: async () => void (prepared += 1) });
+    expect(await ready['memo.preparePdf']({})).toEqual({ ready: true });
+    expect(prepared).toBe(1);
+    const failing = createMemoHandlers({
+      printToPdf,
+      preparePdf: async () => {
+        throw new Error('window could not be created');
+      },
+    });
+    expect(await failing['memo.preparePdf']({})).toEqual({ ready: false });
+    expect(await createMemoHandlers({})['memo.preparePdf']({})).toEqual({ ready: false });
+  });
+
   it('prints the PDF with the footer fields, after the save dialog', async () => {
     const dialogs = createScriptedDialogs();
     const printed: Array<{ html: string; options: PdfPrintOptions }> = [];

@@ -100,6 +100,25 @@ describe('createWarmPrinter', () => {
     expect(s.surfaces[0]?.destroyed).toBe(true);
   });
 
+  it('prepare() makes the surface ahead of the first export, once, and never after close', async () => {
+    const s = scripted();
+    const printer = createWarmPrinter({ createSurface: s.createSurface });
+    await printer.prepare();
+    await printer.prepare();
+    expect(printer.surfacesCreated()).toBe(1);
+    expect(text(await printer.printToPdf('one', OPTIONS))).toBe('pdf:1:one');
+    expect(printer.surfacesCreated()).toBe(1);
+    // a crashed surface is replaced by the next prepare, not by the export
+    s.surfaces[0]!.crashed = true;
+    await printer.prepare();
+    expect(printer.surfacesCreated()).toBe(2);
+    expect(text(await printer.printToPdf('two', OPTIONS))).toBe('pdf:2:two');
+    await printer.close();
+    await printer.prepare();
+    expect(printer.surfacesCreated()).toBe(2);
+    expect(s.surfaces.every((surface) => surface.destroyed || surface.crashed)).toBe(true);
+  });
+
   it('runs concurrent exports one at a time, in order, each getting its own document', async () => {
     const s = scripted();
     const printer = createWarmPrinter({ createSurface: s.createSurface });

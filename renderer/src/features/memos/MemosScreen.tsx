@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { acknowledgementRequestText } from '@shared/memo/ackRequest';
 import { composeMemo, htmlOf } from '@shared/memo/compose';
 import { shortFingerprint } from '@shared/memo/fingerprint';
@@ -57,6 +57,11 @@ function saveStatusText(state: DraftSaveState, stored: MemoDraftRecord | undefin
 export function MemosScreen({ engagement }: EngagementScreenProps) {
   const { client, db, store, settings } = useWorkbench();
   const pushToast = useUiStore((s) => s.pushToast);
+  // A PDF export may follow: main readies its hidden print window now, so the first export
+  // does not wait for a new one. Only a head start: a failure here changes nothing.
+  useEffect(() => {
+    client.call('memo.preparePdf', {}).catch(() => undefined);
+  }, [client]);
   const loaded = useMemoSource(engagement);
   const memos = useMemo(() => loaded?.memos ?? [], [loaded]);
   const storedDrafts = useMemoDrafts(db, engagement.id);
