@@ -5,4 +5,3 @@ export * from './content';
 export * from './errors';
 export * from './serialize';
 export * from './parse';
-export * from './incremental';

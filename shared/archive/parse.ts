@@ -141,44 +141,7 @@ export async function parseArchiveText(
     fail(truncated ? 'truncated' : 'invalid-json', [problem]);
   }
   onProgress?.('parsing', 1);
-  return checkArchiveValue(raw, fileName, onProgress);
-}
 
-/**
- * What a reader that parsed and checked the archive's records piece by piece (see
- * incremental.ts) already knows, so {@link checkArchiveValue} does not do it again: the
- * schema check of every item (the same `safeParse` on the same parsed value) and the canonical
- * JSON of the content (what the checksum is computed over).
- */
-export interface PrecheckedItems {
-  /** The engagement record's schema check. */
-  engagement: ItemCheck;
-  /** Per entity name (known, engagement-scoped ones), each item's schema check, in order. */
-  records: Record<string, ItemCheck[]>;
-  /** Each change's schema check, in order. */
-  changes: ItemCheck[];
-  /** canonicalJson of the content. */
-  canonicalContent: string;
-}
-
-/** The result of one item's `safeParse`. */
-export type ItemCheck = z.ZodSafeParseResult<unknown>;
-
-/**
- * The checks of {@link parseArchiveText} after the JSON syntax: that it is an archive at all,
- * its format version, every record against the registry's schema, that every record and change
- * belongs to the engagement, and the checksum. `prechecked` (from a reader that already ran the
- * item checks on these very values) only saves doing them twice.
- */
-export async function checkArchiveValue(
-  raw: unknown,
-  fileName: string,
-  onProgress?: ArchiveParseProgress,
-  prechecked?: PrecheckedItems,
-): Promise<ParsedArchive> {
-  const fail = (kind: ArchiveError['kind'], problems: ArchiveProblem[]): never => {
-    throw new ArchiveError(fileName, kind, problems);
-  };
   const top = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : null;
   const format = (top as { format?: unknown } | null)?.format;
   if (format !== ARCHIVE_FORMAT) {
@@ -213,8 +176,7 @@ export async function checkArchiveValue(
     for (const p of list) if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
 
-  const engagementResult =
-    prechecked?.engagement ?? entitySchemas.engagement.safeParse(rawContent.engagement);
+  const engagementResult = entitySchemas.engagement.safeParse(rawContent.engagement);
   if (!engagementResult.success) {
     report(
       zodProblems(
@@ -250,13 +212,12 @@ export async function checkArchiveValue(
     }
     const entity = name as EntityName;
     const schema = entitySchemas[entity];
-    const known = prechecked?.records[entity];
     const seen = new Set<string>();
     const valid: ArchiveRecord[] = [];
     list.forEach((item, index) => {
       tick();
       const where = describeItem(entity, index, item);
-      const result = known?.[index] ?? schema.safeParse(item);
+      const result = schema.safeParse(item);
       if (!result.success) {
         report(zodProblems(where, item, result.error));
         return;
@@ -279,12 +240,12 @@ export async function checkArchiveValue(
   rawContent.changes.forEach((item, index) => {
     tick();
     const where = describeItem('change', index, item);
-    const result = prechecked?.changes[index] ?? changeRecordSchema.safeParse(item);
+    const result = changeRecordSchema.safeParse(item);
     if (!result.success) {
       report(zodProblems(where, item, result.error));
       return;
     }
-    const change = result.data as ChangeRecord;
+    const change = result.data;
     if (changeIds.has(change.id))
       report([{ where, field: 'id', message: 'appears twice in the file' }]);
     changeIds.add(change.id);
@@ -297,9 +258,7 @@ export async function checkArchiveValue(
   if (problems.length > 0) fail('invalid-record', problems);
 
   onProgress?.('checksum', 0);
-  const actual = await sha256Hex(
-    prechecked?.canonicalContent ?? canonicalJson((top as { content?: unknown }).content),
-  );
+  const actual = await sha256Hex(canonicalJson((top as { content?: unknown }).content));
   if (actual !== checksum.value) {
     fail('checksum', [
       {

@@ -1,11 +1,10 @@
-// Parses and checks an archive off the window's thread: the text arrives in pieces as it is read
-// and its records are parsed and checked as they arrive (while the window reads the next
-// pieces); the remaining checks and the checksum run at the end, reporting progress. The checked
+// Parses and checks an archive off the window's thread: the text arrives in pieces as it is read,
+// then JSON parse, schema checks and the checksum run here, reporting progress. The checked
 // archive stays here and is written from here into IndexedDB (one transaction) when the user
 // confirms: its records never cross to the window, which stays responsive even for 200 MB.
 import {
   ArchiveError,
-  IncrementalArchiveReader,
+  parseArchiveText,
   serializeArchive,
   type ParsedArchive,
 } from '@shared/archive';
@@ -21,9 +20,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-// The file's pieces are parsed and checked record by record as they arrive (see
-// IncrementalArchiveReader), while the window is still reading the rest of the file.
-let reader = new IncrementalArchiveReader();
+let pieces: string[] = [];
 let checked: ParsedArchive | null = null;
 
 function errorResponse(error: unknown): WorkerResponse {
@@ -64,7 +61,7 @@ scope.onmessage = (event) => {
   const message = event.data;
   switch (message.type) {
     case 'piece':
-      reader.push(message.text);
+      pieces.push(message.text);
       return;
     case 'serialize':
       serializeArchive(message.content, message.options).then(
@@ -82,20 +79,18 @@ scope.onmessage = (event) => {
       );
       return;
     case 'end': {
-      const finished = reader;
-      reader = new IncrementalArchiveReader();
-      finished
-        .finish(message.fileName, (stage, fraction) =>
-          scope.postMessage({ type: 'progress', stage, fraction }),
-        )
-        .then(
-          (parsed) => {
-            checked = parsed;
-            const { content: _content, ...header } = parsed;
-            scope.postMessage({ type: 'checked', header });
-          },
-          (error: unknown) => scope.postMessage(errorResponse(error)),
-        );
+      const text = pieces.join('');
+      pieces = [];
+      parseArchiveText(text, message.fileName, (stage, fraction) =>
+        scope.postMessage({ type: 'progress', stage, fraction }),
+      ).then(
+        (parsed) => {
+          checked = parsed;
+          const { content: _content, ...header } = parsed;
+          scope.postMessage({ type: 'checked', header });
+        },
+        (error: unknown) => scope.postMessage(errorResponse(error)),
+      );
     }
   }
 };
