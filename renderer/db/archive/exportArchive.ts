@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { ArchiveContent, ArchiveRecord, SerializedArchive } from '@shared/archive';
 import { archiveFileName, archivedEntities, serializeArchive } from '@shared/archive';
 import { entityTables } from '@shared/model/registry';
@@ -24,7 +25,11 @@ export async function collectArchiveContent(
         .equals(engagementId)
         .toArray()) as ArchiveRecord[];
     }
-    const changes = await db.changes.where('engagementId').equals(engagementId).toArray();
+    // The engagement's range of [engagementId+hlc]: already in the archive's order (HLC, then id).
+    const changes = await db.changes
+      .where('[engagementId+hlc]')
+      .between([engagementId, Dexie.minKey], [engagementId, Dexie.maxKey])
+      .toArray();
     return { engagement, records, changes };
   });
 }

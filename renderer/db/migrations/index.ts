@@ -4,6 +4,7 @@ import { migration002 } from './002-device-seq-index';
 import { migration003 } from './003-memos';
 import { migration004 } from './004-sync';
 import { migration006 } from './006-memo-drafts';
+import { migration007 } from './007-change-log-index-diet';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration006,
+  migration007,
 ];
 
 /** The schema version this build of the app writes (the last migration's version). */

@@ -3,7 +3,7 @@ import { compareHlc, formatHlc, parseHlc } from '../../../shared/clock/hlc';
 import { createStore } from '../../../renderer/db/repositories/store';
 import type { WorkbenchDB } from '../../../renderer/db/database';
 import { listDeviceChangesSince } from '../../../renderer/db/queries/changes';
-import { DEVICE_ID, OTHER_DEVICE_ID, engagementInput, openTestStore } from './helpers';
+import { DEVICE_ID, OTHER_DEVICE_ID, bySeqOrder, engagementInput, openTestStore } from './helpers';
 
 const opened: WorkbenchDB[] = [];
 afterEach(() => {
@@ -33,7 +33,7 @@ describe('HLC and sequence numbers on change records', () => {
     clock.set('2026-03-02T09:00:05.000Z');
     await store.engagements.rename(e.id, 'Fourth title');
 
-    const bySeq = await db.changes.orderBy('seq').toArray();
+    const bySeq = await bySeqOrder(db);
     expect(bySeq.map((c) => c.seq)).toEqual([1, 2, 3, 4]);
     const hlcs = bySeq.map((c) => c.hlc);
     for (let i = 1; i < hlcs.length; i++) expect(compareHlc(hlcs[i - 1]!, hlcs[i]!)).toBe(-1);

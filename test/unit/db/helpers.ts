@@ -58,3 +58,11 @@ export const engagementInput = {
   title: 'Database operations review',
   code: 'NWL',
 };
+
+/**
+ * Every change of the log in sequence order (the tests' stores write from one device, so its
+ * `[deviceId+seq]` order is the order of the writes; the change log has no `seq` index alone).
+ */
+export async function bySeqOrder(db: WorkbenchDB) {
+  return (await db.changes.toArray()).sort((a, b) => a.seq - b.seq);
+}

@@ -8,7 +8,7 @@ import {
 } from '../../../renderer/db/errors';
 import { metaSeqKey } from '../../../renderer/db/repositories/changeLog';
 import type { WorkbenchDB } from '../../../renderer/db/database';
-import { DEVICE_ID, engagementInput, openTestStore, steppingClock } from './helpers';
+import { DEVICE_ID, bySeqOrder, engagementInput, openTestStore, steppingClock } from './helpers';
 
 const opened: WorkbenchDB[] = [];
 async function setup(options: Parameters<typeof openTestStore>[0] = {}) {
@@ -417,7 +417,7 @@ describe('raisedIssues.recordAcknowledgement', () => {
     });
     expect(updated.status).toBe('acknowledged');
     expect(await db.raisedIssues.get(issue.id)).toEqual(updated);
-    const newChanges = (await db.changes.orderBy('seq').toArray()).slice(changesBefore);
+    const newChanges = (await bySeqOrder(db)).slice(changesBefore);
     expect(newChanges.map((c) => [c.entity, c.op])).toEqual([
       ['acknowledgement', 'create'],
       ['raisedIssue', 'update'],
@@ -518,7 +518,7 @@ describe('store.atomically', () => {
       return e.id;
     });
     expect(await db.stakeholders.where('engagementId').equals(id).count()).toBe(1);
-    expect((await db.changes.orderBy('seq').toArray()).map((c) => c.seq)).toEqual([1, 2]);
+    expect((await bySeqOrder(db)).map((c) => c.seq)).toEqual([1, 2]);
   });
 });
 
@@ -570,7 +570,7 @@ describe('store.repository', () => {
       status: 'accepted',
     });
     await store.notes.softDelete((await db.notes.toCollection().first())!.id);
-    const log = await db.changes.orderBy('seq').toArray();
+    const log = await bySeqOrder(db);
     // every logged change is a valid change record as the sync will ship it
     for (const change of log) expect(changeRecordSchema.safeParse(change).success).toBe(true);
     const entities = log.slice(0, 8).map((c) => c.entity);
