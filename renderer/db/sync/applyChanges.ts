@@ -13,7 +13,9 @@
  *   log (index `[entity+recordId]`). The same set of changes therefore gives the same record on
  *   every device, in any order.
  * - Speed: a record has logged changes only if it exists or is marked pending (`pending:<key>`
- *   in `syncState`), so a new device's first sync skips the change-log lookups entirely.
+ *   in `syncState`), so a new device's first sync skips the change-log lookups entirely; an
+ *   existing record reads only the part of its log that can decide the outcome, and the chunk's
+ *   reads are ranges where the ids allow (chunkReads.ts; shared/sync/DESIGN.md "Applying fast").
  * - Creating: a record that does not exist locally is materialised once a `create` change for it
  *   is known (incoming or already logged), by folding every logged change of the record field by
  *   field. Field changes that arrive BEFORE their create (files out of order, gaps) are recorded
@@ -58,8 +60,9 @@ import {
   type SyncConflict,
 } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
+import type { PromiseExtended } from 'dexie';
 import type { WorkbenchDB } from '../database';
-import { META_LAST_HLC, receiveRemoteHlc } from '../repositories/changeLog';
+import { receiveRemoteHlc } from '../repositories/changeLog';
 import { sameValue } from '../repositories/diff';
 import { PENDING_PREFIX, readLoggedChanges, readPendingKeys, readRecords } from './chunkReads';
 
@@ -351,7 +354,7 @@ async function applyChunk(
   // Which part of which record's log decides the outcome:
   // - pending records, and existing ones a long text of which may be in conflict (the value it
   //   replaces must be filed, and only the whole log names its change): the whole log;
-  // - other existing records with an incoming change not later than every logged HLC (`bound`):
+  // - other existing records with an incoming change not later than the latest logged HLC:
   //   the logged changes at or after their earliest incoming HLC (older ones lose every field to
   //   every incoming change, and cannot be duplicates of one);
   // - the rest (incoming changes all later than the log, or new records): none.
@@ -385,7 +388,7 @@ async function applyChunk(
       ? new Map<string, ChangeRecord[]>()
       : await readLoggedChanges(
           db,
-          { whole, recent, since: since ?? '', recentLimit: Math.max(1_000, 2 * recent.size) },
+          { whole, recent, since: since ?? '', recentLimit: 2 * recent.size + 64 },
           keyOf,
         );
   const knownIds = new Set<string>();
@@ -490,12 +493,6 @@ async function applyChunk(
   }
   await db.changes.bulkPut(fresh);
   result.applied += fresh.length;
-  let maxFresh = '';
-  for (const change of fresh) if (change.hlc > maxFresh) maxFresh = change.hlc;
-  const storedMax = (await state.get(MAX_LOGGED_HLC_KEY))?.value;
-  if (typeof storedMax !== 'string' || maxFresh > storedMax) {
-    await state.put({ key: MAX_LOGGED_HLC_KEY, value: maxFresh });
-  }
   if (nowPending.length > 0) await state.bulkPut(nowPending.map((k) => ({ key: k, value: true })));
   if (noLongerPending.length > 0) await state.bulkDelete(noLongerPending);
   if (conflicts.length > 0) {
@@ -504,24 +501,18 @@ async function applyChunk(
   }
 }
 
-/** syncState key of the latest HLC among the remote changes applied so far. */
-const MAX_LOGGED_HLC_KEY = 'maxAppliedHlc';
-
 /**
- * An HLC no logged change exceeds: the later of this database's clock (every local change, and
- * every adopted remote one) and the latest remote HLC applied (clamped ones included). When
- * neither is known but changes exist, "\uffff" (above everything: the log is always consulted).
+ * The latest HLC in the change log ('' when it is empty), from the `hlc` index (one key read).
+ * Read from the log itself rather than from the local clock, so that changes written without
+ * moving the clock (a remote HLC clamped for skew, an archive copied in) still count.
  */
-async function loggedHlcBound(db: WorkbenchDB): Promise<string> {
-  const clock = (await db.meta.get(META_LAST_HLC))?.value;
-  const applied = (
-    await db
-      .table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE)
-      .get(MAX_LOGGED_HLC_KEY)
-  )?.value;
-  const known = [clock, applied].filter((v): v is string => typeof v === 'string');
-  if (known.length === 0) return (await db.changes.limit(1).count()) === 0 ? '' : '\uffff';
-  return known.reduce((a, b) => (a > b ? a : b));
+function loggedHlcBound(db: WorkbenchDB): PromiseExtended<string> {
+  return db.changes
+    .orderBy('hlc')
+    .reverse()
+    .limit(1)
+    .keys()
+    .then(([max]) => (typeof max === 'string' ? max : ''));
 }
 
 /** A conflict record: `winner` is in the record, `loser` is kept. */

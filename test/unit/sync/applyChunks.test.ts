@@ -74,7 +74,7 @@ const createNote = (i: number, wallTime: number, body = `body ${i}`) =>
 const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
 
 async function target() {
-  const { db } = await openTestStore({ deviceId: THIS_DEVICE });
+  const { db, store } = await openTestStore({ deviceId: THIS_DEVICE });
   opened.push(db);
   const apply = (changes: ChangeRecord[], chunkSize?: number) =>
     applyChanges(db, changes, {
@@ -82,7 +82,7 @@ async function target() {
       now: () => new Date(T0 + 86_400_000),
       ...(chunkSize ? { chunkSize } : {}),
     });
-  return { db, apply };
+  return { db, store, apply };
 }
 
 describe('applyChanges on large chunks', () => {
@@ -252,5 +252,73 @@ describe('applyChanges on large chunks', () => {
       winnerValue: 'latest 5',
       winnerDeviceId: DEVICES.latest,
     });
+  });
+  it('lets this device’s own later edits win and spots duplicates through the recent log', async () => {
+    const { db, store, apply } = await target();
+    const n = 60;
+    await apply(range(n).map((i) => createNote(i, T0 + i)));
+    // local edits of the even notes, after the creates (the local clock adopted their time)
+    for (const i of range(n).filter((i) => i % 2 === 0)) {
+      await store.notes.update(noteId(i), { title: `Local ${i}` });
+    }
+    // remote edits older than the local clock (not older than the creates): one chunk of 60
+    // records that must look at the recent part of their logs
+    const older = range(n).map((i) =>
+      change('older', T0 + 500 + i, noteId(i), 'update', [
+        { field: 'title', old: `Note ${i}`, new: `Older ${i}` },
+        { field: 'kind', old: 'meeting', new: 'call' },
+      ]),
+    );
+    const first = await apply(older);
+    expect(first).toMatchObject({ applied: n, duplicates: 0, recordsWritten: n, conflicts: 0 });
+    const notes = await db.notes.toArray();
+    expect(notes.map((note) => note.title)).toEqual(
+      range(n).map((i) => (i % 2 === 0 ? `Local ${i}` : `Older ${i}`)),
+    );
+    expect(notes.every((note) => note.kind === 'call')).toBe(true);
+    // the same changes again, mixed with new ones in one chunk: the old ones are duplicates
+    const latest = range(n).map((i) =>
+      change('latest', T0 + 3_600_000 + i, noteId(i), 'update', [
+        { field: 'kind', old: 'call', new: 'decision' },
+      ]),
+    );
+    const mixed = await apply(
+      [...older, ...latest].sort((a, b) => a.recordId.localeCompare(b.recordId)),
+    );
+    expect(mixed).toMatchObject({ applied: n, duplicates: n, recordsWritten: n });
+    const after = await db.notes.toArray();
+    expect(after.map((note) => note.kind)).toEqual(range(n).map(() => 'decision'));
+    expect(after[2]?.title).toBe('Local 2');
+    expect(await db.changes.count()).toBe(n + n / 2 + 2 * n);
+  });
+  it('counts logged changes that did not move the clock (an archive copied in, a skewed peer)', async () => {
+    const { db, apply } = await target();
+    const n = 40;
+    await apply(range(n).map((i) => createNote(i, T0 + i)));
+    // written the way an archive copy writes them: records and change log as they are, the
+    // clock left behind (their HLC is more than an hour ahead, so it is clamped)
+    const ahead = range(n).map((i) =>
+      change('latest', T0 + 3 * 86_400_000 + i, noteId(i), 'update', [
+        { field: 'title', old: `Note ${i}`, new: `Ahead ${i}` },
+      ]),
+    );
+    await db.transaction('rw', db.notes, db.changes, async () => {
+      await db.changes.bulkPut(ahead);
+      for (const [i, edit] of ahead.entries()) {
+        await db.notes.update(noteId(i), { title: `Ahead ${i}`, updatedAt: edit.at });
+      }
+    });
+    // later than the local clock, earlier than the logged ones: they must lose the title
+    const between = range(n).map((i) =>
+      change('newer', T0 + 86_400_000 + i, noteId(i), 'update', [
+        { field: 'title', old: `Note ${i}`, new: `Between ${i}` },
+        { field: 'kind', old: 'meeting', new: 'call' },
+      ]),
+    );
+    const result = await apply(between);
+    expect(result).toMatchObject({ applied: n, recordsWritten: n });
+    const notes = await db.notes.toArray();
+    expect(notes.map((note) => note.title)).toEqual(range(n).map((i) => `Ahead ${i}`));
+    expect(notes.every((note) => note.kind === 'call')).toBe(true);
   });
 });
