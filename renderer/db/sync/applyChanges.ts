@@ -13,7 +13,9 @@
  *   log (index `[entity+recordId]`). The same set of changes therefore gives the same record on
  *   every device, in any order.
  * - Speed: a record has logged changes only if it exists or is marked pending (`pending:<key>`
- *   in `syncState`), so a new device's first sync skips the change-log lookups entirely.
+ *   in `syncState`), so a new device's first sync skips the change-log lookups entirely; an
+ *   existing record reads only the part of its log that can decide the outcome, and the chunk's
+ *   reads are ranges where the ids allow (chunkReads.ts; shared/sync/DESIGN.md "Applying fast").
  * - Creating: a record that does not exist locally is materialised once a `create` change for it
  *   is known (incoming or already logged), by folding every logged change of the record field by
  *   field. Field changes that arrive BEFORE their create (files out of order, gaps) are recorded
@@ -58,9 +60,11 @@ import {
   type SyncConflict,
 } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
+import type { PromiseExtended } from 'dexie';
 import type { WorkbenchDB } from '../database';
-import { META_LAST_HLC, receiveRemoteHlc } from '../repositories/changeLog';
+import { receiveRemoteHlc } from '../repositories/changeLog';
 import { sameValue } from '../repositories/diff';
+import { PENDING_PREFIX, readLoggedChanges, readPendingKeys, readRecords } from './chunkReads';
 
 /** Options of {@link applyChanges}. */
 export interface ApplyOptions {
@@ -180,7 +184,7 @@ type Row = Record<string, unknown> & { id: string };
 
 const keyOf = (entity: string, recordId: string): string => `${entity}\u0000${recordId}`;
 /** syncState key marking a record with logged changes but no create yet. */
-const pendingKey = (key: string): string => `pending:${key}`;
+const pendingKey = (key: string): string => `${PENDING_PREFIX}${key}`;
 
 /** LWW order: later HLC wins; equal HLCs (only possible with a duplicated device id) by change id. */
 function later(a: ChangeRecord, b: ChangeRecord): boolean {
@@ -191,6 +195,26 @@ function later(a: ChangeRecord, b: ChangeRecord): boolean {
 function concurrent(loser: { value: unknown }, winner: { old: unknown; value: unknown }): boolean {
   if (loser.value === null || loser.value === undefined || loser.value === '') return false;
   return !sameValue(loser.value, winner.old) && !sameValue(loser.value, winner.value);
+}
+
+/**
+ * True when an incoming change of a long text of this stored record may be concurrent with the
+ * value it replaces (the earliest incoming change of the field did not start from it): that
+ * value must then be filed as a conflict, and only the record's whole log names its change.
+ */
+function mayConflict(entity: EntityName, row: Row, incoming: readonly ChangeRecord[]): boolean {
+  const first = new Map<string, { change: ChangeRecord; fc: FieldChange }>();
+  for (const change of incoming) {
+    for (const fc of change.changes) {
+      if (!isLongTextField(entity, fc.field)) continue;
+      const known = first.get(fc.field);
+      if (!known || later(known.change, change)) first.set(fc.field, { change, fc });
+    }
+  }
+  for (const [field, { fc }] of first) {
+    if (concurrent({ value: row[field] }, { old: fc.old, value: fc.new })) return true;
+  }
+  return false;
 }
 
 /** Validates a merged record as well as possible (defaults applied); never throws. */
@@ -304,25 +328,22 @@ async function applyChunk(
     if (ids) ids.push(recordId);
     else idsByEntity.set(entity, [recordId]);
   }
+  // Reads in ranges where the ids are dense (see chunkReads.ts): a round trip per record costs
+  // about as much as writing it.
   const existing = new Map<string, Row>();
   for (const [entity, ids] of idsByEntity) {
-    const rows = await db.table<Row, string>(entityTables[entity]).bulkGet(ids);
+    const rows = await readRecords(db.table<Row, string>(entityTables[entity]), ids);
     rows.forEach((row, i) => {
       if (row) existing.set(keyOf(entity, ids[i] as string), row);
     });
   }
-  // A record has logged changes only if it exists or is pending (changes seen before its
-  // create): only those need the change-log lookup (a new device's first sync skips it).
-  const absent = [...keys.keys()].filter((key) => !existing.has(key));
-  const pendingRows = await db
-    .table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE)
-    .bulkGet(absent.map(pendingKey));
-  const wasPending = new Set(absent.filter((_, i) => pendingRows[i] !== undefined));
-  // Every change in the local log has an HLC <= `bound` (the local clock, or a later remote
-  // HLC applied before). An existing record whose incoming changes are all later than that wins
-  // every field without consulting its log, unless a long text it changes may be in conflict.
   const state = db.table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE);
-  const bound = await loggedHlcBound(db);
+  // A record has logged changes only if it exists or is pending (changes seen before its
+  // create): only those may need the change log (a new device's first sync reads none).
+  const absent = [...keys.keys()].filter((key) => !existing.has(key));
+  const storedPending =
+    absent.length === 0 ? new Set<string>() : await readPendingKeys(state, absent.map(pendingKey));
+  const wasPending = new Set(absent.filter((key) => storedPending.has(pendingKey(key))));
   const incomingByKey = new Map<string, ChangeRecord[]>();
   for (const change of chunk) {
     const key = keyOf(change.entity, change.recordId);
@@ -330,43 +351,48 @@ async function applyChunk(
     if (list) list.push(change);
     else incomingByKey.set(key, [change]);
   }
-  const needsLog = (key: string): boolean => {
-    if (wasPending.has(key)) return true;
+  // Which part of which record's log decides the outcome:
+  // - pending records, and existing ones a long text of which may be in conflict (the value it
+  //   replaces must be filed, and only the whole log names its change): the whole log;
+  // - other existing records with an incoming change not later than the latest logged HLC:
+  //   the logged changes at or after their earliest incoming HLC (older ones lose every field to
+  //   every incoming change, and cannot be duplicates of one);
+  // - the rest (incoming changes all later than the log, or new records): none.
+  const bound = await loggedHlcBound(db);
+  const whole = new Map<string, [EntityName, string]>();
+  const recent = new Map<string, [EntityName, string]>();
+  let since: string | null = null;
+  for (const [key, ref] of keys) {
+    if (wasPending.has(key)) {
+      whole.set(key, ref);
+      continue;
+    }
     const row = existing.get(key);
-    if (!row) return false;
+    if (!row) continue;
     const incoming = incomingByKey.get(key) ?? [];
-    if (incoming.some((c) => c.hlc <= bound)) return true;
-    const [entity] = keys.get(key) as [EntityName, string];
-    const first = new Map<string, { change: ChangeRecord; fc: FieldChange }>();
+    if (mayConflict(ref[0], row, incoming)) {
+      whole.set(key, ref);
+      continue;
+    }
+    let earliest: string | null = null;
     for (const change of incoming) {
-      for (const fc of change.changes) {
-        if (!isLongTextField(entity, fc.field)) continue;
-        const known = first.get(fc.field);
-        if (!known || later(known.change, change)) first.set(fc.field, { change, fc });
-      }
+      if (earliest === null || change.hlc < earliest) earliest = change.hlc;
     }
-    for (const [field, { fc }] of first) {
-      if (concurrent({ value: row[field] }, { old: fc.old, value: fc.new })) return true;
+    if (earliest !== null && earliest <= bound) {
+      recent.set(key, ref);
+      if (since === null || earliest < since) since = earliest;
     }
-    return false;
-  };
-  const lookup = [...keys].filter(([key]) => needsLog(key));
-  // One equality query per record (not anyOf over all of them: fake-indexeddb walks the index
-  // for every anyOf key, 13x slower at 5,000 keys; in Chromium both are fast).
-  const logged = (
-    await Promise.all(
-      lookup.map(([, pair]) => db.changes.where('[entity+recordId]').equals(pair).toArray()),
-    )
-  ).flat();
-  const knownIds = new Set<string>();
-  const loggedByKey = new Map<string, ChangeRecord[]>();
-  for (const change of logged) {
-    knownIds.add(change.id);
-    const key = keyOf(change.entity, change.recordId);
-    const list = loggedByKey.get(key);
-    if (list) list.push(change);
-    else loggedByKey.set(key, [change]);
   }
+  const loggedByKey =
+    whole.size === 0 && since === null
+      ? new Map<string, ChangeRecord[]>()
+      : await readLoggedChanges(
+          db,
+          { whole, recent, since: since ?? '', recentLimit: 2 * recent.size + 64 },
+          keyOf,
+        );
+  const knownIds = new Set<string>();
+  for (const list of loggedByKey.values()) for (const change of list) knownIds.add(change.id);
 
   const freshByKey = new Map<string, ChangeRecord[]>();
   const fresh: ChangeRecord[] = [];
@@ -467,12 +493,6 @@ async function applyChunk(
   }
   await db.changes.bulkPut(fresh);
   result.applied += fresh.length;
-  let maxFresh = '';
-  for (const change of fresh) if (change.hlc > maxFresh) maxFresh = change.hlc;
-  const storedMax = (await state.get(MAX_LOGGED_HLC_KEY))?.value;
-  if (typeof storedMax !== 'string' || maxFresh > storedMax) {
-    await state.put({ key: MAX_LOGGED_HLC_KEY, value: maxFresh });
-  }
   if (nowPending.length > 0) await state.bulkPut(nowPending.map((k) => ({ key: k, value: true })));
   if (noLongerPending.length > 0) await state.bulkDelete(noLongerPending);
   if (conflicts.length > 0) {
@@ -481,24 +501,18 @@ async function applyChunk(
   }
 }
 
-/** syncState key of the latest HLC among the remote changes applied so far. */
-const MAX_LOGGED_HLC_KEY = 'maxAppliedHlc';
-
 /**
- * An HLC no logged change exceeds: the later of this database's clock (every local change, and
- * every adopted remote one) and the latest remote HLC applied (clamped ones included). When
- * neither is known but changes exist, "\uffff" (above everything: the log is always consulted).
+ * The latest HLC in the change log ('' when it is empty), from the `hlc` index (one key read).
+ * Read from the log itself rather than from the local clock, so that changes written without
+ * moving the clock (a remote HLC clamped for skew, an archive copied in) still count.
  */
-async function loggedHlcBound(db: WorkbenchDB): Promise<string> {
-  const clock = (await db.meta.get(META_LAST_HLC))?.value;
-  const applied = (
-    await db
-      .table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE)
-      .get(MAX_LOGGED_HLC_KEY)
-  )?.value;
-  const known = [clock, applied].filter((v): v is string => typeof v === 'string');
-  if (known.length === 0) return (await db.changes.limit(1).count()) === 0 ? '' : '\uffff';
-  return known.reduce((a, b) => (a > b ? a : b));
+function loggedHlcBound(db: WorkbenchDB): PromiseExtended<string> {
+  return db.changes
+    .orderBy('hlc')
+    .reverse()
+    .limit(1)
+    .keys()
+    .then(([max]) => (typeof max === 'string' ? max : ''));
 }
 
 /** A conflict record: `winner` is in the record, `loser` is kept. */
