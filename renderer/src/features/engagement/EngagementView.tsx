@@ -7,7 +7,7 @@ import { formatDate } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { useUiStore } from '../../state/uiStore';
 import { ENGAGEMENT_SCREENS, screenById } from './screens';
-import { WarmLists } from './WarmLists';
+import { prefetchScreen } from './prefetchScreen';
 
 /** The open engagement: its header and actions, a tab per screen, and the chosen screen. */
 export function EngagementView({ engagement }: { engagement: Engagement }) {
@@ -41,7 +41,6 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
 
   return (
     <article className="page" aria-labelledby="engagement-page-title">
-      <WarmLists key={engagement.id} engagementId={engagement.id} />
       <header className="page-header">
         <div>
           <p className="page-eyebrow">{engagement.client}</p>
@@ -89,6 +88,8 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
             className="tab"
             title={index < 9 ? `${s.label} (Ctrl+${index + 1})` : s.label}
             onClick={() => setScreen(s.id)}
+            onPointerEnter={() => prefetchScreen(db, s.id, engagement.id)}
+            onFocus={() => prefetchScreen(db, s.id, engagement.id)}
             onKeyDown={(event) => {
               if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
               const step = event.key === 'ArrowRight' ? 1 : -1;
