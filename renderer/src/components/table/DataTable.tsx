@@ -57,6 +57,8 @@ export interface DataTableProps<T> {
   filterPlaceholder?: string;
   /** Extra controls shown to the right of the filter box (buttons, toggles). */
   toolbar?: ReactNode;
+  /** True while `rows` are only the first of the list (the rest still loading). */
+  partial?: boolean;
   /** Shown when there are no rows at all. */
   emptyMessage?: string;
   /** Height of one row in pixels (rows are virtualised; default 38). */
@@ -196,6 +198,7 @@ export function DataTable<T>({
   initialSort = null,
   filterPlaceholder = 'Filter…',
   toolbar,
+  partial = false,
   emptyMessage = 'Nothing here yet.',
   rowHeight = 38,
   height = '420px',
@@ -321,9 +324,11 @@ export function DataTable<T>({
           }}
         />
         <span className="data-table-count muted" aria-live="polite">
-          {visible.length === rows.length
-            ? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`
-            : `${visible.length} of ${rows.length}`}
+          {partial
+            ? `first ${rows.length}, loading the rest…`
+            : visible.length === rows.length
+              ? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`
+              : `${visible.length} of ${rows.length}`}
         </span>
         {toolbar ? <div className="data-table-actions">{toolbar}</div> : null}
       </div>

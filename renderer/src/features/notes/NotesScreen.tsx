@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Decision } from '@shared/model/decision';
 import type { Note } from '@shared/model/note';
-import { useRecord, useRecords } from '../../../db';
+import { recordsFeed, useNewestNotes, useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { DataTable, type DataTableColumn } from '../../components/table/DataTable';
 import { MasterDetail } from '../../components/layout/MasterDetail';
@@ -101,13 +101,31 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
   { id: 'supersededBy', header: 'Superseded by', width: '1.1fr', cell: (r) => r.supersededBy },
 ];
 
+/** How many of the newest notes show while the whole list loads. */
+const FIRST_NOTES = 50;
+
 type DialogState =
   { kind: 'note'; note: Note | null } | { kind: 'decision'; decision: Decision | null };
 
 /** Dated Markdown notes and the decision log of the engagement. */
 export function NotesScreen({ engagement }: EngagementScreenProps) {
   const { db } = useWorkbench();
-  const notes = useRecords(db, 'note', engagement.id);
+  // Until the whole list is read (10,000 notes take a moment), the newest notes show at once:
+  // the whole list is asked for only once they are on screen, unless it is at hand already
+  // (prefetched from the tab, or shown before).
+  const [wantAll, setWantAll] = useState(
+    () => recordsFeed(db, 'note', engagement.id).getSnapshot().current,
+  );
+  const fullList = useRecords(db, 'note', wantAll ? engagement.id : null);
+  const allNotes = wantAll ? fullList : undefined;
+  const newest = useNewestNotes(db, engagement.id, FIRST_NOTES, allNotes === undefined);
+  useEffect(() => {
+    if (wantAll || newest === undefined) return;
+    const frame = requestAnimationFrame(() => setWantAll(true));
+    return () => cancelAnimationFrame(frame);
+  }, [wantAll, newest]);
+  const notes = allNotes ?? newest;
+  const partial = allNotes === undefined && newest !== undefined;
   const decisions = useRecords(db, 'decision', engagement.id);
   const stakeholders = useRecords(db, 'stakeholder', engagement.id);
   const selected = useUiStore((s) => s.selectedRecord);
@@ -194,7 +212,7 @@ export function NotesScreen({ engagement }: EngagementScreenProps) {
             onClick={() => setView(v)}
           >
             {v === 'notes'
-              ? `Notes (${notes?.length ?? 0})`
+              ? `Notes (${partial ? '…' : (notes?.length ?? 0)})`
               : `Decision log (${decisions?.length ?? 0})`}
           </button>
         ))}
@@ -209,6 +227,7 @@ export function NotesScreen({ engagement }: EngagementScreenProps) {
               <DataTable
                 label="Notes"
                 rows={noteRows}
+                partial={partial}
                 columns={NOTE_COLUMNS}
                 rowKey={(r) => r.note.id}
                 selectedKey={noteId}
