@@ -52,6 +52,7 @@ export {
   useEngagementCounts,
   useEngagementHistory,
   useEngagements,
+  useNewestNotes,
   useRecord,
   useRecordHistory,
   useRecords,
@@ -69,7 +70,7 @@ export {
   loadOverview,
 } from './queries/overview';
 export type { OverviewData } from './queries/overview';
-export { overviewFeed, useNewestNotes, useOverview, useRetainOverview } from './hooks/overview';
+export { overviewFeed, useOverview, useRetainOverview } from './hooks/overview';
 export type { OverviewView } from './hooks/overview';
 export { createFeedRegistry, createLiveFeed } from './hooks/liveFeed';
 export type { FeedState, LiveFeed } from './hooks/liveFeed';

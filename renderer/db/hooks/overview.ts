@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { IsoDay } from '@shared/rules/dates';
 import type { WorkbenchDB } from '../database';
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { Note } from '@shared/model/note';
-import { listRecentNotes, loadOverview, type OverviewData } from '../queries/overview';
+import { loadOverview, type OverviewData } from '../queries/overview';
 import { createFeedRegistry, type LiveFeed } from './liveFeed';
 
 /** Overview feeds per database, by engagement and day. */
@@ -49,20 +47,4 @@ export function useOverview(db: WorkbenchDB, engagementId: string, today: IsoDay
   const state = useSyncExternalStore(feed.subscribe, feed.getSnapshot);
   if (state.error !== undefined) throw state.error;
   return { data: state.value, current: state.current };
-}
-
-/**
- * The newest `limit` live notes of an engagement (one short read on the date index), while
- * `enabled`: what the Notes screen shows while its whole list is still loading.
- */
-export function useNewestNotes(
-  db: WorkbenchDB,
-  engagementId: string,
-  limit: number,
-  enabled: boolean,
-): Note[] | undefined {
-  return useLiveQuery(
-    async () => (enabled ? listRecentNotes(db, engagementId, limit) : undefined),
-    [db, engagementId, limit, enabled],
-  );
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { ChangeRecord } from '@shared/model/change';
 import type { Engagement } from '@shared/model/engagement';
+import type { Note } from '@shared/model/note';
 import type { EngagementScopedEntityName, EntityName, EntityRecord } from '@shared/model/registry';
 import type { WorkbenchDB } from '../database';
 import {
@@ -10,6 +11,7 @@ import {
   type EngagementHistoryOptions,
 } from '../queries/changes';
 import { getEngagement, listEngagements } from '../queries/engagements';
+import { listRecentNotes } from '../queries/overview';
 import {
   countRecords,
   getRecord,
@@ -111,5 +113,21 @@ export function useEngagementHistory(
     async () =>
       engagementId ? listEngagementHistory(db, engagementId, { newestFirst, limit }) : [],
     [db, engagementId, newestFirst, limit],
+  );
+}
+
+/**
+ * The newest `limit` live notes of an engagement (one short read on the date index), while
+ * `enabled`: what the Notes screen shows while its whole list is still loading.
+ */
+export function useNewestNotes(
+  db: WorkbenchDB,
+  engagementId: string,
+  limit: number,
+  enabled: boolean,
+): Note[] | undefined {
+  return useLiveQuery(
+    async () => (enabled ? listRecentNotes(db, engagementId, limit) : undefined),
+    [db, engagementId, limit, enabled],
   );
 }

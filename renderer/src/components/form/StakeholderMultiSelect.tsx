@@ -1,12 +1,8 @@
-import { useId, useMemo, useState } from 'react';
-import { Controller, type FieldValues } from 'react-hook-form';
+import { useMemo } from 'react';
+import { useWatch, type FieldValues } from 'react-hook-form';
 import type { Stakeholder } from '@shared/model/stakeholder';
-import { FieldShell, fieldIds } from './FieldShell';
-import './form.css';
-import { errorOf, type FieldProps } from './fields';
-
-/** Above this many stakeholders the list gets a filter box. */
-const FILTER_FROM = 8;
+import { ChoiceMultiSelect } from './ChoiceMultiSelect';
+import type { FieldProps } from './fields';
 
 /** The label of a stakeholder in a picker: name, title, and departed/vacant marks. */
 export function stakeholderLabel(
@@ -17,80 +13,29 @@ export function stakeholderLabel(
 }
 
 /**
- * Choose several stakeholders (value: an array of ids): a group of checkboxes, each named by
- * the stakeholder, with a filter box for long lists. Vacant positions and departed people are
- * offered only when already chosen (nobody can be told anything there).
+ * Choose several stakeholders (value: an array of ids): the shared multiple choice
+ * (ChoiceMultiSelect: checkboxes named by the stakeholder, a filter box for long lists).
+ * Vacant positions and departed people are offered only when already chosen (nobody can be
+ * told anything there).
  */
 export function StakeholderMultiSelect<T extends FieldValues>(
   props: FieldProps<T> & { stakeholders: readonly Stakeholder[] },
 ) {
-  const { form, name, label, hint, className, stakeholders } = props;
-  const id = `${useId()}-${name}`;
-  const error = errorOf(form, name);
-  const [filter, setFilter] = useState('');
-  const ids = fieldIds(id);
-  const visible = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    return f
-      ? stakeholders.filter((s) => stakeholderLabel(s).toLowerCase().includes(f))
-      : stakeholders;
-  }, [stakeholders, filter]);
-
+  const { stakeholders, ...field } = props;
+  const value: unknown = useWatch({ control: props.form.control, name: props.name });
+  const options = useMemo(() => {
+    const chosen = new Set(Array.isArray(value) ? (value as string[]) : []);
+    return stakeholders
+      .filter((s) => (!s.isVacant && s.status !== 'departed') || chosen.has(s.id))
+      .map((s) => ({ value: s.id, label: stakeholderLabel(s) }));
+  }, [stakeholders, value]);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className} asGroup>
-      <Controller
-        control={form.control}
-        name={name}
-        render={({ field }) => {
-          const chosen = new Set<string>(
-            Array.isArray(field.value) ? (field.value as string[]) : [],
-          );
-          const offered = visible.filter(
-            (s) => (!s.isVacant && s.status !== 'departed') || chosen.has(s.id),
-          );
-          const toggle = (sid: string, on: boolean) => {
-            const next = stakeholders
-              .map((s) => s.id)
-              .filter((x) => (x === sid ? on : chosen.has(x)));
-            field.onChange(next);
-          };
-          return (
-            <fieldset
-              className="multi-select"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? ids.error : undefined}
-            >
-              <legend>{label}</legend>
-              {stakeholders.length > FILTER_FROM ? (
-                <input
-                  type="search"
-                  className="multi-select-filter"
-                  aria-label={`Filter ${label.toLowerCase()}`}
-                  placeholder="Filter by name…"
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value)}
-                />
-              ) : null}
-              <div className="multi-select-options">
-                {offered.map((s) => (
-                  <label key={s.id} className="multi-select-option">
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(s.id)}
-                      onChange={(e) => toggle(s.id, e.target.checked)}
-                      onBlur={field.onBlur}
-                    />
-                    {stakeholderLabel(s)}
-                  </label>
-                ))}
-                {offered.length === 0 ? (
-                  <span className="muted">No stakeholder matches.</span>
-                ) : null}
-              </div>
-            </fieldset>
-          );
-        }}
-      />
-    </FieldShell>
+    <ChoiceMultiSelect
+      {...field}
+      options={options}
+      filterPlaceholder="Filter by name…"
+      emptyMessage="No stakeholder to choose."
+      unknownLabel="Someone removed since"
+    />
   );
 }
