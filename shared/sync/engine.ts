@@ -22,8 +22,10 @@ import {
   type WorkspaceKey,
 } from './crypto';
 import type { ApplySummary, SyncDatabase } from './database';
+import { gunzipPrefix, gzipBytes, isGzip } from './compression';
 import { FolderError, folderErrorCode, type SyncFolder } from './folder';
 import {
+  COMPRESSED_FORMAT,
   DEVICES_DIR,
   FORMAT_FILE,
   FORMAT_NAME,
@@ -64,6 +66,11 @@ export interface SyncTuning {
   applyBatch?: number;
   /** How far ahead of this device's clock a remote HLC may be before it is clamped [1 h]. */
   maxDriftMs?: number;
+  /**
+   * The format a folder this engine sets up is created with [FORMAT_VERSION]: 1 writes plain
+   * lines (tests of how plain files are read), 2 gzips segments and snapshots.
+   */
+  newFolderFormat?: 1 | 2;
 }
 
 /** Options of {@link createSyncEngine}. */
@@ -233,26 +240,45 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let keyFor: string | null = null; // keys.json text the key was unlocked for
   let failedFor: string | null = null; // keys.json text + passphrase that did not fit
   let running: Promise<SyncReport> | null = null;
+  // Set from format.json by setUp, before any file is written: the folder's format version
+  // (stamped in this device's headers, so a format 1 folder's files stay exactly as an older
+  // build wrote them) and whether its segments and snapshots are gzipped.
+  let folderFormat = FORMAT_VERSION;
+  let compressFiles = false;
 
   const inScope = (c: ChangeRecord): boolean => scope === null || scope.has(c.engagementId);
 
   // ---------- file helpers ----------
 
-  /** Reads a file as plain text (opening it when sealed); null when missing. */
-  async function readPlain(path: string): Promise<{ text: string; bytes: Uint8Array } | null> {
-    const bytes = await folder.read(path);
+  /**
+   * Reads a file as plain text: opened when sealed, decompressed when gzipped (as far as it
+   * goes: `truncated` when the download is still arriving, `damaged` when junk follows the
+   * data); null when missing.
+   */
+  async function readPlain(
+    path: string,
+  ): Promise<{ text: string; bytes: Uint8Array; truncated: boolean; damaged: boolean } | null> {
+    let bytes = await folder.read(path);
     if (bytes === null) return null;
     if (isSealed(bytes)) {
       if (!key) throw new TamperedFileError(path);
-      const plain = await openFile(key, path, bytes);
-      return { text: fromBytes(plain), bytes: plain };
+      bytes = await openFile(key, path, bytes);
     }
-    return { text: fromBytes(bytes), bytes };
+    if (isGzip(bytes)) {
+      const inflated = gunzipPrefix(bytes);
+      return { ...inflated, text: fromBytes(inflated.bytes) };
+    }
+    return { text: fromBytes(bytes), bytes, truncated: false, damaged: false };
   }
 
-  /** Writes plain bytes (sealed when the folder is encrypted). */
+  /**
+   * Writes plain bytes: segments and snapshots gzipped in a folder of format 2 or later, then
+   * sealed when the folder is encrypted (compressed first: ciphertext does not compress).
+   */
   async function writePlain(path: string, plain: Uint8Array): Promise<void> {
-    await folder.write(path, key ? await sealFile(key, path, plain) : plain);
+    const data =
+      compressFiles && path.endsWith('.jsonl') && !isGzip(plain) ? gzipBytes(plain) : plain;
+    await folder.write(path, key ? await sealFile(key, path, data) : data);
   }
 
   async function readJson<T>(path: string): Promise<T | null> {
@@ -302,10 +328,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function setUp(): Promise<Setup> {
     let format = await readJsonRaw<FormatFile>(FORMAT_FILE);
     if (format === 'missing') {
+      const version = options.newFolderFormat ?? FORMAT_VERSION;
       const fresh: FormatFile = {
         format: FORMAT_NAME,
-        version: FORMAT_VERSION,
-        minReaderVersion: 1,
+        version,
+        // gzipped files (format 2) are unreadable to a reader of format 1
+        minReaderVersion: version,
         folderId: newId(),
         createdAt: now().toISOString(),
       };
@@ -320,6 +348,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         message: 'format.json in the sync folder is unreadable (still downloading?); will retry.',
       };
     }
+    folderFormat = Math.min(format.version, FORMAT_VERSION);
+    compressFiles = folderFormat >= COMPRESSED_FORMAT;
     if (format.minReaderVersion > READER_VERSION) {
       return {
         ok: false,
@@ -380,7 +410,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   /** The plain bytes of one own segment, regenerated from the local log (deterministic). */
   async function segmentBytes(seg: SegmentInfo, prev: string | null): Promise<Uint8Array> {
-    const header: SegmentHeader = { t: 'seg', format: FORMAT_VERSION, device: me, n: seg.n, prev };
+    const header: SegmentHeader = { t: 'seg', format: folderFormat, device: me, n: seg.n, prev };
     const changes = (await db.ownChanges(me, seg.firstSeq - 1, seg.lastSeq)).filter(inScope);
     let text = encodeLine(header);
     changes.forEach((c, i) => {
@@ -466,7 +496,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     own.tokens = [...own.tokens, token].slice(-OWN_TOKENS_KEPT);
     await db.setState(ownKey(folderId), own);
     const head: HeadFile = {
-      format: FORMAT_VERSION,
+      format: folderFormat,
       deviceId: me,
       ...(options.deviceName ? { deviceName: options.deviceName } : {}),
       ...(options.actor ? { actor: options.actor } : {}),
@@ -509,7 +539,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (uncovered.length >= snapshotAfterSegments && (!snap || age(snap) >= compactAfterMs)) {
       const changes = await db.snapshotChanges(options.engagementIds);
       const n = own.nextSnapshot;
-      const header: SnapshotHeader = { t: 'snap', format: FORMAT_VERSION, device: me, n, vector };
+      const header: SnapshotHeader = { t: 'snap', format: folderFormat, device: me, n, vector };
       let text = encodeLine(header);
       for (const c of changes) text += encodeLine({ c });
       await writePlain(devicePath(me, snapshotName(n)), toBytes(text));
@@ -687,7 +717,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     peer: string,
     warnings: SyncWarning[],
   ): Promise<(ReturnType<typeof decodeLines> & { bytes: Uint8Array }) | null> {
-    let file: { text: string; bytes: Uint8Array } | null;
+    let file: Awaited<ReturnType<typeof readPlain>>;
     try {
       file = await readPlain(path);
     } catch (error) {
@@ -710,7 +740,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return null;
     }
     if (file === null) return null;
-    const decoded = decodeLines(file.text);
+    const read = decodeLines(file.text);
+    // A cut in a gzipped file can fall on a line boundary: the file is still incomplete.
+    const decoded = file.truncated ? { ...read, incompleteTail: true } : read;
+    if (file.damaged) {
+      warnings.push({
+        code: 'bad-lines',
+        deviceId: peer,
+        path,
+        message: `${path} has damaged compressed data; the lines before the damage were read.`,
+      });
+    }
     if (decoded.badLines > 0) {
       warnings.push({
         code: 'bad-lines',
@@ -864,10 +904,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         rebuild = true; // encryption was turned on: re-seal own files
         // The snapshot too: it may hold what compaction already removed from the segments, so
         // it is re-sealed in place rather than dropped; the provider never keeps a plain copy.
+        // Read as text (gunzipped) and written again: writePlain compresses and seals it once.
         if (own.snapshot) {
           const path = devicePath(me, snapshotName(own.snapshot.n));
           const bytes = await folder.read(path);
-          if (bytes !== null && !isSealed(bytes)) await writePlain(path, bytes);
+          if (bytes !== null && !isSealed(bytes)) {
+            const file = await readPlain(path);
+            if (file && !file.truncated && !file.damaged) await writePlain(path, file.bytes);
+          }
         }
       }
 
@@ -907,6 +951,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       const total = reads.reduce((n, r) => n + r.read.changes.length, 0);
       let appliedSoFar = 0;
+      // Said before the first batch (which can take seconds): the screen shows it, and the app
+      // holds back its own heavy work (the daily backup) while changes are applied.
+      if (total > 0) progress({ phase: 'applying', done: 0, total });
       for (const { peer, state, read } of reads) {
         if (!read.read) continue;
         report.idle = false;

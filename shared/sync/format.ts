@@ -9,13 +9,16 @@
  *
  * A segment or snapshot line is `<8 hex checksum> <json>\n`. The first line of a segment is
  * its header (format, device, number, hash of the previous segment); the others are
- * `{"p": position, "c": change}`.
+ * `{"p": position, "c": change}`. From format 2 on, segment and snapshot files are gzipped
+ * (compression.ts; hashes and checksums are of the plain text); format 1 folders stay plain.
  */
 
-/** The format this build writes. */
-export const FORMAT_VERSION = 1;
-/** The newest format this build can read. */
-export const READER_VERSION = 1;
+/** The format a new folder is created with. */
+export const FORMAT_VERSION = 2;
+/** The newest format this build can read (1: plain lines; 2: gzipped segments and snapshots). */
+export const READER_VERSION = 2;
+/** The first format whose segment and snapshot files are gzipped. */
+export const COMPRESSED_FORMAT = 2;
 /** Name of the format file. */
 export const FORMAT_FILE = 'format.json';
 /** Name of the keys file (encryption). */

@@ -93,6 +93,54 @@ describe('sync: two app profiles through one folder', () => {
     expect(latencyMs).toBeLessThan(5_000);
   });
 
+  it('a fresh installation joins the folder from the start screen, before and after it fills', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'workbench-sync-'));
+    const desk = await launchWorkbench();
+    sessions.push(desk);
+    const start = desk.page.getByRole('heading', { name: 'Start your first engagement' });
+    await start.waitFor();
+    const panel = desk.page.getByRole('region', { name: 'Join a sync folder' });
+    await panel.getByText('Already working on another computer').waitFor();
+    await desk.screenshot('sync-join-start-screen');
+    // cancelling the folder dialog changes nothing
+    folderDialog(desk).answerNext(null);
+    await panel.getByRole('button', { name: 'Join a sync folder…' }).click();
+    await expect.poll(() => folderDialog(desk).asked).toBe(1);
+    await panel.getByText('Already working on another computer').waitFor();
+    expect(await panel.getByText('Syncing with').count()).toBe(0);
+    expect(await panel.getByRole('status').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Join a sync folder…' }).waitFor();
+    // an empty folder: joined, nothing there yet
+    folderDialog(desk).answerNext(folder);
+    await panel.getByRole('button', { name: 'Join a sync folder…' }).click();
+    await panel.getByText(folder).waitFor();
+    await panel.getByRole('status').filter({ hasText: 'Up to date' }).waitFor({ timeout: 20_000 });
+    await panel.getByText('No engagement is in this folder yet').waitFor();
+    await desk.screenshot('sync-join-empty-folder');
+
+    // the laptop then syncs the sample into the folder: the desktop's periodic check brings it
+    const laptop = await launchWorkbench();
+    sessions.push(laptop);
+    await laptop.page.getByRole('button', { name: 'Load sample engagement' }).click();
+    await laptop.page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    await chooseFolderForAll(laptop, folder);
+    await desk.page
+      .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await desk.page.getByRole('heading', { name: 'Pick an engagement' }).waitFor();
+    await desk.page
+      .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
+      .first()
+      .click();
+    await desk.page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    await desk.page.getByRole('tab', { name: 'Sync' }).click();
+    await desk.page.getByText('used by all engagements').waitFor();
+    const devices = desk.page.getByRole('table', { name: 'Devices syncing in this folder' });
+    await devices.waitFor({ timeout: 20_000 });
+    expect(await devices.getByRole('row').count()).toBe(3); // header + two devices
+  });
+
   it('encryption: a wrong passphrase says so and changes nothing; the right one syncs', async () => {
     folder = await mkdtemp(join(tmpdir(), 'workbench-sync-'));
     const a = await launchWorkbench();
@@ -110,15 +158,10 @@ describe('sync: two app profiles through one folder', () => {
       .filter({ hasText: 'Up to dateEncrypted' })
       .waitFor({ timeout: 20_000 });
 
-    await b.page.getByRole('button', { name: 'New engagement' }).click();
-    const dialog = b.page.getByRole('dialog', { name: 'New engagement' });
-    await dialog.getByLabel('Client').fill('Initech');
-    await dialog.getByLabel('Engagement title').fill('TPS report pipeline');
-    await dialog.getByRole('button', { name: 'Create engagement' }).click();
-    await b.page.getByRole('heading', { name: 'TPS report pipeline', level: 1 }).waitFor();
-    await b.page.getByRole('tab', { name: 'Sync' }).click();
+    // The desktop is a fresh installation: it joins the folder from the start screen.
+    await b.page.getByRole('heading', { name: 'Start your first engagement' }).waitFor();
     folderDialog(b).answerNext(folder);
-    await b.page.getByRole('button', { name: 'Use one folder for all engagements…' }).click();
+    await b.page.getByRole('button', { name: 'Join a sync folder…' }).click();
     await b.page.getByRole('status').filter({ hasText: 'passphrase needed' }).waitFor();
     await b.page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
     await b.page.getByRole('button', { name: 'Unlock' }).click();

@@ -10,6 +10,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipPrefix, gzipBytes, isGzip } from '../../../shared/sync/compression';
 import type { SyncConflict } from '../../../shared/sync/conflict';
 import { FolderError, type SyncFolder } from '../../../shared/sync/folder';
 import { createNodeFolder } from '../../../electron/main/sync/nodeFolder';
@@ -31,6 +32,18 @@ const segPath = (root: string, d: Device, n = 1) =>
   join(root, 'devices', d.engine.deviceId(), `seg-${String(n).padStart(8, '0')}.jsonl`);
 
 /** Two devices that share one engagement with a note. */
+/**
+ * Edits a segment's text in place, keeping its form: gunzipped to edit and gzipped again when
+ * the folder is format 2 (compressed), plain otherwise.
+ */
+async function rewriteSegment(path: string, edit: (text: string) => string): Promise<void> {
+  const bytes = new Uint8Array(await readFile(path));
+  const gz = isGzip(bytes);
+  const text = new TextDecoder().decode(gz ? gunzipPrefix(bytes).bytes : bytes);
+  const edited = new TextEncoder().encode(edit(text));
+  await writeFile(path, gz ? gzipBytes(edited) : edited);
+}
+
 async function pair(root: string, tuning = {}) {
   const a = await makeDevice(root, { name: 'Laptop', tuning });
   const b = await makeDevice(root, { name: 'Desktop', start: '2026-03-02T09:00:00.500Z', tuning });
@@ -91,7 +104,8 @@ describe('sync failure cases', () => {
 
   it('truncated, empty and garbage-tailed segments: good lines are read, the rest later', async () => {
     const root = await tempDir();
-    const a = await makeDevice(root, { name: 'Laptop' });
+    // a folder of format 1: plain lines (format 2 gzips them: the next test)
+    const a = await makeDevice(root, { name: 'Laptop', tuning: { newFolderFormat: 1 } });
     const e = await a.store.engagements.create(engagement);
     for (let i = 0; i < 5; i++) {
       await a.store.notes.create({
@@ -123,6 +137,67 @@ describe('sync failure cases', () => {
     const r = await b.sync();
     expect(r.warnings.some((w) => w.code === 'bad-lines')).toBe(true);
     expect(await recordCount(b)).toBe(6);
+    expect(await dataOf(a)).toEqual(await dataOf(b));
+  });
+
+  it('gzipped segments (format 2): smaller; a cut download gives its whole lines, junk after the data is reported', async () => {
+    const root = await tempDir();
+    const a = await makeDevice(root, { name: 'Laptop' });
+    const e = await a.store.engagements.create(engagement);
+    for (let i = 0; i < 300; i++) {
+      await a.store.notes.create({
+        engagementId: e.id,
+        title: `Note ${i}`,
+        date: '2026-03-02T09:00:00.000Z',
+        body: `Backups fill the shared disk; the weekly batch job ${i} fails without an owner.`,
+      });
+    }
+    await a.sync();
+    const format = JSON.parse(await readFile(join(root, 'format.json'), 'utf8'));
+    expect(format).toMatchObject({ version: 2, minReaderVersion: 2 });
+    const path = segPath(root, a);
+    const full = new Uint8Array(await readFile(path));
+    expect(isGzip(full)).toBe(true);
+    const plain = gunzipPrefix(full);
+    expect(plain.truncated || plain.damaged).toBe(false);
+    expect(full.length).toBeLessThan(plain.bytes.length / 3);
+    const b = await makeDevice(root, { name: 'Desktop' });
+
+    // the first half of the download: the lines that decompressed whole are applied
+    await writeFile(path, full.subarray(0, full.length >> 1));
+    expect((await b.sync()).status).toBe('ok');
+    const partial = await recordCount(b);
+    expect(partial).toBeGreaterThan(1);
+    expect(partial).toBeLessThan(301);
+
+    // the whole file plus junk: every line, and a warning
+    await writeFile(path, full);
+    await appendFile(path, 'zzzz {"p":99,"c":garbage}\n');
+    const r = await b.sync();
+    expect(r.warnings.some((w) => w.code === 'bad-lines')).toBe(true);
+    expect(await recordCount(b)).toBe(301);
+    expect(await dataOf(a)).toEqual(await dataOf(b));
+  });
+
+  it('a folder of format 1 stays plain: written and read as plain lines by this version', async () => {
+    const root = await tempDir();
+    const a = await makeDevice(root, { name: 'Laptop', tuning: { newFolderFormat: 1 } });
+    const e = await a.store.engagements.create(engagement);
+    await a.sync();
+    const b = await makeDevice(root, { name: 'Desktop' });
+    await b.sync();
+    await b.store.notes.create({
+      engagementId: e.id,
+      title: 'From the desktop',
+      date: '2026-03-02T09:00:00.000Z',
+    });
+    await b.sync();
+    await a.sync();
+    expect(JSON.parse(await readFile(join(root, 'format.json'), 'utf8')).version).toBe(1);
+    for (const d of [a, b]) {
+      const text = await readFile(segPath(root, d), 'utf8');
+      expect(text).toMatch(/^[0-9a-f]{8} \{/);
+    }
     expect(await dataOf(a)).toEqual(await dataOf(b));
   });
 
@@ -405,7 +480,8 @@ describe('sync failure cases', () => {
     const root = await tempDir();
     const { a, b, e } = await pair(root);
     const format = JSON.parse(await readFile(join(root, 'format.json'), 'utf8'));
-    await writeFile(join(root, 'format.json'), JSON.stringify({ ...format, version: 2 }));
+    // newer, but still readable by this version (minReaderVersion unchanged)
+    await writeFile(join(root, 'format.json'), JSON.stringify({ ...format, version: 3 }));
     // a newer app on A wrote a change of an entity this version does not know
     const n = await a.store.notes.create({
       engagementId: e.id,
@@ -413,20 +489,21 @@ describe('sync failure cases', () => {
       date: '2026-03-02T09:00:00.000Z',
     });
     await a.sync();
-    const seg = segPath(root, a);
-    const lines = (await readFile(seg, 'utf8')).split('\n').filter(Boolean);
-    const last = JSON.parse(lines[lines.length - 1]!.slice(9));
-    const future = {
-      p: last.p + 1,
-      c: {
-        ...last.c,
-        id: '0195a000-0000-7000-8000-00000000f00d',
-        seq: last.c.seq + 1,
-        entity: 'timesheet',
-      },
-    };
     const { encodeLine } = await import('../../../shared/sync/format');
-    await appendFile(seg, encodeLine(future));
+    await rewriteSegment(segPath(root, a), (text) => {
+      const lines = text.split('\n').filter(Boolean);
+      const last = JSON.parse(lines[lines.length - 1]!.slice(9));
+      const future = {
+        p: last.p + 1,
+        c: {
+          ...last.c,
+          id: '0195a000-0000-7000-8000-00000000f00d',
+          seq: last.c.seq + 1,
+          entity: 'timesheet',
+        },
+      };
+      return text + encodeLine(future);
+    });
     const r = await b.sync();
     expect(r.status).toBe('ok');
     expect(r.parked).toBe(1);
@@ -514,6 +591,20 @@ describe('sync failure cases', () => {
     b.engine.setPassphrase('correct horse battery staple');
     expect((await b.sync()).status).toBe('ok');
     expect(await dataOf(b)).toEqual(await dataOf(a));
+
+    // The re-sealed snapshot alone brings a newcomer everything (its segments compacted away):
+    // gzipped and sealed once, not gzipped twice.
+    a.clock.advance(15 * 24 * 60 * 60 * 1000); // the snapshot has been visible long enough
+    await a.sync();
+    expect((await readdir(ownDir)).filter((f) => f.startsWith('seg-')).length).toBeLessThan(
+      before.filter((f) => f.startsWith('seg-')).length,
+    );
+    const c = await makeDevice(root, { name: 'Tablet', tuning });
+    c.engine.setPassphrase('correct horse battery staple');
+    const joined = await c.sync();
+    expect(joined.status).toBe('ok');
+    expect(joined.warnings.filter((w) => w.code === 'bad-lines')).toEqual([]);
+    expect(await dataOf(c)).toEqual(await dataOf(a));
   });
 
   it('duplicate delivery: the same changes delivered twice are applied once', async () => {
@@ -550,9 +641,11 @@ describe('segment chain', () => {
     await a.sync(); // segment 2 names segment 1's hash
     const path = segPath(root, a, 2);
     const { encodeLine, decodeLines } = await import('../../../shared/sync/format');
-    const lines = decodeLines(await readFile(path, 'utf8')).values as Record<string, unknown>[];
-    const forged = [{ ...lines[0], prev: 'f'.repeat(64) }, ...lines.slice(1)];
-    await writeFile(path, forged.map((l) => encodeLine(l)).join(''));
+    await rewriteSegment(path, (text) => {
+      const lines = decodeLines(text).values as Record<string, unknown>[];
+      const forged = [{ ...lines[0], prev: 'f'.repeat(64) }, ...lines.slice(1)];
+      return forged.map((l) => encodeLine(l)).join('');
+    });
     const r = await b.sync();
     expect(r.warnings.some((w) => w.code === 'chain-broken')).toBe(true);
     expect((await b.db.engagements.get(e.id))?.title).toBe('Third'); // merged, nothing deleted

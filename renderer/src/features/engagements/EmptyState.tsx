@@ -1,9 +1,13 @@
 import { Icon } from '../../components/Icon';
 import { useUiStore } from '../../state/uiStore';
 import { runDataMenuCommand } from '../data/DataDialogs';
+import { JoinSyncFolder } from '../sync/JoinSyncFolder';
 import { useLoadSample } from './useLoadSample';
 
-/** First run, or nothing selected: invite the user to create an engagement or load the sample. */
+/**
+ * First run, or nothing selected: invite the user to create an engagement, load the sample,
+ * import one, or join the sync folder their engagements already live in.
+ */
 export function EmptyState({ hasEngagements }: { hasEngagements: boolean }) {
   const openDialog = useUiStore((s) => s.openDialog);
   const { loadSample, loading } = useLoadSample();
@@ -42,6 +46,7 @@ export function EmptyState({ hasEngagements }: { hasEngagements: boolean }) {
             <Icon name="upload" /> Import engagement…
           </button>
         </div>
+        <JoinSyncFolder hasEngagements={hasEngagements} />
       </div>
     </section>
   );

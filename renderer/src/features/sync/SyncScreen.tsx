@@ -1,33 +1,23 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { PeerInfo, SyncProgress, SyncReport } from '@shared/sync/engine';
+import type { PeerInfo } from '@shared/sync/engine';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../engagement/screens';
 import { ConflictList } from './ConflictList';
+import {
+  PasswordField,
+  STATUS_TEXT,
+  SyncProgressLine,
+  UnlockFolderForm,
+  needsPassphrase,
+} from './SyncParts';
 import { useSyncSession } from './useSyncSession';
 import './sync.css';
 
 /** The device name settings give a device nobody named. */
 const DEFAULT_DEVICE_NAME = 'This device';
-
-const PHASES: Record<SyncProgress['phase'], string> = {
-  checking: 'Checking the folder',
-  reading: 'Reading other devices',
-  applying: 'Applying their changes',
-  writing: 'Publishing this device’s changes',
-  compacting: 'Tidying up',
-};
-
-const STATUS_TEXT: Record<SyncReport['status'], string> = {
-  ok: 'Up to date',
-  offline: 'Folder not available',
-  locked: 'Encrypted: passphrase needed',
-  'wrong-passphrase': 'Wrong passphrase',
-  'unsupported-format': 'Needs a newer app version',
-  failed: 'Last sync failed',
-};
 
 /** A device's name; devices left with the default name are told apart by their id. */
 function deviceLabel(peer: PeerInfo): string {
@@ -41,7 +31,6 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
   const { settings } = useWorkbench();
   const { session, state } = useSyncSession(engagement.id);
   const pushToast = useUiStore((s) => s.pushToast);
-  const [passphrase, setPassphrase] = useState('');
   const [newPassphrase, setNewPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
 
@@ -58,15 +47,13 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
   };
 
   const report = state.report;
-  const needsPassphrase = report?.status === 'locked' || report?.status === 'wrong-passphrase';
-  const progress = state.progress;
-
-  const unlock = (event: FormEvent) => {
-    event.preventDefault();
-    void act('Unlock', async () => {
-      const result = await session.unlock(passphrase);
-      if (result?.status === 'ok') setPassphrase('');
-    });
+  const unlock = async (passphrase: string) => {
+    try {
+      return await session.unlock(passphrase);
+    } catch (error) {
+      pushToast({ tone: 'error', message: `Unlock failed: ${errorMessage(error)}` });
+      return null;
+    }
   };
   const encrypt = (event: FormEvent) => {
     event.preventDefault();
@@ -152,18 +139,7 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
               Sync now
             </button>
           </div>
-          {state.running ? (
-            <div className="sync-progress">
-              <span>{progress ? PHASES[progress.phase] : 'Starting'}…</span>
-              <progress
-                aria-label="Sync progress"
-                max={1}
-                {...(progress && progress.total > 0
-                  ? { value: Math.min(1, progress.done / progress.total) }
-                  : {})}
-              />
-            </div>
-          ) : null}
+          {state.running ? <SyncProgressLine progress={state.progress} /> : null}
           <p className="muted">
             Last sync: {state.lastSyncAt ? formatDateTime(state.lastSyncAt) : 'never'}
             {report && report.status === 'ok'
@@ -182,23 +158,10 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
         </section>
       ) : null}
 
-      {state.folder && needsPassphrase ? (
+      {state.folder && needsPassphrase(report) ? (
         <section className="card" aria-labelledby="sync-unlock-heading">
           <h2 id="sync-unlock-heading">Unlock the encrypted folder</h2>
-          <form className="sync-form" onSubmit={unlock}>
-            <label className="field">
-              <span>Passphrase</span>
-              <input
-                type="password"
-                autoComplete="current-password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            </label>
-            <button type="submit" className="button button-primary" disabled={!passphrase}>
-              Unlock
-            </button>
-          </form>
+          <UnlockFolderForm onUnlock={unlock} />
         </section>
       ) : null}
 
@@ -210,24 +173,18 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
             the passphrase; it cannot be recovered if lost.
           </p>
           <form className="sync-form" onSubmit={encrypt}>
-            <label className="field">
-              <span>New passphrase (10 characters or more)</span>
-              <input
-                type="password"
-                autoComplete="new-password"
-                value={newPassphrase}
-                onChange={(e) => setNewPassphrase(e.target.value)}
-              />
-            </label>
-            <label className="field">
-              <span>Repeat the passphrase</span>
-              <input
-                type="password"
-                autoComplete="new-password"
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            </label>
+            <PasswordField
+              label="New passphrase (10 characters or more)"
+              autoComplete="new-password"
+              value={newPassphrase}
+              onChange={setNewPassphrase}
+            />
+            <PasswordField
+              label="Repeat the passphrase"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={setConfirm}
+            />
             <button
               type="submit"
               className="button"

@@ -8,6 +8,7 @@ import {
 } from '@shared/sync/engine';
 import type { WorkbenchDB } from '../../../db';
 import { createDexieSyncDatabase } from '../../../db/sync/dexieSyncDatabase';
+import { holdBusy } from '../../lib/userActivity';
 import { createIpcFolder } from './ipcFolder';
 
 /**
@@ -17,6 +18,14 @@ import { createIpcFolder } from './ipcFolder';
  * keeps an edit from another device on screen within 2 s of its file arriving.
  */
 export const SYNC_INTERVAL_MS = 1_500;
+
+/**
+ * The session of "all engagements" on a device that has none yet (a fresh installation joining
+ * its owner's or a teammate's folder). Main keys the folder for all engagements as "*" whatever
+ * engagement id it is asked with, so this reserved id (the nil UUID, which no record has) reaches
+ * it; once engagements exist, their sessions share the same engine (see engineOf).
+ */
+export const ALL_ENGAGEMENTS_SESSION = '00000000-0000-0000-0000-000000000000';
 
 /** What the Sync tab shows. */
 export interface SyncSessionState {
@@ -67,6 +76,9 @@ export interface SyncSession {
   stop(): void;
 }
 
+/** A round applying or publishing at least this many changes holds the daily backup back. */
+const BUSY_MIN_CHANGES = 1_000;
+
 /** Engines by device, scope and folder (see engineOf). */
 const engines = new Map<string, SyncEngine>();
 
@@ -93,6 +105,8 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
   let timer: ReturnType<typeof setInterval> | null = null;
   let lastProgressAt = 0;
   let quietRound = false;
+  /** Held while a round applies or publishes changes: the daily backup waits for it. */
+  let releaseBusy: (() => void) | null = null;
 
   function engineOf(folder: { path: string; scope: SyncScope }): SyncEngine {
     // One engine per folder: the sessions of all engagements sharing the "all" folder share it.
@@ -145,7 +159,7 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
         await deps.db
           .table('syncState')
           .put({ key: LAST_SYNC_KEY(engagementId), value: lastSyncAt });
-      set({ running: false, progress: null, report, lastSyncAt });
+      set({ running: false, progress: null, report, lastSyncAt, error: null });
       if (report.deviceIdChanged) deps.onDeviceIdChanged?.(report.deviceIdChanged.to);
       return report;
     } catch (error) {
@@ -155,10 +169,17 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
         error: error instanceof Error ? error.message : String(error),
       });
       return null;
+    } finally {
+      releaseBusy?.();
+      releaseBusy = null;
     }
   }
 
   const onProgress = (progress: SyncProgress) => {
+    // Every round checks and reads heads; only applying or publishing many changes is heavy (an
+    // idle round, or one re-reading a few changes past a gap, must not hold the backup back).
+    const heavy = progress.phase === 'applying' || progress.phase === 'writing';
+    if (heavy && progress.total >= BUSY_MIN_CHANGES) releaseBusy ??= holdBusy();
     if (quietRound) {
       if (progress.phase !== 'applying' && progress.phase !== 'writing') return;
       quietRound = false;
