@@ -76,7 +76,10 @@ export function JoinSyncFolder({ hasEngagements }: { hasEngagements: boolean }) 
           <button type="button" className="button" onClick={choose} disabled={state.running}>
             {state.folder ? 'Choose another folder…' : 'Join a sync folder…'}
           </button>
-          {state.folder && !state.running && (state.error || (report && report.status !== 'ok')) ? (
+          {state.folder &&
+          !state.running &&
+          !needsPassphrase(report) &&
+          (state.error || (report && report.status !== 'ok')) ? (
             <button
               type="button"
               className="button"
