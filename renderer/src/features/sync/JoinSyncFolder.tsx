@@ -1,7 +1,11 @@
-import { errorMessage } from '../../lib/errorMessage';
 import { countOf } from '../../lib/countOf';
-import { useUiStore } from '../../state/uiStore';
-import { STATUS_TEXT, SyncProgressLine, UnlockFolderForm, needsPassphrase } from './SyncParts';
+import {
+  STATUS_TEXT,
+  SyncProgressLine,
+  UnlockFolderForm,
+  needsPassphrase,
+  useSyncAction,
+} from './SyncParts';
 import { ALL_ENGAGEMENTS_SESSION } from './syncSession';
 import { useSyncSession } from './useSyncSession';
 import './sync.css';
@@ -14,19 +18,11 @@ import './sync.css';
  */
 export function JoinSyncFolder({ hasEngagements }: { hasEngagements: boolean }) {
   const { session, state } = useSyncSession(ALL_ENGAGEMENTS_SESSION);
-  const pushToast = useUiStore((s) => s.pushToast);
+  const act = useSyncAction();
   const report = state.report;
   const used = state.running || report !== null || state.error !== null;
   if (hasEngagements && !used) return null;
 
-  const act = async <T,>(what: string, task: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await task();
-    } catch (error) {
-      pushToast({ tone: 'error', message: `${what} failed: ${errorMessage(error)}` });
-      return null;
-    }
-  };
   const choose = () => void act('Choosing the folder', () => session.chooseFolder('all'));
 
   return (

@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { SyncProgress, SyncReport } from '@shared/sync/engine';
+import { errorMessage } from '../../lib/errorMessage';
+import { useUiStore } from '../../state/uiStore';
 
 const PHASES: Record<SyncProgress['phase'], string> = {
   checking: 'Checking the folder',
@@ -18,6 +20,25 @@ export const STATUS_TEXT: Record<SyncReport['status'], string> = {
   'unsupported-format': 'Needs a newer app version',
   failed: 'Last sync failed',
 };
+
+/**
+ * Runs a sync action of the user's; a failure becomes an error toast ("<what> failed: …") and
+ * resolves to null, so a click never leaves an unhandled rejection.
+ */
+export function useSyncAction(): <T>(what: string, task: () => Promise<T>) => Promise<T | null> {
+  const pushToast = useUiStore((s) => s.pushToast);
+  return useCallback(
+    async <T,>(what: string, task: () => Promise<T>): Promise<T | null> => {
+      try {
+        return await task();
+      } catch (error) {
+        pushToast({ tone: 'error', message: `${what} failed: ${errorMessage(error)}` });
+        return null;
+      }
+    },
+    [pushToast],
+  );
+}
 
 /** True when the folder is encrypted and this device has no (right) passphrase yet. */
 export function needsPassphrase(report: SyncReport | null): boolean {

@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PeerInfo } from '@shared/sync/engine';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../engagement/screens';
@@ -12,6 +11,7 @@ import {
   SyncProgressLine,
   UnlockFolderForm,
   needsPassphrase,
+  useSyncAction,
 } from './SyncParts';
 import { useSyncSession } from './useSyncSession';
 import './sync.css';
@@ -38,23 +38,10 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
     session.start();
   }, [session]);
 
-  const act = async (what: string, task: () => Promise<unknown>) => {
-    try {
-      await task();
-    } catch (error) {
-      pushToast({ tone: 'error', message: `${what} failed: ${errorMessage(error)}` });
-    }
-  };
+  const act = useSyncAction();
 
   const report = state.report;
-  const unlock = async (passphrase: string) => {
-    try {
-      return await session.unlock(passphrase);
-    } catch (error) {
-      pushToast({ tone: 'error', message: `Unlock failed: ${errorMessage(error)}` });
-      return null;
-    }
-  };
+  const unlock = (passphrase: string) => act('Unlock', () => session.unlock(passphrase));
   const encrypt = (event: FormEvent) => {
     event.preventDefault();
     if (newPassphrase.length < 10 || newPassphrase !== confirm) return;
