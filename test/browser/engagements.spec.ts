@@ -18,19 +18,14 @@ describe('engagements: sample, edit, archive, settings, bad input', () => {
     await page
       .getByRole('heading', { name: 'Database operations and publishing review', level: 1 })
       .waitFor();
-    const counts = page.getByRole('region', { name: 'Records in this engagement' });
-    expect(await counts.getByText('Stakeholders').isVisible()).toBe(true);
-    const stakeholders = await counts
-      .locator('.stat', { hasText: 'Stakeholders' })
-      .locator('.stat-value')
-      .textContent();
-    expect(Number(stakeholders)).toBeGreaterThanOrEqual(10);
-    const issues = await counts
-      .locator('.stat', { hasText: 'Raised issues' })
-      .locator('.stat-value')
-      .textContent();
-    expect(Number(issues)).toBeGreaterThanOrEqual(5);
     await page.getByRole('status').filter({ hasText: 'Sample engagement loaded' }).waitFor();
+    // The heading shows before the overview's live query answers: wait for the counts.
+    const counts = page.getByRole('region', { name: 'Records in this engagement' });
+    const stat = (label: string) =>
+      counts.locator('.stat', { hasText: label }).locator('.stat-value');
+    await stat('Stakeholders').waitFor();
+    expect(Number(await stat('Stakeholders').textContent())).toBeGreaterThanOrEqual(10);
+    expect(Number(await stat('Raised issues').textContent())).toBeGreaterThanOrEqual(5);
     await app.screenshot('engagement-sample-loaded');
   });
 
