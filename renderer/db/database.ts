@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { ChangeRecord } from '@shared/model/change';
 import type { MemoDraftRecord } from '@shared/model/memoDraft';
+import type { ChangePack } from './changeLog/packs';
 import { entityTables, type EntityName, type EntityRecord } from '@shared/model/registry';
 import { applyMigrations } from './migrations';
 
@@ -56,6 +57,8 @@ export class WorkbenchDB extends Dexie {
   declare memoDrafts: EntityTable<MemoDraftRecord, 'id'>;
   /** The change log: one entry per write, appended in the write's transaction. */
   declare changes: EntityTable<ChangeRecord, 'id'>;
+  /** The change log of other devices, in packs (migration 008; see changeLog/packs.ts). */
+  declare changePacks: EntityTable<ChangePack, 'id'>;
   /** Key/value state of this device's store (sequence counter, last HLC). */
   declare meta: EntityTable<MetaEntry, 'key'>;
 

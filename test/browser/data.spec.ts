@@ -86,12 +86,18 @@ describe('data: archives, spreadsheets, backups', () => {
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const count = (name: string) =>
+      const count = (name: string, index?: string) =>
         new Promise<number>((resolve) => {
-          const req = db.transaction(name).objectStore(name).count();
+          const store = db.transaction(name).objectStore(name);
+          const req = index ? store.index(index).count() : store.count();
           req.onsuccess = () => resolve(req.result);
         });
-      const result = { stakeholders: await count('stakeholders'), changes: await count('changes') };
+      // The change log: this device's rows, and the packs of changes made elsewhere (one
+      // `changeIds` index entry per packed change).
+      const result = {
+        stakeholders: await count('stakeholders'),
+        changes: (await count('changes')) + (await count('changePacks', 'changeIds')),
+      };
       db.close();
       return result;
     });

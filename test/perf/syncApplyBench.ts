@@ -2,11 +2,14 @@ import { formatHlc } from '../../shared/clock/hlc';
 import type { ChangeRecord } from '../../shared/model/change';
 import type { WorkbenchDB } from '../../renderer/db/database';
 import { applyChanges } from '../../renderer/db/sync/applyChanges';
+import { packChanges } from '../../renderer/db/changeLog/packs';
 import { BENCHMARK_SIZE, buildLargeEngagement, seededIds } from '../fixtures/largeEngagement';
 
 /**
  * Applying 100,000 remote changes against a raw Dexie bulkPut of the same records and change
- * records, in the same run and on the same IndexedDB. Shared by the Node bench (fake-indexeddb,
+ * records, in the same run and on the same IndexedDB. The raw side stores the change records as
+ * the app stores those of other devices (packs of 500, renderer/db/changeLog/packs.ts), so both
+ * sides write the same rows. Shared by the Node bench (fake-indexeddb,
  * sync.perf.ts) and the Chromium one (real IndexedDB, syncChromium.perf.ts): no Node module here.
  *
  * Four cases on one target database, each compared with the raw writes of exactly what the
@@ -142,17 +145,17 @@ export async function runApplyBench(env: ApplyBenchEnv): Promise<ApplyBenchTimin
   ) =>
     timed(async () => {
       for (let i = 0; i < records.length; i += chunk) {
-        await db.transaction('rw', db.notes, db.changes, async () => {
+        await db.transaction('rw', db.notes, db.changePacks, async () => {
           await db.notes.bulkPut(records.slice(i, i + chunk) as never[]);
-          await db.changes.bulkPut(changes.slice(i, i + chunk));
+          await db.changePacks.bulkPut(packChanges(changes.slice(i, i + chunk)));
         });
       }
     });
   const rawCreates = async (db: WorkbenchDB, chunk: number) => {
     const first = await timed(() =>
-      db.transaction('rw', db.engagements, db.changes, async () => {
+      db.transaction('rw', db.engagements, db.changePacks, async () => {
         await db.engagements.bulkPut([data.engagement]);
-        await db.changes.bulkPut(creates.slice(0, 1));
+        await db.changePacks.bulkPut(packChanges(creates.slice(0, 1)));
       }),
     );
     const rest = await rawPut(db, notes, creates.slice(1), chunk);

@@ -14,7 +14,7 @@ import { median, reportBench, type BenchFigure } from './report';
  * file read goes through the harness's IPC binding (the DevTools protocol), as the Chromium runs
  * of the app do; sync.perf.ts times the same first sync under Node.
  */
-const RUNS = 3;
+const RUNS = Number(process.env.JOIN_RUNS ?? 3);
 const figures: BenchFigure[] = [];
 let root = '';
 afterAll(async () => {

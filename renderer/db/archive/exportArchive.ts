@@ -1,8 +1,8 @@
-import Dexie from 'dexie';
 import type { ArchiveContent, ArchiveRecord, SerializedArchive } from '@shared/archive';
 import { archiveFileName, archivedEntities, serializeArchive } from '@shared/archive';
 import { entityTables } from '@shared/model/registry';
 import type { WorkbenchDB } from '../database';
+import { readEngagementLog } from '../changeLog/reads';
 import { RecordNotFoundError } from '../errors';
 
 /**
@@ -25,11 +25,8 @@ export async function collectArchiveContent(
         .equals(engagementId)
         .toArray()) as ArchiveRecord[];
     }
-    // The engagement's range of [engagementId+hlc]: already in the archive's order (HLC, then id).
-    const changes = await db.changes
-      .where('[engagementId+hlc]')
-      .between([engagementId, Dexie.minKey], [engagementId, Dexie.maxKey])
-      .toArray();
+    // Rows and packs, in the archive's order (HLC, then id).
+    const changes = await readEngagementLog(db, engagementId);
     return { engagement, records, changes };
   });
 }

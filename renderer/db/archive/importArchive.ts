@@ -3,6 +3,8 @@ import { parseArchiveText, type ArchiveRecord, type ParsedArchive } from '@share
 import { entityTables, type EntityName } from '@shared/model/registry';
 import type { WorkbenchStore } from '../repositories/store';
 import { metaSeqKey } from '../repositories/changeLog';
+import { storeChanges } from '../changeLog/packs';
+import { loggedChangeIds, readChangesById } from '../changeLog/reads';
 import { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
 import { mergeArchive } from './merge';
 
@@ -75,15 +77,11 @@ async function storedIds(table: Table<unknown, string>, ids: string[]): Promise<
  * the rows then written with bulkPut, which IndexedDB does not have to check key by key: the
  * transaction keeps anything else from writing in between, so nothing can be overwritten.
  *
- * The imported change log is stored as it is, one row per change with every field value, on
- * purpose (half the import's time is that log): it IS the records' history (the history panel
- * reads a record's rows by `[entity+recordId]`: field, old, new, when, device, who) and the
- * sync's data (`[deviceId+seq]` ranges, per-field last-writer-wins over a record's rows, the
- * snapshot for a new peer). A create change's values equal the record's only until the record
- * is next edited, here or by a synced peer, so they cannot be left out and rebuilt from the
- * record; bundling many changes per row would change what every reader of the log (the sync
- * included) reads. What is cheaper is how they are written: fewer index entries per row
- * (migration 007) and every table's rows issued at once.
+ * The imported change log is kept whole (it IS the records' history and the sync's data: a
+ * create change's values equal the record's only until the record is next edited), but stored
+ * in packs of up to 500 changes (changeLog/packs.ts), not one row per change: in Chromium a row
+ * costs an IndexedDB request whatever its size, so the log used to be half the import's time.
+ * Changes of this device's own id (its own archive imported back) stay rows, for the outbox.
  */
 async function writeCopy(
   store: WorkbenchStore,
@@ -119,7 +117,7 @@ async function writeCopy(
           ),
         ),
       ),
-      storedIds(db.changes, changeIds),
+      loggedChangeIds(db, changeIds),
     ]);
     lists.forEach(([entity, records], i) => {
       const clash = records.find((r) => clashes[i]!.has(r.id));
@@ -134,8 +132,8 @@ async function writeCopy(
     // Changes already here (the same changes, reached this profile earlier) are kept as they
     // are; a change id used here by another engagement is not the same change: refused.
     if (known.size > 0) {
-      const stored = await db.changes.bulkGet([...known]);
-      const foreign = stored.find((c) => c !== undefined && c.engagementId !== engagementId);
+      const stored = await readChangesById(db, [...known]);
+      const foreign = stored.find((c) => c.engagementId !== engagementId);
       if (foreign) {
         throw new ArchiveImportError(
           'id-clash',
@@ -149,7 +147,7 @@ async function writeCopy(
     await Promise.all([
       db.engagements.add(content.engagement),
       ...lists.map(([, records], i) => tables[i]!.bulkPut(records)),
-      db.changes.bulkPut(newChanges),
+      storeChanges(db, newChanges, store.deviceId),
     ]);
     const recordsWritten = 1 + lists.reduce((n, [, records]) => n + records.length, 0);
 

@@ -2,6 +2,7 @@ import type { ParsedArchive } from '@shared/archive';
 import { entityTables, type EntityName } from '@shared/model/registry';
 import type { WorkbenchStore } from '../repositories/store';
 import { applyChanges } from '../sync/applyChanges';
+import { loggedChangeIds } from '../changeLog/reads';
 import type { ArchiveImportResult } from './importArchive';
 
 /**
@@ -21,8 +22,11 @@ export async function mergeArchive(
   return db.transaction('rw', db.tables, async () => {
     // Only the changes this profile does not have yet: a second import of the same archive then
     // touches nothing at all (not even the clock).
-    const known = await db.changes.bulkGet(content.changes.map((c) => c.id));
-    const unknown = content.changes.filter((_, i) => known[i] === undefined);
+    const known = await loggedChangeIds(
+      db,
+      content.changes.map((c) => c.id),
+    );
+    const unknown = content.changes.filter((c) => !known.has(c.id));
     const applied =
       unknown.length > 0
         ? await applyChanges(db, unknown, { deviceId: store.deviceId })

@@ -5,6 +5,7 @@ import { migration003 } from './003-memos';
 import { migration004 } from './004-sync';
 import { migration006 } from './006-memo-drafts';
 import { migration007 } from './007-change-log-index-diet';
+import { migration008 } from './008-change-packs';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration006,
   migration007,
+  migration008,
 ];
 
 /** The schema version this build of the app writes (the last migration's version). */

@@ -2,23 +2,19 @@ import Dexie from 'dexie';
 import type { ChangeRecord } from '@shared/model/change';
 import type { EntityName } from '@shared/model/registry';
 import type { WorkbenchDB } from '../database';
+import { readEngagementLog, readRecordLog, type EngagementLogOptions } from '../changeLog/reads';
 
-/** The change log of one record, oldest first (HLC order: causal across devices). */
+/** The change log of one record, oldest first (HLC order: causal across devices), rows and packs. */
 export async function listRecordHistory(
   db: WorkbenchDB,
   entity: EntityName,
   recordId: string,
 ): Promise<ChangeRecord[]> {
-  return db.changes.where('[entity+recordId]').equals([entity, recordId]).sortBy('hlc');
+  return readRecordLog(db, entity, recordId);
 }
 
 /** Options of {@link listEngagementHistory}. */
-export interface EngagementHistoryOptions {
-  /** Newest first (an activity feed) instead of oldest first. */
-  newestFirst?: boolean;
-  /** At most this many changes (counted from the chosen end). */
-  limit?: number;
-}
+export type EngagementHistoryOptions = EngagementLogOptions;
 
 /** The change log of an engagement and every record in it, in HLC order. */
 export async function listEngagementHistory(
@@ -26,12 +22,7 @@ export async function listEngagementHistory(
   engagementId: string,
   options: EngagementHistoryOptions = {},
 ): Promise<ChangeRecord[]> {
-  let query = db.changes
-    .where('[engagementId+hlc]')
-    .between([engagementId, Dexie.minKey], [engagementId, Dexie.maxKey]);
-  if (options.newestFirst) query = query.reverse();
-  if (options.limit !== undefined) query = query.limit(options.limit);
-  return query.toArray();
+  return readEngagementLog(db, engagementId, options);
 }
 
 /**

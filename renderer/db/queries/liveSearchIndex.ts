@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { entityNames, entityTables, type EntityName } from '@shared/model/registry';
 import { SearchIndex } from '@shared/search/searchIndex';
 import type { WorkbenchDB } from '../database';
+import { latestLoggedHlc, readChangesAfter } from '../changeLog/reads';
 
 /** Where the index stands. */
 export type IndexStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -59,15 +60,16 @@ export class LiveSearchIndex {
     this.notify();
     try {
       const tables = entityNames.map((e) => this.db.table(entityTables[e]));
-      const snapshot = await this.db.transaction('r', [...tables, this.db.changes], async () => {
-        const last = await this.db.changes.orderBy('hlc').last();
+      const log = [this.db.changes, this.db.changePacks];
+      const snapshot = await this.db.transaction('r', [...tables, ...log], async () => {
+        const last = await latestLoggedHlc(this.db);
         const all = await Promise.all(
           entityNames.map(
             async (entity) =>
               [entity, await this.db.table(entityTables[entity]).toArray()] as const,
           ),
         );
-        return { cursor: last?.hlc ?? '', all };
+        return { cursor: last, all };
       });
       this.cursor = snapshot.cursor;
       for (const [entity, records] of snapshot.all) await this.index.addAllAsync(entity, records);
@@ -84,7 +86,7 @@ export class LiveSearchIndex {
   /** Subscribes to the change log after the cursor. */
   private follow(): void {
     const observable = liveQuery(async (): Promise<ChangedRecords> => {
-      const changes = await this.db.changes.where('hlc').above(this.cursor).toArray();
+      const changes = await readChangesAfter(this.db, this.cursor);
       if (changes.length === 0) return { last: null, records: [] };
       const touched = new Map<string, { entity: EntityName; id: string }>();
       for (const c of changes)

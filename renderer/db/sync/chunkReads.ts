@@ -13,6 +13,8 @@ import type { PromiseExtended, Table } from 'dexie';
 import type { ChangeRecord } from '@shared/model/change';
 import type { EntityName } from '@shared/model/registry';
 import type { WorkbenchDB } from '../database';
+import { PACK_SIZE } from '../changeLog/packs';
+import { readPackedChangesOfRecords, readPackedChangesSince } from '../changeLog/reads';
 
 /** A query over the change log. */
 type ChangeCollection = ReturnType<WorkbenchDB['changes']['toCollection']>;
@@ -59,23 +61,27 @@ export async function readLoggedChanges(
   const whole = new Map(needs.whole);
 
   if (needs.recent.size > 0) {
-    // One range over the `hlc` index: usually empty or small (remote changes arrive roughly in
-    // HLC order, after what this device has logged).
-    const recent = await boundedRead(
-      db.changes.where('hlc').aboveOrEqual(needs.since),
-      needs.recentLimit,
-    );
-    if (recent === null) {
+    // One range over the `hlc` index and one over the packs' `maxHlc`: usually empty or small
+    // (remote changes arrive roughly in HLC order, after what this device has logged).
+    const [recentRows, recentPacked] = await Promise.all([
+      boundedRead(db.changes.where('hlc').aboveOrEqual(needs.since), needs.recentLimit),
+      readPackedChangesSince(db, needs.since, {
+        inclusive: true,
+        maxPacks: Math.max(2, Math.ceil(needs.recentLimit / PACK_SIZE)),
+      }),
+    ]);
+    if (recentRows === null || recentPacked === null) {
       for (const [key, ref] of needs.recent) whole.set(key, ref);
     } else {
-      for (const change of recent) {
+      for (const change of [...recentRows, ...recentPacked]) {
         const key = keyOf(change.entity, change.recordId);
         if (needs.recent.has(key) && !whole.has(key)) add(key, change);
       }
     }
   }
 
-  // Whole logs, per entity: one range over `[entity+recordId]` from the smallest to the largest
+  // Whole logs: the packs holding the records (changeLog/reads.ts), then the rows per entity:
+  // one range over `[entity+recordId]` from the smallest to the largest
   // id when the ids are dense enough (records made together have neighbouring UUIDv7 ids), else
   // one equality query per record.
   const byEntity = new Map<EntityName, string[]>();
@@ -84,6 +90,8 @@ export async function readLoggedChanges(
     if (ids) ids.push(recordId);
     else byEntity.set(entity, [recordId]);
   }
+  const packed = byEntity.size === 0 ? [] : await readPackedChangesOfRecords(db, byEntity);
+  for (const change of packed) add(keyOf(change.entity, change.recordId), change);
   for (const [entity, ids] of byEntity) {
     let rows: ChangeRecord[] | null = null;
     if (ids.length >= RANGE_MIN_RECORDS) {

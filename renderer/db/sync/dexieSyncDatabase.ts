@@ -3,6 +3,7 @@ import type { ChangeRecord } from '@shared/model/change';
 import { SYNC_STATE_TABLE } from '@shared/sync/conflict';
 import type { SyncDatabase } from '@shared/sync/database';
 import type { WorkbenchDB } from '../database';
+import { loggedChangeIds, readAllChanges } from '../changeLog/reads';
 import { metaSeqKey } from '../repositories/changeLog';
 import { applyChanges, retryParkedChanges, type ApplyOptions } from './applyChanges';
 
@@ -72,13 +73,7 @@ export function createDexieSyncDatabase(options: DexieSyncDatabaseOptions): Sync
     },
 
     async snapshotChanges(engagementIds) {
-      const scope = engagementIds ? new Set(engagementIds) : null;
-      const all = scope
-        ? await db.changes
-            .where('engagementId')
-            .anyOf([...scope])
-            .toArray()
-        : await db.changes.toArray();
+      const all = await readAllChanges(db, engagementIds ? [...new Set(engagementIds)] : undefined);
       // Per record and field the winning change (latest HLC, then id); creates always kept.
       const winners = new Map<string, Map<string, ChangeRecord>>();
       const creates = new Set<ChangeRecord>();
@@ -132,8 +127,7 @@ export function createDexieSyncDatabase(options: DexieSyncDatabaseOptions): Sync
     },
 
     async knownChangeIds(ids) {
-      const found = await db.changes.bulkGet([...ids]);
-      return new Set(found.filter((c): c is ChangeRecord => c !== undefined).map((c) => c.id));
+      return loggedChangeIds(db, ids);
     },
 
     async retryParked() {

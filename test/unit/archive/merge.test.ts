@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importArchiveText } from '../../../renderer/db/archive';
 import { openTestStore, OTHER_DEVICE_ID, steppingClock } from '../db/helpers';
 import { dumpDatabase, exportText, storeSample } from './helpers';
+import { readAllChanges } from '../../../renderer/db/changeLog/reads';
 
 describe('merging two diverged copies of an engagement', () => {
   it('keeps the newer change per field, keeps deletes, drops nothing, and converges', async () => {
@@ -53,8 +54,8 @@ describe('merging two diverged copies of an engagement', () => {
       expect((await db.stakeholders.get(created.id))?.name).toBe('New on B');
     }
     // Nothing dropped: every change of both devices is in both change logs.
-    const idsA = (await a.db.changes.toArray()).map((c) => c.id).sort();
-    const idsB = (await b.db.changes.toArray()).map((c) => c.id).sort();
+    const idsA = (await readAllChanges(a.db)).map((c) => c.id).sort();
+    const idsB = (await readAllChanges(b.db)).map((c) => c.id).sort();
     expect(idsA).toEqual(idsB);
     // Converged: the record tables are the same on both.
     const dumpA = await dumpDatabase(a.db);

@@ -4,6 +4,7 @@ import { importArchiveText } from '../../../renderer/db/archive';
 import { countRecords } from '../../../renderer/db/queries/records';
 import { openTestStore, OTHER_DEVICE_ID } from '../db/helpers';
 import { dumpDatabase, exportText, storeSample, withoutExportTime } from './helpers';
+import { readAllChanges, readEngagementLog } from '../../../renderer/db/changeLog/reads';
 
 describe('archive round trip', () => {
   it('export, import into an empty profile, export again gives the same file but for its time', async () => {
@@ -14,7 +15,7 @@ describe('archive round trip', () => {
     const b = await openTestStore({ deviceId: OTHER_DEVICE_ID });
     const result = await importArchiveText(b.store, first.text, first.fileName);
     expect(result.mode).toBe('copy');
-    expect(result.changesAdded).toBe(await a.db.changes.count());
+    expect(result.changesAdded).toBe((await readAllChanges(a.db)).length);
 
     const second = await exportText(b.db, engagementId, '2026-11-27T08:30:00.000Z');
     expect(second.text).not.toBe(first.text);
@@ -77,7 +78,7 @@ describe('archive round trip', () => {
     const engagementId = await storeSample(a.store);
     const exported = await exportText(a.db, engagementId);
     const b = await openTestStore({ deviceId: OTHER_DEVICE_ID });
-    const log = await a.db.changes.where('engagementId').equals(engagementId).sortBy('hlc');
+    const log = await readEngagementLog(a.db, engagementId);
     // Two of the engagement's changes reached this profile before (a sync), the engagement did not.
     await b.db.changes.bulkAdd([log[0]!, log[5]!]);
     const result = await importArchiveText(b.store, exported.text, exported.fileName);
@@ -107,7 +108,7 @@ describe('archive round trip', () => {
     // Same device id (a backup restored into a fresh profile of the same installation).
     const b = await openTestStore({ now: () => new Date('2026-11-27T00:00:00.000Z') });
     await importArchiveText(b.store, exported.text, exported.fileName);
-    const maxSeq = Math.max(...(await a.db.changes.toArray()).map((c) => c.seq));
+    const maxSeq = Math.max(...(await readAllChanges(a.db)).map((c) => c.seq));
     const risk = (await b.db.risks.toArray())[0];
     await b.store.risks.update(risk!.id, { category: 'After import' });
     const latest = (await b.db.changes.orderBy('hlc').last())!;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listOpenConflicts, resolveConflict } from '../../../renderer/db/sync/conflicts';
 import { closeAll, dataOf, engagement, makeDevice, tempDir, type Device } from './harness';
+import { readAllChanges } from '../../../renderer/db/changeLog/reads';
 
 afterEach(closeAll);
 
@@ -48,9 +49,9 @@ describe('resolving a conflict', () => {
   it('take theirs keeps the winning text without a new write; merge writes the edited text', async () => {
     const { a, b, e, note } = await conflicted();
     const [onA] = await listOpenConflicts(a.db, e.id);
-    const before = await a.db.changes.count();
+    const before = (await readAllChanges(a.db)).length;
     await resolveConflict(a.store, onA!, { kind: 'takeTheirs' });
-    expect(await a.db.changes.count()).toBe(before);
+    expect((await readAllChanges(a.db)).length).toBe(before);
     expect((await a.db.notes.get(note.id))?.body).toBe('desktop text');
     const [onB] = await listOpenConflicts(b.db, e.id);
     await resolveConflict(b.store, onB!, { kind: 'merged', value: 'desktop text\n\nlaptop text' });

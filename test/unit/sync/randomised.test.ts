@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { ChangeRecord } from '../../../shared/model/change';
 import { entityTables, type EntityName } from '../../../shared/model/registry';
 import { closeAll, dataOf, engagement, makeDevice, tempDir, type Device } from './harness';
+import { readAllChanges } from '../../../renderer/db/changeLog/reads';
 
 afterEach(closeAll);
 
@@ -143,7 +144,7 @@ function createCloud(dirs: string[], random: ReturnType<typeof rng>) {
 
 /** What a device must hold given the changes it knows: the LWW fold of its change log. */
 async function checkAgainstModel(device: Device, seed: number, round: number): Promise<void> {
-  const changes = (await device.db.changes.toArray()) as ChangeRecord[];
+  const changes = (await readAllChanges(device.db)) as ChangeRecord[];
   const byRecord = new Map<string, ChangeRecord[]>();
   for (const c of changes) {
     const key = `${c.entity}|${c.recordId}`;
