@@ -253,12 +253,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /**
    * Reads a file as plain text: opened when sealed, decompressed when gzipped (as far as it
    * goes: `truncated` when the download is still arriving, `damaged` when junk follows the
-   * data); null when missing.
+   * data); null when missing. `started`: the folder read of this path, already under way.
    */
   async function readPlain(
     path: string,
+    started?: Promise<Uint8Array | null>,
   ): Promise<{ text: string; bytes: Uint8Array; truncated: boolean; damaged: boolean } | null> {
-    let bytes = await folder.read(path);
+    let bytes = await (started ?? folder.read(path));
     if (bytes === null) return null;
     if (isSealed(bytes)) {
       if (!key) throw new TamperedFileError(path);
@@ -650,11 +651,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           });
         }
       }
-      for (const n of segments) {
+      // The segments not read yet; each one's folder read starts while the one before it is
+      // decompressed and decoded (in the app a read is an IPC round trip to main and a disk or
+      // network read: a new device's first sync spent 0.7 of its 1.8 s of reading waiting).
+      const unread = segments.filter((n) => {
         const info = listed.get(n);
-        if (info && info.lastP <= state.p) continue;
+        return !(info && info.lastP <= state.p);
+      });
+      const startRead = (n: number | undefined): Promise<Uint8Array | null> | undefined => {
+        if (n === undefined) return undefined;
         const path = devicePath(peer, segmentName(n));
-        const file = await readLinesOf(path, peer, warnings);
+        const pending = Promise.resolve().then(() => folder.read(path));
+        pending.catch(() => undefined); // reported when awaited (readLinesOf), never unhandled
+        return pending;
+      };
+      let next = startRead(unread[0]);
+      for (const [i, n] of unread.entries()) {
+        const info = listed.get(n);
+        const started = next;
+        next = startRead(unread[i + 1]);
+        const path = devicePath(peer, segmentName(n));
+        const file = await readLinesOf(path, peer, warnings, started);
         if (!file) continue;
         const header = file.values[0] as Partial<SegmentHeader> | undefined;
         const known = state.hashes[String(n - 1)];
@@ -716,10 +733,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     path: string,
     peer: string,
     warnings: SyncWarning[],
+    started?: Promise<Uint8Array | null>,
   ): Promise<(ReturnType<typeof decodeLines> & { bytes: Uint8Array }) | null> {
     let file: Awaited<ReturnType<typeof readPlain>>;
     try {
-      file = await readPlain(path);
+      file = await readPlain(path, started);
     } catch (error) {
       if (error instanceof TamperedFileError) {
         warnings.push({
