@@ -3,7 +3,9 @@ import { parseArchiveText, type ArchiveRecord, type ParsedArchive } from '@share
 import { entityTables, type EntityName } from '@shared/model/registry';
 import type { WorkbenchStore } from '../repositories/store';
 import { metaSeqKey } from '../repositories/changeLog';
-import { storeChanges } from '../changeLog/packs';
+import { recordKeyOf, storeChanges } from '../changeLog/packs';
+import { PENDING_PREFIX } from '../sync/chunkReads';
+import { SYNC_STATE_TABLE } from '@shared/sync/conflict';
 import { loggedChangeIds, readChangesById } from '../changeLog/reads';
 import { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
 import { mergeArchive } from './merge';
@@ -149,6 +151,23 @@ async function writeCopy(
       ...lists.map(([, records], i) => tables[i]!.bulkPut(records)),
       storeChanges(db, newChanges, store.deviceId),
     ]);
+    // Records with logged changes but no record in the archive (their create never reached the
+    // exporting profile) are pending, as the sync marks them: a later change of such a record
+    // then reads its log (last-writer-wins, duplicates), and its create materialises it.
+    const present = new Set([recordKeyOf('engagement', engagementId)]);
+    for (const [entity, records] of lists) {
+      for (const record of records) present.add(recordKeyOf(entity, record.id));
+    }
+    const pending = new Set<string>();
+    for (const change of content.changes) {
+      const key = recordKeyOf(change.entity, change.recordId);
+      if (!present.has(key)) pending.add(`${PENDING_PREFIX}${key}`);
+    }
+    if (pending.size > 0) {
+      await db
+        .table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE)
+        .bulkPut([...pending].map((key) => ({ key, value: true })));
+    }
     const recordsWritten = 1 + lists.reduce((n, [, records]) => n + records.length, 0);
 
     const newest = content.changes.reduce<string | null>(

@@ -95,7 +95,9 @@ export function storeChanges(
   const others: ChangeRecord[] = [];
   for (const change of changes) (change.deviceId === ownDeviceId ? own : others).push(change);
   const packs = packChanges(others);
-  if (own.length === 0) return db.changePacks.bulkPut(packs);
+  // bulkAdd: a pack is never rewritten, so an id already taken (a change stored twice, which the
+  // callers rule out) fails the transaction rather than replacing the packed changes.
+  if (own.length === 0) return db.changePacks.bulkAdd(packs);
   if (packs.length === 0) return db.changes.bulkPut(own);
-  return db.changes.bulkPut(own).then(() => db.changePacks.bulkPut(packs));
+  return db.changes.bulkPut(own).then(() => db.changePacks.bulkAdd(packs));
 }

@@ -11,7 +11,7 @@ import Dexie, { type PromiseExtended } from 'dexie';
 import type { ChangeRecord } from '@shared/model/change';
 import type { EntityName } from '@shared/model/registry';
 import type { WorkbenchDB } from '../database';
-import { byHlc, recordKeyOf, type ChangePack } from './packs';
+import { PACK_SIZE, byHlc, recordKeyOf, type ChangePack } from './packs';
 
 /** Below this many ids, one request per id; from this many, one range read is tried first. */
 export const RANGE_MIN_KEYS = 32;
@@ -227,27 +227,32 @@ export function loggedChangeIds(
   const rows: PromiseExtended<unknown[]> = small
     ? db.changes.bulkGet([...ids]).then((found) => found.map((c) => c?.id))
     : db.changes.where(':id').between(low, high, true, true).primaryKeys();
+  const oneByOne = (): PromiseExtended<unknown[]> =>
+    Dexie.Promise.all(
+      ids.map((id) =>
+        db.changePacks
+          .where('changeIds')
+          .equals(id)
+          .primaryKeys()
+          .then((packIds) => (packIds.length > 0 ? id : null)),
+      ),
+    );
+  // The range finds the packs that may hold some of the ids; they are read whole, unless that
+  // means reading far more changes than were asked about (a few ids spread over a long history).
   const packed: PromiseExtended<unknown[]> = small
-    ? Dexie.Promise.all(
-        ids.map((id) =>
-          db.changePacks
-            .where('changeIds')
-            .equals(id)
-            .primaryKeys()
-            .then((packIds) => (packIds.length > 0 ? id : null)),
-        ),
-      )
+    ? oneByOne()
     : db.changePacks
         .where('changeIds')
         .between(low, high, true, true)
         .primaryKeys()
-        .then((packIds) =>
-          packIds.length === 0
-            ? []
-            : db.changePacks
-                .bulkGet(unique(packIds))
-                .then((packs) => packs.flatMap((pack) => pack?.changeIds ?? [])),
-        );
+        .then((found) => {
+          const packIds = unique(found);
+          if (packIds.length === 0) return [];
+          if (packIds.length * PACK_SIZE > 4 * ids.length) return oneByOne();
+          return db.changePacks
+            .bulkGet(packIds)
+            .then((packs) => packs.flatMap((pack) => pack?.changeIds ?? []));
+        });
   return Dexie.Promise.all([rows, packed]).then((lists) => {
     const found = new Set<string>();
     for (const list of lists) {

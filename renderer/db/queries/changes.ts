@@ -26,8 +26,9 @@ export async function listEngagementHistory(
 }
 
 /**
- * The changes one device made after sequence number `afterSeq`, in sequence order (what a
- * sync peer has not seen yet).
+ * The changes THIS device made after sequence number `afterSeq`, in sequence order (its outbox:
+ * what a sync peer has not seen yet). Only this device's own changes are rows of `changes`;
+ * other devices' are in packs (changeLog/packs.ts) and are not listed here.
  */
 export async function listDeviceChangesSince(
   db: WorkbenchDB,

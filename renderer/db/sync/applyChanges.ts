@@ -68,7 +68,13 @@ import { storeChanges } from '../changeLog/packs';
 import { latestLoggedHlc } from '../changeLog/reads';
 import { receiveRemoteHlc } from '../repositories/changeLog';
 import { sameValue } from '../repositories/diff';
-import { PENDING_PREFIX, readLoggedChanges, readPendingKeys, readRecords } from './chunkReads';
+import {
+  PENDING_PREFIX,
+  loggedRowIds,
+  readLoggedChanges,
+  readPendingKeys,
+  readRecords,
+} from './chunkReads';
 
 /** Options of {@link applyChanges}. */
 export interface ApplyOptions {
@@ -396,6 +402,31 @@ async function applyChunk(
           { whole, recent, since: since ?? '', recentLimit: 2 * recent.size + 64 },
           keyOf,
         );
+  // The changes of records whose log was not read: usually none is logged (new records). A row
+  // logged for a record that neither exists nor is pending (an archive copied in before
+  // migration 008, which wrote no pending marks) is found here, and that record's whole log is
+  // read like a pending one's, so nothing is stored twice and last-writer-wins still holds.
+  const unread = chunk.filter((c) => {
+    const key = keyOf(c.entity, c.recordId);
+    return !whole.has(key) && !recent.has(key);
+  });
+  const strayRows = await loggedRowIds(
+    db.changes,
+    unread.map((c) => c.id),
+  );
+  if (strayRows.size > 0) {
+    const strays = new Map<string, [EntityName, string]>();
+    for (const c of unread) {
+      const key = keyOf(c.entity, c.recordId);
+      if (strayRows.has(c.id)) strays.set(key, keys.get(key) as [EntityName, string]);
+    }
+    const logs = await readLoggedChanges(
+      db,
+      { whole: strays, recent: new Map(), since: '', recentLimit: 0 },
+      keyOf,
+    );
+    for (const [key, list] of logs) loggedByKey.set(key, list);
+  }
   const knownIds = new Set<string>();
   for (const list of loggedByKey.values()) for (const change of list) knownIds.add(change.id);
 

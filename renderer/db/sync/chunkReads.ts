@@ -167,6 +167,39 @@ export function readRecords<T extends { id: string }>(
     });
 }
 
+/**
+ * Which of these change ids are rows of `changes` (keys only): one range read over the primary
+ * key between the smallest and the largest id when it holds few keys (a new device has none),
+ * else one request per id. For the changes of records whose log was not read: a change logged
+ * for a record that neither exists nor is pending (an archive copied in by a version before
+ * migration 008 wrote no pending marks) is still found, and not stored twice.
+ */
+export function loggedRowIds(
+  table: WorkbenchDB['changes'],
+  ids: readonly string[],
+): PromiseExtended<Set<string>> {
+  if (ids.length === 0) return table.bulkGet([]).then(() => new Set<string>());
+  const pick = (found: readonly unknown[]) => {
+    const wanted = new Set(ids);
+    return new Set(found.filter((k): k is string => typeof k === 'string' && wanted.has(k)));
+  };
+  const oneByOne = () => table.bulkGet([...ids]).then((rows) => pick(rows.map((r) => r?.id)));
+  if (ids.length < RANGE_MIN_RECORDS) return oneByOne();
+  let min = ids[0] as string;
+  let max = min;
+  for (const id of ids) {
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  const limit = 2 * ids.length + 64;
+  return table
+    .where(':id')
+    .between(min, max, true, true)
+    .limit(limit + 1)
+    .primaryKeys()
+    .then((keys) => (keys.length > limit ? oneByOne() : pick(keys)));
+}
+
 /** The prefix of the `syncState` keys marking pending records (changes seen before a create). */
 export const PENDING_PREFIX = 'pending:';
 

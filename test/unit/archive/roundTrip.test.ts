@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseArchiveText, canonicalJson, ARCHIVE_FORMAT } from '../../../shared/archive';
 import { importArchiveText } from '../../../renderer/db/archive';
 import { countRecords } from '../../../renderer/db/queries/records';
-import { openTestStore, OTHER_DEVICE_ID } from '../db/helpers';
+import { engagementInput, openTestStore, OTHER_DEVICE_ID } from '../db/helpers';
+import { applyChanges } from '../../../renderer/db/sync/applyChanges';
+
+const THIRD_DEVICE_ID = '0195a000-0000-7000-8000-0000000000d3';
 import { dumpDatabase, exportText, storeSample, withoutExportTime } from './helpers';
 import { readAllChanges, readEngagementLog } from '../../../renderer/db/changeLog/reads';
 
@@ -31,6 +34,41 @@ describe('archive round trip', () => {
     expect(await countRecords(b.db, engagementId)).toEqual(await countRecords(a.db, engagementId));
     const deletedNotes = (dumpB.notes as { deletedAt: string | null }[]).filter((n) => n.deletedAt);
     expect(deletedNotes).toHaveLength(1);
+  });
+
+  it('a copy whose archive lacks a record’s create marks it pending: a later sync stores nothing twice', async () => {
+    const a = await openTestStore();
+    const e = await a.store.engagements.create(engagementInput);
+    const note = await a.store.notes.create({
+      engagementId: e.id,
+      title: 'Draft',
+      date: '2026-03-02T09:00:00.000Z',
+    });
+    await a.store.notes.update(note.id, { title: 'Final' });
+    const log = await readAllChanges(a.db);
+    const create = log.find((c) => c.recordId === note.id && c.op === 'create');
+    // Profile B got everything but the note's create; its archive holds the edit, not the note.
+    const b = await openTestStore({ deviceId: OTHER_DEVICE_ID });
+    await applyChanges(
+      b.db,
+      log.filter((c) => c !== create),
+      { deviceId: OTHER_DEVICE_ID },
+    );
+    expect(await b.db.notes.get(note.id)).toBeUndefined();
+    const fromB = await exportText(b.db, e.id);
+    const c = await openTestStore({ deviceId: THIRD_DEVICE_ID });
+    await importArchiveText(c.store, fromB.text, fromB.fileName);
+    // C then syncs with A: the edit is known (not stored again), the create brings the note.
+    const applied = await applyChanges(c.db, log, { deviceId: THIRD_DEVICE_ID });
+    expect(applied.duplicates).toBe(log.length - 1);
+    const ids = (await readAllChanges(c.db)).map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(log.length);
+    expect((await c.db.notes.get(note.id))?.title).toBe('Final');
+    // And C's own archive imports again.
+    const fromC = await exportText(c.db, e.id);
+    const d = await openTestStore({ deviceId: THIRD_DEVICE_ID });
+    expect((await importArchiveText(d.store, fromC.text, fromC.fileName)).mode).toBe('copy');
   });
 
   it('writes a versioned file with a checksum of its canonical content', async () => {

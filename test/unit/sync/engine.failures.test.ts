@@ -359,6 +359,55 @@ describe('sync failure cases', () => {
     expect(await dataOf(a)).toEqual(await dataOf(b));
   });
 
+  it('a segment read that fails while the next one is read ahead: reported, the rest applies, nothing lost', async () => {
+    const root = await tempDir();
+    const a = await makeDevice(root, { name: 'Laptop', tuning: { segmentMaxLines: 2 } });
+    const e = await a.store.engagements.create(engagement);
+    for (let i = 1; i <= 7; i += 1) {
+      await a.store.notes.create({
+        engagementId: e.id,
+        title: `Note ${i}`,
+        date: '2026-03-02T09:00:00.000Z',
+      });
+    }
+    expect((await a.sync()).status).toBe('ok');
+    const real = createNodeFolder(root);
+    // Segment 2 fails once with EBUSY (a rejected read ahead), segment 3 once by throwing before
+    // it returns a promise at all; both while the reads ahead of them are under way.
+    const failures = new Map([
+      ['seg-00000002', 'async'],
+      ['seg-00000003', 'sync'],
+    ]);
+    const reads: string[] = [];
+    const flaky: SyncFolder = {
+      ...real,
+      read: (path) => {
+        reads.push(path);
+        const hit = [...failures.keys()].find((name) => path.includes(name));
+        const how = hit === undefined ? undefined : failures.get(hit);
+        if (hit !== undefined) failures.delete(hit);
+        if (how === 'sync') throw new FolderError('EPERM', path);
+        if (how === 'async') return Promise.reject(new FolderError('EBUSY', path));
+        return real.read(path);
+      },
+    };
+    const b = await makeDevice(flaky, { name: 'Desktop' });
+    const first = await b.sync();
+    expect(first.status).toBe('ok');
+    const failed = first.warnings.filter((w) => w.code === 'fs-error').map((w) => w.message);
+    expect(failed).toHaveLength(2);
+    expect(failed.join(' ')).toMatch(/EBUSY/);
+    expect(failed.join(' ')).toMatch(/EPERM/);
+    // Every segment was asked for once in this round: none twice, none skipped.
+    const segmentReads = reads.filter((p) => /seg-\d+\.jsonl$/.test(p));
+    expect(new Set(segmentReads).size).toBe(segmentReads.length);
+    expect(segmentReads.length).toBeGreaterThanOrEqual(4);
+    // The cursor stops before the first gap: the next round reads what failed and converges.
+    expect((await b.sync()).status).toBe('ok');
+    expect(await b.db.notes.count()).toBe(7);
+    expect(await dataOf(a)).toEqual(await dataOf(b));
+  });
+
   it('clock skew of an hour ahead and a day behind: converges, the late clock catches up, a far-ahead clock is flagged', async () => {
     const root = await tempDir();
     const normal = await makeDevice(root, { name: 'Normal', start: '2026-03-02T09:00:00.000Z' });
