@@ -18,6 +18,17 @@ export const RANGE_MIN_KEYS = 32;
 /** A range read over record keys is given up when it holds more than this many entries per key. */
 const RANGE_ENTRIES_PER_KEY = 8;
 
+/** The smallest and the largest of some ids (not empty). */
+export function idRange(ids: readonly string[]): [string, string] {
+  let min = ids[0] as string;
+  let max = min;
+  for (const id of ids) {
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  return [min, max];
+}
+
 /** The changes of packs, flattened. */
 function flatten(packs: readonly (ChangePack | undefined)[]): ChangeRecord[] {
   const out: ChangeRecord[] = [];
@@ -217,12 +228,7 @@ export function loggedChangeIds(
 ): PromiseExtended<Set<string>> {
   if (ids.length === 0) return Dexie.Promise.resolve(new Set<string>());
   const wanted = new Set(ids);
-  let low = ids[0] as string;
-  let high = low;
-  for (const id of ids) {
-    if (id < low) low = id;
-    if (id > high) high = id;
-  }
+  const [low, high] = idRange(ids);
   const small = ids.length < RANGE_MIN_KEYS;
   const rows: PromiseExtended<unknown[]> = small
     ? db.changes.bulkGet([...ids]).then((found) => found.map((c) => c?.id))

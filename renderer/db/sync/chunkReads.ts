@@ -14,7 +14,7 @@ import type { ChangeRecord } from '@shared/model/change';
 import type { EntityName } from '@shared/model/registry';
 import type { WorkbenchDB } from '../database';
 import { PACK_SIZE } from '../changeLog/packs';
-import { readPackedChangesOfRecords, readPackedChangesSince } from '../changeLog/reads';
+import { idRange, readPackedChangesOfRecords, readPackedChangesSince } from '../changeLog/reads';
 
 /** A query over the change log. */
 type ChangeCollection = ReturnType<WorkbenchDB['changes']['toCollection']>;
@@ -145,12 +145,7 @@ export function readRecords<T extends { id: string }>(
   ids: readonly string[],
 ): PromiseExtended<(T | undefined)[]> {
   if (ids.length < RANGE_MIN_RECORDS) return table.bulkGet([...ids]);
-  let min = ids[0] as string;
-  let max = min;
-  for (const id of ids) {
-    if (id < min) min = id;
-    if (id > max) max = id;
-  }
+  const [min, max] = idRange(ids);
   const limit = 2 * ids.length + 64;
   const range = table.where(':id').between(min, max, true, true);
   return range
@@ -185,12 +180,7 @@ export function loggedRowIds(
   };
   const oneByOne = () => table.bulkGet([...ids]).then((rows) => pick(rows.map((r) => r?.id)));
   if (ids.length < RANGE_MIN_RECORDS) return oneByOne();
-  let min = ids[0] as string;
-  let max = min;
-  for (const id of ids) {
-    if (id < min) min = id;
-    if (id > max) max = id;
-  }
+  const [min, max] = idRange(ids);
   const limit = 2 * ids.length + 64;
   return table
     .where(':id')
