@@ -4,7 +4,7 @@ import { entityTables, type EntityName } from '@shared/model/registry';
 import type { WorkbenchStore } from '../repositories/store';
 import { metaSeqKey } from '../repositories/changeLog';
 import { recordKeyOf, storeChanges } from '../changeLog/packs';
-import { PENDING_PREFIX } from '../sync/chunkReads';
+import { pendingKey } from '../sync/chunkReads';
 import { SYNC_STATE_TABLE } from '@shared/sync/conflict';
 import { loggedChangeIds, readChangesById } from '../changeLog/reads';
 import { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
@@ -161,7 +161,7 @@ async function writeCopy(
     const pending = new Set<string>();
     for (const change of content.changes) {
       const key = recordKeyOf(change.entity, change.recordId);
-      if (!present.has(key)) pending.add(`${PENDING_PREFIX}${key}`);
+      if (!present.has(key)) pending.add(pendingKey(key));
     }
     if (pending.size > 0) {
       await db

@@ -11,8 +11,8 @@
  *   duplicate and does nothing.
  * - Last-writer-wins per field by HLC: an incoming field value replaces the record's value only
  *   when its change's HLC is later than the latest HLC that wrote that field in the local change
- *   log (the record's rows by `[entity+recordId]`, its packs by `recordKeys`). The same set of changes therefore gives the same record on
- *   every device, in any order.
+ *   log (the record's rows by `[entity+recordId]`, its packs by `recordKeys`). The same set of
+ *   changes therefore gives the same record on every device, in any order.
  * - Speed: a record has logged changes only if it exists or is marked pending (`pending:<key>`
  *   in `syncState`), so a new device's first sync skips the change-log lookups entirely; an
  *   existing record reads only the part of its log that can decide the outcome, and the chunk's
@@ -64,17 +64,11 @@ import {
 } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
 import type { WorkbenchDB } from '../database';
-import { storeChanges } from '../changeLog/packs';
+import { recordKeyOf, storeChanges } from '../changeLog/packs';
 import { latestLoggedHlc } from '../changeLog/reads';
 import { receiveRemoteHlc } from '../repositories/changeLog';
 import { sameValue } from '../repositories/diff';
-import {
-  PENDING_PREFIX,
-  loggedRowIds,
-  readLoggedChanges,
-  readPendingKeys,
-  readRecords,
-} from './chunkReads';
+import { pendingKey, readLoggedChanges, readPendingKeys, readRecords } from './chunkReads';
 
 /** Options of {@link applyChanges}. */
 export interface ApplyOptions {
@@ -191,10 +185,6 @@ interface Winner {
 }
 
 type Row = Record<string, unknown> & { id: string };
-
-const keyOf = (entity: string, recordId: string): string => `${entity}\u0000${recordId}`;
-/** syncState key marking a record with logged changes but no create yet. */
-const pendingKey = (key: string): string => `${PENDING_PREFIX}${key}`;
 
 /** LWW order: later HLC wins; equal HLCs (only possible with a duplicated device id) by change id. */
 function later(a: ChangeRecord, b: ChangeRecord): boolean {
@@ -330,7 +320,7 @@ async function applyChunk(
   // Every record the chunk touches.
   const keys = new Map<string, [EntityName, string]>();
   for (const change of chunk) {
-    keys.set(keyOf(change.entity, change.recordId), [change.entity, change.recordId]);
+    keys.set(recordKeyOf(change.entity, change.recordId), [change.entity, change.recordId]);
   }
   // Existing records, per entity.
   const idsByEntity = new Map<EntityName, string[]>();
@@ -345,7 +335,7 @@ async function applyChunk(
   for (const [entity, ids] of idsByEntity) {
     const rows = await readRecords(db.table<Row, string>(entityTables[entity]), ids);
     rows.forEach((row, i) => {
-      if (row) existing.set(keyOf(entity, ids[i] as string), row);
+      if (row) existing.set(recordKeyOf(entity, ids[i] as string), row);
     });
   }
   const state = db.table<{ key: string; value: unknown }, string>(SYNC_STATE_TABLE);
@@ -357,7 +347,7 @@ async function applyChunk(
   const wasPending = new Set(absent.filter((key) => storedPending.has(pendingKey(key))));
   const incomingByKey = new Map<string, ChangeRecord[]>();
   for (const change of chunk) {
-    const key = keyOf(change.entity, change.recordId);
+    const key = recordKeyOf(change.entity, change.recordId);
     const list = incomingByKey.get(key);
     if (list) list.push(change);
     else incomingByKey.set(key, [change]);
@@ -397,35 +387,40 @@ async function applyChunk(
   const loggedByKey =
     whole.size === 0 && since === null
       ? new Map<string, ChangeRecord[]>()
-      : await readLoggedChanges(
-          db,
-          { whole, recent, since: since ?? '', recentLimit: 2 * recent.size + 64 },
-          keyOf,
-        );
-  // The changes of records whose log was not read: usually none is logged (new records). A row
-  // logged for a record that neither exists nor is pending (an archive copied in before
-  // migration 008, which wrote no pending marks) is found here, and that record's whole log is
-  // read like a pending one's, so nothing is stored twice and last-writer-wins still holds.
+      : await readLoggedChanges(db, {
+          whole,
+          recent,
+          since: since ?? '',
+          recentLimit: 2 * recent.size + 64,
+        });
+  // A change can be logged already although its record's log was not read: a row written for a
+  // record that neither exists nor is pending (an archive copied in before migration 008 wrote
+  // no pending marks). Only a change at or before the log's latest HLC can be; those are looked
+  // up (a new device: none in its first chunk, few later, as changes come in HLC order); a record
+  // with one is read whole like a pending one, so nothing is stored twice and LWW still holds.
   const unread = chunk.filter((c) => {
-    const key = keyOf(c.entity, c.recordId);
-    return !whole.has(key) && !recent.has(key);
+    const key = recordKeyOf(c.entity, c.recordId);
+    return c.hlc <= bound && !whole.has(key) && !recent.has(key);
   });
-  const strayRows = await loggedRowIds(
-    db.changes,
-    unread.map((c) => c.id),
-  );
-  if (strayRows.size > 0) {
-    const strays = new Map<string, [EntityName, string]>();
-    for (const c of unread) {
-      const key = keyOf(c.entity, c.recordId);
-      if (strayRows.has(c.id)) strays.set(key, keys.get(key) as [EntityName, string]);
-    }
-    const logs = await readLoggedChanges(
-      db,
-      { whole: strays, recent: new Map(), since: '', recentLimit: 0 },
-      keyOf,
+  if (unread.length > 0) {
+    const rows = await readRecords(
+      db.table<ChangeRecord, string>('changes'),
+      unread.map((c) => c.id),
     );
-    for (const [key, list] of logs) loggedByKey.set(key, list);
+    const strays = new Map<string, [EntityName, string]>();
+    rows.forEach((row, i) => {
+      const c = unread[i] as ChangeRecord;
+      if (row) strays.set(recordKeyOf(c.entity, c.recordId), [c.entity, c.recordId]);
+    });
+    if (strays.size > 0) {
+      const logs = await readLoggedChanges(db, {
+        whole: strays,
+        recent: new Map(),
+        since: '',
+        recentLimit: 0,
+      });
+      for (const [key, list] of logs) loggedByKey.set(key, list);
+    }
   }
   const knownIds = new Set<string>();
   for (const list of loggedByKey.values()) for (const change of list) knownIds.add(change.id);
@@ -440,7 +435,7 @@ async function applyChunk(
     knownIds.add(change.id);
     if (change.deviceId === options.deviceId) result.ownIdClashes += 1;
     fresh.push(change);
-    const key = keyOf(change.entity, change.recordId);
+    const key = recordKeyOf(change.entity, change.recordId);
     const list = freshByKey.get(key);
     if (list) list.push(change);
     else freshByKey.set(key, [change]);

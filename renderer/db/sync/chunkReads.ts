@@ -13,8 +13,13 @@ import type { PromiseExtended, Table } from 'dexie';
 import type { ChangeRecord } from '@shared/model/change';
 import type { EntityName } from '@shared/model/registry';
 import type { WorkbenchDB } from '../database';
-import { PACK_SIZE } from '../changeLog/packs';
-import { idRange, readPackedChangesOfRecords, readPackedChangesSince } from '../changeLog/reads';
+import { PACK_SIZE, recordKeyOf } from '../changeLog/packs';
+import {
+  RANGE_MIN_KEYS,
+  idRange,
+  readPackedChangesOfRecords,
+  readPackedChangesSince,
+} from '../changeLog/reads';
 
 /** A query over the change log. */
 type ChangeCollection = ReturnType<WorkbenchDB['changes']['toCollection']>;
@@ -37,8 +42,6 @@ export interface LogNeeds {
   recentLimit: number;
 }
 
-/** Below this many ids, one request per id; from this many, one range read is tried first. */
-const RANGE_MIN_RECORDS = 32;
 /** A range read over record ids is given up when it holds more than this many changes per record. */
 const RANGE_CHANGES_PER_RECORD = 8;
 
@@ -50,7 +53,6 @@ const RANGE_CHANGES_PER_RECORD = 8;
 export async function readLoggedChanges(
   db: WorkbenchDB,
   needs: LogNeeds,
-  keyOf: (entity: string, recordId: string) => string,
 ): Promise<Map<string, ChangeRecord[]>> {
   const out = new Map<string, ChangeRecord[]>();
   const add = (key: string, change: ChangeRecord) => {
@@ -74,16 +76,16 @@ export async function readLoggedChanges(
       for (const [key, ref] of needs.recent) whole.set(key, ref);
     } else {
       for (const change of [...recentRows, ...recentPacked]) {
-        const key = keyOf(change.entity, change.recordId);
+        const key = recordKeyOf(change.entity, change.recordId);
         if (needs.recent.has(key) && !whole.has(key)) add(key, change);
       }
     }
   }
 
   // Whole logs: the packs holding the records (changeLog/reads.ts), then the rows per entity:
-  // one range over `[entity+recordId]` from the smallest to the largest
-  // id when the ids are dense enough (records made together have neighbouring UUIDv7 ids), else
-  // one equality query per record.
+  // one range over `[entity+recordId]` from the smallest to the largest id when the ids are
+  // dense enough (records made together have neighbouring UUIDv7 ids), else one equality query
+  // per record.
   const byEntity = new Map<EntityName, string[]>();
   for (const [entity, recordId] of whole.values()) {
     const ids = byEntity.get(entity);
@@ -91,10 +93,10 @@ export async function readLoggedChanges(
     else byEntity.set(entity, [recordId]);
   }
   const packed = byEntity.size === 0 ? [] : await readPackedChangesOfRecords(db, byEntity);
-  for (const change of packed) add(keyOf(change.entity, change.recordId), change);
+  for (const change of packed) add(recordKeyOf(change.entity, change.recordId), change);
   for (const [entity, ids] of byEntity) {
     let rows: ChangeRecord[] | null = null;
-    if (ids.length >= RANGE_MIN_RECORDS) {
+    if (ids.length >= RANGE_MIN_KEYS) {
       const sorted = [...ids].sort();
       const found = await boundedRead(
         db.changes
@@ -112,7 +114,7 @@ export async function readLoggedChanges(
         ids.map((id) => db.changes.where('[entity+recordId]').equals([entity, id]).toArray()),
       )
     ).flat();
-    for (const change of rows) add(keyOf(change.entity, change.recordId), change);
+    for (const change of rows) add(recordKeyOf(change.entity, change.recordId), change);
   }
   return out;
 }
@@ -135,7 +137,7 @@ function boundedRead(
 
 /**
  * The stored records with these ids (undefined where absent), in the order of `ids`. From
- * {@link RANGE_MIN_RECORDS} ids on, the primary keys between the smallest and the largest id are
+ * {@link RANGE_MIN_KEYS} ids on, the primary keys between the smallest and the largest id are
  * counted first: when the range is dense (records made together have neighbouring UUIDv7 ids)
  * it is read in one request, and when it holds none of them (a new device's first sync) nothing
  * is read at all; otherwise one request per id, as Table.bulkGet does.
@@ -144,7 +146,7 @@ export function readRecords<T extends { id: string }>(
   table: Table<T, string>,
   ids: readonly string[],
 ): PromiseExtended<(T | undefined)[]> {
-  if (ids.length < RANGE_MIN_RECORDS) return table.bulkGet([...ids]);
+  if (ids.length < RANGE_MIN_KEYS) return table.bulkGet([...ids]);
   const [min, max] = idRange(ids);
   const limit = 2 * ids.length + 64;
   const range = table.where(':id').between(min, max, true, true);
@@ -162,36 +164,11 @@ export function readRecords<T extends { id: string }>(
     });
 }
 
-/**
- * Which of these change ids are rows of `changes` (keys only): one range read over the primary
- * key between the smallest and the largest id when it holds few keys (a new device has none),
- * else one request per id. For the changes of records whose log was not read: a change logged
- * for a record that neither exists nor is pending (an archive copied in by a version before
- * migration 008 wrote no pending marks) is still found, and not stored twice.
- */
-export function loggedRowIds(
-  table: WorkbenchDB['changes'],
-  ids: readonly string[],
-): PromiseExtended<Set<string>> {
-  if (ids.length === 0) return table.bulkGet([]).then(() => new Set<string>());
-  const pick = (found: readonly unknown[]) => {
-    const wanted = new Set(ids);
-    return new Set(found.filter((k): k is string => typeof k === 'string' && wanted.has(k)));
-  };
-  const oneByOne = () => table.bulkGet([...ids]).then((rows) => pick(rows.map((r) => r?.id)));
-  if (ids.length < RANGE_MIN_RECORDS) return oneByOne();
-  const [min, max] = idRange(ids);
-  const limit = 2 * ids.length + 64;
-  return table
-    .where(':id')
-    .between(min, max, true, true)
-    .limit(limit + 1)
-    .primaryKeys()
-    .then((keys) => (keys.length > limit ? oneByOne() : pick(keys)));
-}
-
 /** The prefix of the `syncState` keys marking pending records (changes seen before a create). */
 export const PENDING_PREFIX = 'pending:';
+
+/** The `syncState` key marking a record (by its key, see recordKeyOf) as pending. */
+export const pendingKey = (recordKey: string): string => `${PENDING_PREFIX}${recordKey}`;
 
 /**
  * Which of these `syncState` keys (all starting with {@link PENDING_PREFIX}) are stored. Usually
