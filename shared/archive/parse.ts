@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { changeRecordSchema, type ChangeRecord } from '../model/change';
 import type { Engagement } from '../model/engagement';
 import { entitySchemas, isEngagementScoped, type EntityName } from '../model/registry';
-import { canonicalJson } from './canonical';
-import { sha256Hex } from './checksum';
+import { canonicalJson } from '../canonical/canonicalJson';
+import { sha256Hex } from '../canonical/sha256';
 import { summarizeContent, type ArchiveContent, type ArchiveRecord } from './content';
 import { ArchiveError, type ArchiveProblem } from './errors';
 import {

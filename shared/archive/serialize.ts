@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonical';
-import { sha256Hex } from './checksum';
+import { canonicalJson } from '../canonical/canonicalJson';
+import { sha256Hex } from '../canonical/sha256';
 import type { ArchiveContent, ArchiveRecord } from './content';
 import { archivedEntities, summarizeContent } from './content';
 import {

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../canonical/canonicalJson';
 import { buildMemo, type MemoOptions, type MemoSource } from './buildMemo';
 import { sha256Hex } from './fingerprint';
 import { renderMemoHtml } from './renderHtml';

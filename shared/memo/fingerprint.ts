@@ -1,11 +1,7 @@
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../canonical/canonicalJson';
+import { sha256Hex } from '../canonical/sha256';
 
-/** The SHA-256 of a text's UTF-8 bytes, as 64 lower-case hex digits (WebCrypto: Node 20 and browsers). */
-export async function sha256Hex(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex };
 
 /**
  * The fingerprint of a memo's content: SHA-256 of its canonical JSON. The content holds no

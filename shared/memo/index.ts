@@ -1,6 +1,6 @@
 export * from './ackRequest';
 export * from './buildMemo';
-export * from './canonical';
+export * from '../canonical/canonicalJson';
 export * from './compose';
 export * from './defaults';
 export * from './dossier';

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, composeMemo, contentFingerprint, sha256Hex } from '../../../shared/memo';
+import { composeMemo, contentFingerprint, sha256Hex } from '../../../shared/memo';
 import { sample, sampleMemoOptions } from './fixtures';
-
-describe('canonicalJson (RFC 8785 style)', () => {
-  it('sorts members by UTF-16 code units, drops undefined, no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined })).toBe(
-      '{"a":[true,null,"x"],"b":1}',
-    );
-    // "é" (U+00E9) sorts after "z"; an astral character's high surrogate after both
-    expect(canonicalJson({ '😀': 1, é: 2, z: 3, A: 4 })).toBe('{"A":4,"z":3,"é":2,"😀":1}');
-    expect(canonicalJson({ n: 1e21, m: -0, f: 0.1 })).toBe('{"f":0.1,"m":0,"n":1e+21}');
-    expect(canonicalJson('line\nbreak "quoted" \u2028')).toBe('"line\\nbreak \\"quoted\\" \u2028"');
-  });
-
-  it('gives the same text whatever the insertion order', () => {
-    expect(canonicalJson({ x: { b: 2, a: 1 }, y: [3] })).toBe(
-      canonicalJson({ y: [3], x: { a: 1, b: 2 } }),
-    );
-  });
-
-  it('refuses values JSON cannot carry exactly', () => {
-    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/non-finite/);
-    expect(() => canonicalJson({ a: Infinity })).toThrow(/non-finite/);
-    expect(() => canonicalJson({ d: new Date(0) })).toThrow(/plain objects/);
-    expect(() => canonicalJson({ f: () => 1 })).toThrow(/function/);
-  });
-});
 
 describe('fingerprint', () => {
   it('is the SHA-256 of the UTF-8 bytes', async () => {

@@ -1,6 +1,0 @@
-/** Lower-case hex SHA-256 of a text's UTF-8 bytes (Web Crypto: works in Node, windows and workers). */
-export async function sha256Hex(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
