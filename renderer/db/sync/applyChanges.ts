@@ -63,6 +63,7 @@ import {
   type SyncConflict,
 } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
+import { listFieldShapes, mergeFieldEdits, type FieldEdit } from '@shared/sync/listMerge';
 import type { WorkbenchDB } from '../database';
 import { recordKeyOf, storeChanges } from '../changeLog/packs';
 import { latestLoggedHlc } from '../changeLog/reads';
@@ -215,6 +216,53 @@ function mayConflict(entity: EntityName, row: Row, incoming: readonly ChangeReco
     if (concurrent({ value: row[field] }, { old: fc.old, value: fc.new })) return true;
   }
   return false;
+}
+
+/**
+ * True when incoming changes of a list field of this stored record must be merged with the
+ * record's whole log (shared/sync/listMerge.ts): unless they form one chain that starts from the
+ * stored value and are all later than the log (then the latest value is the merged one).
+ */
+function needsListMerge(
+  entity: EntityName,
+  row: Row,
+  incoming: readonly ChangeRecord[],
+  bound: string,
+): boolean {
+  const shapes = listFieldShapes(entity);
+  if (shapes.size === 0) return false;
+  const byField = new Map<string, ChangeRecord[]>();
+  for (const change of incoming) {
+    for (const fc of change.changes) {
+      if (!shapes.has(fc.field)) continue;
+      if (change.hlc <= bound) return true;
+      const list = byField.get(fc.field);
+      if (list) list.push(change);
+      else byField.set(fc.field, [change]);
+    }
+  }
+  for (const [field, changes] of byField) {
+    changes.sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
+    let value = row[field];
+    for (const change of changes) {
+      const fc = change.changes.find((f) => f.field === field) as FieldChange;
+      if (!sameValue(fc.old, value)) return true;
+      value = fc.new;
+    }
+  }
+  return false;
+}
+
+/** The edits of one field among the changes (for the list merge). */
+function editsOf(field: string, changes: readonly ChangeRecord[]): FieldEdit[] {
+  const edits: FieldEdit[] = [];
+  for (const change of changes) {
+    for (const fc of change.changes) {
+      if (fc.field === field)
+        edits.push({ hlc: change.hlc, id: change.id, old: fc.old, new: fc.new });
+    }
+  }
+  return edits;
 }
 
 /** Validates a merged record as well as possible (defaults applied); never throws. */
@@ -371,7 +419,7 @@ async function applyChunk(
     const row = existing.get(key);
     if (!row) continue;
     const incoming = incomingByKey.get(key) ?? [];
-    if (mayConflict(ref[0], row, incoming)) {
+    if (mayConflict(ref[0], row, incoming) || needsListMerge(ref[0], row, incoming, bound)) {
       whole.set(key, ref);
       continue;
     }
@@ -488,12 +536,29 @@ async function applyChunk(
 
     let latest: Winner | undefined;
     for (const w of fold.values()) if (!latest || later(w.change, latest.change)) latest = w;
+    // Lists merge as sets (listMerge.ts) where the log was read for it (or the record is new).
+    const listValues = new Map<string, unknown>();
+    if (!current || whole.has(key)) {
+      for (const [field, shape] of listFieldShapes(entityName)) {
+        if (current && !incoming.some((c) => c.changes.some((fc) => fc.field === field))) continue;
+        const edits = editsOf(field, [...history, ...incoming]);
+        if (edits.length === 0) continue;
+        const value = mergeFieldEdits(shape, edits);
+        listValues.set(field, value);
+        if (current && !sameValue(value, current[field])) changed.add(field);
+        else if (current) changed.delete(field);
+      }
+    }
 
     let merged: Row;
     if (current) {
       if (changed.size === 0) continue;
       merged = { ...current };
-      for (const field of changed) merged[field] = (fold.get(field) as Winner).value;
+      for (const field of changed) {
+        merged[field] = listValues.has(field)
+          ? listValues.get(field)
+          : (fold.get(field) as Winner).value;
+      }
       const latestAt = latest?.change.at;
       if (latestAt && (typeof current.updatedAt !== 'string' || latestAt > current.updatedAt)) {
         merged.updatedAt = latestAt;
@@ -501,6 +566,7 @@ async function applyChunk(
     } else if (created) {
       merged = { id: recordId, createdAt: created.at, updatedAt: latest?.change.at ?? created.at };
       for (const [field, w] of fold) merged[field] = w.value;
+      for (const [field, value] of listValues) merged[field] = value;
       if (!('deletedAt' in merged)) merged.deletedAt = null;
       if (entityName !== 'engagement' && !('engagementId' in merged)) {
         merged.engagementId = created.engagementId;
