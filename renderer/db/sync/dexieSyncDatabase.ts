@@ -95,6 +95,7 @@ export function createDexieSyncDatabase(options: DexieSyncDatabaseOptions): Sync
         rejected: result.rejected.length,
         conflicts: result.conflicts,
         skewedDevices: result.skewedDevices,
+        refused: result.refused,
       };
     },
 
