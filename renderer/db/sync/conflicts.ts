@@ -65,3 +65,19 @@ export async function resolveConflict(
 function tableOf(store: WorkbenchStore, entity: string): string {
   return store.db.entityTable(entity as EntityName).name;
 }
+
+/** The open conflicts of one record, oldest first (the `[entity+recordId]` index). */
+export async function listRecordConflicts(
+  db: WorkbenchDB,
+  entity: string,
+  recordId: string,
+): Promise<SyncConflict[]> {
+  const all = await db
+    .table<SyncConflict, string>(SYNC_CONFLICTS_TABLE)
+    .where('[entity+recordId]')
+    .equals([entity, recordId])
+    .toArray();
+  return all
+    .filter((c) => c.status === 'open')
+    .sort((a, b) => (a.detectedAt < b.detectedAt ? -1 : a.detectedAt > b.detectedAt ? 1 : 0));
+}
