@@ -157,6 +157,16 @@ export function RaisedIssueDetail({
         acknowledgements={acknowledgements}
         names={names}
       />
+      {acknowledgements
+        .filter((a) => a.raisedIssueId === issue.id)
+        .map((a) => (
+          <RecordConflicts
+            key={a.id}
+            entity="acknowledgement"
+            recordId={a.id}
+            label="Acknowledgement"
+          />
+        ))}
       <RecordHistory entity="raisedIssue" id={issue.id} />
     </article>
   );

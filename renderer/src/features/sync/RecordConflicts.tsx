@@ -11,7 +11,16 @@ import './sync.css';
  * devices at once, both versions side by side and keep mine / take theirs / merge by editing.
  * Renders nothing when there is none.
  */
-export function RecordConflicts({ entity, recordId }: { entity: EntityName; recordId: string }) {
+export function RecordConflicts({
+  entity,
+  recordId,
+  label,
+}: {
+  entity: EntityName;
+  recordId: string;
+  /** Names the record when the pane shows another one (an issue's acknowledgement). */
+  label?: string;
+}) {
   const { db } = useWorkbench();
   const conflicts = useLiveQuery(
     () => listRecordConflicts(db, entity, recordId),
@@ -28,7 +37,11 @@ export function RecordConflicts({ entity, recordId }: { entity: EntityName; reco
       </h3>
       <ul className="sync-conflicts">
         {conflicts.map((c) => (
-          <ConflictResolver key={c.id} conflict={c} heading={fieldLabel(c.field)} />
+          <ConflictResolver
+            key={c.id}
+            conflict={c}
+            heading={label ? `${label}: ${fieldLabel(c.field).toLowerCase()}` : fieldLabel(c.field)}
+          />
         ))}
       </ul>
     </section>
