@@ -195,3 +195,61 @@ describe('list merge properties (fast-check, fixed seed)', () => {
     );
   });
 });
+
+describe('merging an object holding lists (an area’s raci), fast-check', () => {
+  const shape = listFieldShapes('ownershipArea').get('raci') as MergeShape;
+  const people = ['p1', 'p2', 'p3', 'p4'];
+  /** Random edits from random earlier states: each sets the accountable or toggles someone. */
+  const raciHistory = fc
+    .array(
+      fc.record({
+        from: fc.nat(),
+        list: fc.constantFrom('responsibleIds', 'consultedIds', 'informedIds', 'accountableId'),
+        who: fc.constantFrom(...people),
+      }),
+      { maxLength: 20 },
+    )
+    .map((steps) => {
+      const empty = { accountableId: null, responsibleIds: [], consultedIds: [], informedIds: [] };
+      const edits: FieldEdit[] = [edit(0, null, empty, 'r-create')];
+      steps.forEach((step, t) => {
+        const base = edits[step.from % edits.length] as FieldEdit;
+        const old = base.new as Record<string, unknown>;
+        const next = { ...old };
+        if (step.list === 'accountableId') next.accountableId = step.who;
+        else {
+          const list = old[step.list] as string[];
+          next[step.list] = list.includes(step.who)
+            ? list.filter((p) => p !== step.who)
+            : [...list, step.who];
+        }
+        edits.push(edit(t + 1, old, next, `r-${String(t).padStart(3, '0')}`));
+      });
+      return edits;
+    });
+
+  it('gives the same raci in any order, and the deciding edits give it too', () => {
+    fc.assert(
+      fc.property(raciHistory, fc.array(fc.nat()), (edits, keys) => {
+        const reference = mergeFieldEdits(shape, edits);
+        const shuffled = edits
+          .map((e, i) => ({ e, k: keys[i % Math.max(1, keys.length)] ?? i }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.e);
+        expect(mergeFieldEdits(shape, shuffled)).toEqual(reference);
+        expect(mergeFieldEdits(shape, [...decidingEdits(shape, edits)])).toEqual(reference);
+        // the accountable is the last one set
+        const setters = edits.filter(
+          (e) =>
+            (e.old as { accountableId?: unknown } | null)?.accountableId !==
+            (e.new as { accountableId: unknown }).accountableId,
+        );
+        const last = setters.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)).pop();
+        expect((reference as { accountableId: unknown }).accountableId).toEqual(
+          (last?.new as { accountableId: unknown } | undefined)?.accountableId ?? null,
+        );
+      }),
+      FC,
+    );
+  });
+});
