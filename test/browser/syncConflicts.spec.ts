@@ -94,6 +94,9 @@ describe('sync conflicts where the record is', () => {
     // The Sync tab lists the conflict with the note's name (not an id).
     const list = b.page.getByRole('region', { name: 'Conflicts to review' });
     await list.getByText(`Note “${NOTE}”, body`).waitFor({ timeout: 20_000 });
+    await dismissToasts(b.page);
+    await list.scrollIntoViewIfNeeded();
+    await b.screenshot('sync-conflict-sync-tab');
 
     // The Notes list shows a badge on the note; its detail pane shows both versions.
     await b.page.getByRole('tab', { name: 'Notes', exact: true }).click();
@@ -145,10 +148,23 @@ describe('sync conflicts where the record is', () => {
       .getByRole('row')
       .filter({ hasText: NOTE })
       .click();
-    await a.page
-      .getByRole('region', { name: 'Note' })
+    const aDetail = a.page.getByRole('region', { name: 'Note' });
+    await aDetail
       .getByLabel('Note text')
       .getByText('Agreed: add a volume and send a weekly disk report.')
       .waitFor({ timeout: 20_000 });
+    // The laptop's own copy of the conflict is overtaken by the desktop's merge: it says so and
+    // lets the merged text stand.
+    const aConflicts = aDetail.getByRole('region', { name: 'A sync conflict to review' });
+    await aConflicts.getByText('The record has been edited again since').waitFor();
+    await dismissToasts(a.page);
+    await aConflicts.scrollIntoViewIfNeeded();
+    await a.screenshot('sync-conflict-overtaken');
+    await aConflicts.getByRole('button', { name: 'Keep the current text' }).click();
+    await aConflicts.waitFor({ state: 'detached' });
+    await aDetail
+      .getByLabel('Note text')
+      .getByText('Agreed: add a volume and send a weekly disk report.')
+      .waitFor();
   });
 });

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { EntityName } from '@shared/model/registry';
 import type { SyncConflict } from '@shared/sync/conflict';
 import { diffLines, type DiffLine } from '@shared/sync/textDiff';
-import { conflictSides, resolveConflict } from '../../../db/sync/conflicts';
+import { conflictOvertaken, conflictSides, resolveConflict } from '../../../db/sync/conflicts';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
@@ -53,11 +55,18 @@ export function ConflictResolver({
   const pushToast = useUiStore((s) => s.pushToast);
   const { mine, theirs } = conflictSides(conflict, store.deviceId);
   const [merging, setMerging] = useState<string | null>(null);
-  const other =
-    conflict.loserDeviceId === store.deviceId
-      ? conflict.winnerDeviceName
-      : conflict.loserDeviceName;
+  const mineLost = conflict.loserDeviceId === store.deviceId;
+  const otherName = mineLost ? conflict.winnerDeviceName : conflict.loserDeviceName;
+  const otherId = mineLost ? conflict.winnerDeviceId : conflict.loserDeviceId;
+  // The name is what the other device calls itself: shown with its id, as on the device list.
+  const other = `${otherName ? `“${otherName.slice(0, 60)}”, ` : ''}device ${otherId.slice(-6)}`;
   const diff = diffLines(mine, theirs);
+  const overtaken = useLiveQuery(async () => {
+    const row = (await store.db
+      .entityTable(conflict.entity as EntityName)
+      .get(conflict.recordId)) as Record<string, unknown> | undefined;
+    return row !== undefined && conflictOvertaken(conflict, row[conflict.field]);
+  }, [store, conflict]);
 
   const resolve = async (choice: Parameters<typeof resolveConflict>[2]) => {
     try {
@@ -76,13 +85,22 @@ export function ConflictResolver({
           edited on two devices at once (found {formatDateTime(conflict.detectedAt)})
         </span>
       </p>
+      {overtaken ? (
+        <p className="conflict-overtaken" role="note">
+          The record has been edited again since (perhaps this conflict was resolved on another
+          device): it now holds neither text below. Choosing one replaces the current text.{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => void resolve({ kind: 'keepCurrent' })}
+          >
+            Keep the current text
+          </button>
+        </p>
+      ) : null}
       <div className="sync-conflict-sides">
         <DiffSide caption="Mine (this device)" lines={diff.left} tone="mine" />
-        <DiffSide
-          caption={`Theirs (from ${other ?? 'another device'})`}
-          lines={diff.right}
-          tone="theirs"
-        />
+        <DiffSide caption={`Theirs (${other})`} lines={diff.right} tone="theirs" />
       </div>
       {merging !== null ? (
         <div className="sync-merge">
