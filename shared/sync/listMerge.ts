@@ -234,3 +234,17 @@ export function decidingEdits<E extends FieldEdit>(shape: MergeShape, edits: rea
   }
   return kept;
 }
+
+/**
+ * True when a value has the form its merge shape needs (a list is an array; an object holding
+ * lists is an object whose list keys are arrays). A change whose value does not is refused
+ * before any merge: read as an empty list it would silently remove every element.
+ */
+export function fitsShape(shape: MergeShape, value: unknown): boolean {
+  if (shape === 'value') return true;
+  if (shape === 'list') return Array.isArray(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.entries(shape).every(([key, sub]) =>
+    fitsShape(sub, (value as Record<string, unknown>)[key]),
+  );
+}

@@ -66,7 +66,7 @@ import {
   type SyncConflict,
 } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
-import { listFieldShapes } from '@shared/sync/listMerge';
+import { fitsShape, listFieldShapes } from '@shared/sync/listMerge';
 import type { WorkbenchDB } from '../database';
 import { recordKeyOf, storeChanges } from '../changeLog/packs';
 import { latestLoggedHlc } from '../changeLog/reads';
@@ -495,6 +495,20 @@ async function applyChunk(
         if (reason === null) incoming.push(change);
         else refuse([change], reason);
       }
+    }
+    // A list field written with a value of the wrong form would merge as an empty list.
+    const shapes = listFieldShapes(entity);
+    const misshapen = incoming.filter((c) =>
+      c.changes.some((fc) => {
+        const shape = shapes.get(fc.field);
+        return shape !== undefined && !fitsShape(shape, fc.new);
+      }),
+    );
+    if (misshapen.length > 0) {
+      for (const c of misshapen) {
+        refuse([c], `invalid change: ${invalidChangeReason(c) ?? 'a list field is not a list'}`);
+      }
+      incoming = incoming.filter((c) => !misshapen.includes(c));
     }
     const input = { entity, recordId, history, current, wholeLog: whole.has(key), detectedAt };
     let outcome = incoming.length > 0 ? mergeRecord({ ...input, incoming }) : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   decidingEdits,
+  fitsShape,
   listFieldShapes,
   mergeFieldEdits,
   type FieldEdit,
@@ -41,6 +42,20 @@ describe('list fields from the schemas', () => {
       expect.arrayContaining(['ccIds', 'recipientIds', 'exports', 'itemIssueIds', 'cited']),
     );
     expect(fields('nope')).toEqual([]);
+  });
+});
+
+describe('the form of a list value', () => {
+  it('wants arrays where the shape has lists', () => {
+    const raci = listFieldShapes('ownershipArea').get('raci') as MergeShape;
+    expect(fitsShape('list', [])).toBe(true);
+    expect(fitsShape('list', 'a')).toBe(false);
+    expect(fitsShape('list', null)).toBe(false);
+    const ok = { accountableId: null, responsibleIds: [], consultedIds: [], informedIds: [] };
+    expect(fitsShape(raci, ok)).toBe(true);
+    expect(fitsShape(raci, { ...ok, informedIds: 'x' })).toBe(false);
+    expect(fitsShape(raci, [])).toBe(false);
+    expect(fitsShape('value', 'anything')).toBe(true);
   });
 });
 

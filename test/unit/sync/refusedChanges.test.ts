@@ -216,6 +216,20 @@ describe('invalid records are parked with a reason, never stored', () => {
     expect(await parked(b.db)).toHaveLength(2);
   });
 
+  it('a list field written with something not a list is parked, not read as an empty list', async () => {
+    const { b, engagementId } = await twoDevicesWithMemo();
+    const note = (await b.db.notes.toArray()).find((n) => n.participantIds.length > 0);
+    if (!note) throw new Error('sample has no note with participants');
+    const bad = forge({ id: note.id, engagementId }, 'note', 'update', [
+      { field: 'participantIds', old: note.participantIds, new: 'everyone' },
+    ]);
+    const result = await apply(b.store, [bad]);
+    expect(result.refused.map((r) => r.reason)).toEqual([
+      'invalid change: participantIds must be a list of ids',
+    ]);
+    expect((await b.db.notes.get(note.id))?.participantIds).toEqual(note.participantIds);
+  });
+
   it('a create of an invalid record is parked: the record does not appear', async () => {
     const { b, engagementId } = await twoDevicesWithMemo();
     const id = newId();
