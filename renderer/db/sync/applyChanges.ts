@@ -66,15 +66,14 @@ import {
   type SyncConflict,
 } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
-import { fitsShape, listFieldShapes } from '@shared/sync/listMerge';
+import { listFieldShapes } from '@shared/sync/listMerge';
 import type { WorkbenchDB } from '../database';
 import { recordKeyOf, storeChanges } from '../changeLog/packs';
 import { latestLoggedHlc } from '../changeLog/reads';
 import { receiveRemoteHlc } from '../repositories/changeLog';
 import { sameValue } from '../repositories/diff';
 import { pendingKey, readLoggedChanges, readPendingKeys, readRecords } from './chunkReads';
-import { concurrent, invalidChangeReason, later, mergeRecord, type Row } from './mergeRecord';
-import { refusedMemoChange } from '@shared/memo/freeze';
+import { concurrent, later, screenAndMerge, type Row } from './mergeRecord';
 
 /** Options of {@link applyChanges}. */
 export interface ApplyOptions {
@@ -483,48 +482,11 @@ async function applyChunk(
     const [entity, recordId] = keys.get(key) as [EntityName, string];
     const current = existing.get(key);
     const history = loggedByKey.get(key) ?? [];
-    // An issued memo is frozen (shared/memo/freeze.ts): such changes are parked, never applied.
-    let incoming = all;
-    if (entity === 'memo') {
-      all.sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
-      const exists = current !== undefined || history.some((c) => c.op === 'create');
-      incoming = [];
-      for (const change of all) {
-        const created = incoming.some((c) => c.op === 'create');
-        const reason = refusedMemoChange(change, exists || (created && change.op === 'create'));
-        if (reason === null) incoming.push(change);
-        else refuse([change], reason);
-      }
-    }
-    // A list field written with a value of the wrong form would merge as an empty list.
-    const shapes = listFieldShapes(entity);
-    const misshapen = incoming.filter((c) =>
-      c.changes.some((fc) => {
-        const shape = shapes.get(fc.field);
-        return shape !== undefined && !fitsShape(shape, fc.new);
-      }),
-    );
-    if (misshapen.length > 0) {
-      for (const c of misshapen) {
-        refuse([c], `invalid change: ${invalidChangeReason(c) ?? 'a list field is not a list'}`);
-      }
-      incoming = incoming.filter((c) => !misshapen.includes(c));
-    }
+    const exists = current !== undefined || history.some((c) => c.op === 'create');
     const input = { entity, recordId, history, current, wholeLog: whole.has(key), detectedAt };
-    let outcome = incoming.length > 0 ? mergeRecord({ ...input, incoming }) : null;
-    if (outcome?.kind === 'record' && outcome.problem !== null) {
-      // Never stored: the changes invalid on their own are parked, then the rest is tried; if
-      // the record is still invalid, the incoming changes that make it so are parked together.
-      const invalid = incoming.filter((c) => invalidChangeReason(c) !== null);
-      for (const c of invalid) refuse([c], `invalid change: ${invalidChangeReason(c) ?? ''}`);
-      incoming = incoming.filter((c) => !invalid.includes(c));
-      outcome = incoming.length > 0 ? mergeRecord({ ...input, incoming }) : null;
-      if (outcome?.kind === 'record' && outcome.problem !== null) {
-        refuse(incoming, `would make the ${entity} invalid: ${outcome.problem}`);
-        result.invalidRecords.push({ entity, recordId });
-        outcome = null;
-      }
-    }
+    const { outcome, refusals, invalid } = screenAndMerge(input, all, exists);
+    for (const { change, reason } of refusals) refuse([change], reason);
+    if (invalid) result.invalidRecords.push({ entity, recordId });
     if (outcome === null) continue;
     if (outcome.kind === 'pending') {
       result.pendingRecords += 1;

@@ -2,7 +2,13 @@ import type { ChangeRecord } from '@shared/model/change';
 import { entityObjects, entitySchemas, type EntityName } from '@shared/model/registry';
 import type { SyncConflict } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
-import { listFieldShapes, mergeFieldEdits, type FieldEdit } from '@shared/sync/listMerge';
+import { refusedMemoChange } from '@shared/memo/freeze';
+import {
+  fitsShape,
+  listFieldShapes,
+  mergeFieldEdits,
+  type FieldEdit,
+} from '@shared/sync/listMerge';
 import { sameValue } from '../repositories/diff';
 
 /**
@@ -206,4 +212,73 @@ export function mergeRecord(input: RecordMergeInput): RecordMerge {
   }
   const { record, problem } = normalise(entity, merged);
   return { kind: 'record', record, problem, conflicts };
+}
+
+/** An incoming change refused, with the reason. */
+export interface Refusal {
+  change: ChangeRecord;
+  reason: string;
+}
+
+const byStamp = (a: ChangeRecord, b: ChangeRecord) => (later(a, b) ? 1 : later(b, a) ? -1 : 0);
+
+/**
+ * The incoming changes of one record that may be merged at all: an issued memo is frozen
+ * (shared/memo/freeze.ts; `exists`: the memo is here or its create is logged), and a list field
+ * written with a value that is not a list would merge as an empty one.
+ */
+export function screenIncoming(
+  entity: EntityName,
+  all: readonly ChangeRecord[],
+  exists: boolean,
+): { accepted: ChangeRecord[]; refusals: Refusal[] } {
+  const accepted: ChangeRecord[] = [];
+  const refusals: Refusal[] = [];
+  const shapes = listFieldShapes(entity);
+  for (const change of [...all].sort(byStamp)) {
+    const created = exists || accepted.some((c) => c.op === 'create');
+    const frozen = entity === 'memo' ? refusedMemoChange(change, created) : null;
+    const misshapen = change.changes.some((fc) => {
+      const shape = shapes.get(fc.field);
+      return shape !== undefined && !fitsShape(shape, fc.new);
+    });
+    if (frozen !== null) refusals.push({ change, reason: frozen });
+    else if (misshapen) {
+      const why = invalidChangeReason(change) ?? 'a list field is not a list';
+      refusals.push({ change, reason: `invalid change: ${why}` });
+    } else accepted.push(change);
+  }
+  return { accepted, refusals };
+}
+
+/**
+ * Screens and merges one record's incoming changes. Nothing invalid is stored: when the merged
+ * record fails validation, the changes invalid on their own are refused and the rest merged
+ * again; if it still fails, the incoming changes that make it so are refused together
+ * (`invalid`) and the record stays as it was (`outcome` null).
+ */
+export function screenAndMerge(
+  input: Omit<RecordMergeInput, 'incoming'>,
+  all: readonly ChangeRecord[],
+  exists: boolean,
+): { outcome: RecordMerge | null; refusals: Refusal[]; invalid: boolean } {
+  const screened = screenIncoming(input.entity, all, exists);
+  const refusals = screened.refusals;
+  let incoming = screened.accepted;
+  let outcome = incoming.length > 0 ? mergeRecord({ ...input, incoming }) : null;
+  if (outcome?.kind !== 'record' || outcome.problem === null) {
+    return { outcome, refusals, invalid: false };
+  }
+  for (const change of incoming) {
+    const why = invalidChangeReason(change);
+    if (why !== null) refusals.push({ change, reason: `invalid change: ${why}` });
+  }
+  incoming = incoming.filter((c) => !refusals.some((r) => r.change === c));
+  outcome = incoming.length > 0 ? mergeRecord({ ...input, incoming }) : null;
+  if (outcome?.kind === 'record' && outcome.problem !== null) {
+    const reason = `would make the ${input.entity} invalid: ${outcome.problem}`;
+    for (const change of incoming) refusals.push({ change, reason });
+    return { outcome: null, refusals, invalid: true };
+  }
+  return { outcome, refusals, invalid: false };
 }
