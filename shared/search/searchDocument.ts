@@ -79,6 +79,21 @@ const FALLBACK_TITLE: Partial<Record<EntityName, string>> = {
 };
 
 /**
+ * A record's proper name as the app shows it (a stakeholder's name, a risk's title, an
+ * engagement's client and title...), or the entity's noun when that is empty. Also used by the
+ * Sync tab's conflicts.
+ */
+export function recordHeadline(entity: EntityName, record: Readonly<Record<string, unknown>>) {
+  const fields = TEXT_FIELDS[entity] ?? GENERIC_FIELDS;
+  return texts(record, fields.title).join(' — ') || entityNoun(entity);
+}
+
+/** The entity's noun, for example "Ownership area". */
+export function entityNoun(entity: EntityName): string {
+  return FALLBACK_TITLE[entity] ?? entity;
+}
+
+/**
  * The search document of a record, or null when the record must not be searchable (it is
  * deleted, or it is not a record at all). Archived engagements and their records stay
  * searchable.
@@ -90,14 +105,13 @@ export function toSearchDocument(entity: EntityName, record: unknown): SearchDoc
   const engagementId = entity === 'engagement' ? r.id : r.engagementId;
   if (typeof engagementId !== 'string') return null;
   const fields = TEXT_FIELDS[entity] ?? GENERIC_FIELDS;
-  const title = texts(r, fields.title).join(' — ');
   const body = [...texts(r, fields.body), ...evidenceTexts(r)].join('\n');
   return {
     id: searchKey(entity, r.id),
     entity,
     recordId: r.id,
     engagementId,
-    title: title || (FALLBACK_TITLE[entity] ?? entity),
+    title: recordHeadline(entity, r),
     body,
     parentId:
       entity === 'acknowledgement' && typeof r.raisedIssueId === 'string' ? r.raisedIssueId : null,

@@ -36,8 +36,11 @@ export interface SyncConflict {
   detectedAt: string;
   /** open until the user decides; then resolved. */
   status: 'open' | 'resolved';
-  /** How it was resolved (keepMine, takeTheirs, merged). */
-  resolution?: 'keepMine' | 'takeTheirs' | 'merged';
+  /**
+   * How it was resolved (keepMine, takeTheirs, merged; keepCurrent: the field had been edited
+   * again since, for example resolved on another device, and that text was kept).
+   */
+  resolution?: 'keepMine' | 'takeTheirs' | 'merged' | 'keepCurrent';
   /** When it was resolved (UTC ISO). */
   resolvedAt?: string;
 }

@@ -14,6 +14,11 @@ export interface ApplySummary {
   conflicts: number;
   /** Devices whose clock is too far ahead (flagged, not adopted), with their drift in ms. */
   skewedDevices: { deviceId: string; driftMs: number }[];
+  /**
+   * Changes refused and parked with a reason (invalid, making their record invalid, changing an
+   * issued memo): never stored; the engine should warn, naming the device.
+   */
+  refused?: { id: string; deviceId: string; reason: string }[];
 }
 
 /** Options of one {@link SyncDatabase.apply} call. */

@@ -1,5 +1,6 @@
 /** Why writing an archive into the database was refused. Nothing was written in every case. */
-export type ArchiveImportErrorKind = 'quota' | 'exists' | 'id-clash' | 'missing-engagement';
+export type ArchiveImportErrorKind =
+  'quota' | 'exists' | 'id-clash' | 'missing-engagement' | 'frozen-memo';
 
 /** An archive passed its checks but could not be written; the database is as it was. */
 export class ArchiveImportError extends Error {

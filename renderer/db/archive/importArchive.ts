@@ -9,6 +9,27 @@ import { SYNC_STATE_TABLE } from '@shared/sync/conflict';
 import { loggedChangeIds, readChangesById } from '../changeLog/reads';
 import { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
 import { mergeArchive } from './merge';
+import { refusedMemoChange } from '@shared/memo/freeze';
+import type { ChangeRecord } from '@shared/model/change';
+
+/**
+ * The first change of the archive's log that changes an issued memo after issue (the freeze
+ * rule of shared/memo/freeze.ts, the same the sync and the merge apply), with the reason.
+ */
+export function frozenMemoChange(
+  changes: readonly ChangeRecord[],
+): { change: ChangeRecord; reason: string } | null {
+  const memoChanges = changes
+    .filter((c) => c.entity === 'memo')
+    .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1));
+  const issued = new Set<string>();
+  for (const change of memoChanges) {
+    const reason = refusedMemoChange(change, issued.has(change.recordId));
+    if (reason !== null) return { change, reason };
+    if (change.op === 'create') issued.add(change.recordId);
+  }
+  return null;
+}
 
 /**
  * How an archive is written: `copy` adds the engagement as it is in the file to a profile that
@@ -93,6 +114,14 @@ async function writeCopy(
   const { content } = archive;
   const engagementId = content.engagement.id;
   return db.transaction('rw', db.tables, async () => {
+    const frozen = frozenMemoChange(content.changes);
+    if (frozen !== null) {
+      throw new ArchiveImportError(
+        'frozen-memo',
+        `This archive changes an issued memo after it was issued (change ${frozen.change.id}: ` +
+          `${frozen.reason}). Nothing was imported.`,
+      );
+    }
     if (await db.engagements.get(engagementId)) {
       throw new ArchiveImportError(
         'exists',

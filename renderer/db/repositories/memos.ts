@@ -1,18 +1,8 @@
-import {
-  MEMO_MUTABLE_FIELDS,
-  type MemoExport,
-  type MemoRecord,
-  type MemoRecordInput,
-} from '@shared/model/memo';
+import { memoFreezeIssues } from '@shared/memo/freeze';
+import { type MemoExport, type MemoRecord, type MemoRecordInput } from '@shared/model/memo';
 import { ValidationError } from '../errors';
 import type { MemoDraftRepository } from './memoDrafts';
 import type { Repository } from './types';
-
-const MUTABLE: readonly string[] = MEMO_MUTABLE_FIELDS;
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /**
  * Wraps the generic memo repository so an issued memo stays as issued: an update may only
@@ -27,32 +17,16 @@ export function guardMemoRepository(inner: Repository<'memo'>): Repository<'memo
       inner.update(id, (current, at) => {
         const patch =
           typeof patchOrUpdater === 'function' ? patchOrUpdater(current, at) : patchOrUpdater;
-        const issues: Array<{ field: string; message: string }> = [];
-        for (const [field, value] of Object.entries(patch)) {
-          if (value === undefined) continue;
-          const before = (current as Record<string, unknown>)[field];
-          if (!MUTABLE.includes(field) && !same(value, before)) {
-            issues.push({
+        // The one freeze rule (shared/memo/freeze.ts), as the sync and the archive apply it.
+        const issues = memoFreezeIssues(
+          Object.entries(patch)
+            .filter(([, value]) => value !== undefined)
+            .map(([field, value]) => ({
               field,
-              message: 'cannot change on an issued memo: issue a new version instead',
-            });
-          }
-        }
-        if (patch.status === 'issued' && current.status === 'superseded') {
-          issues.push({ field: 'status', message: 'cannot return a superseded memo to issued' });
-        }
-        if (
-          patch.supersededBy !== undefined &&
-          current.supersededBy !== null &&
-          patch.supersededBy !== current.supersededBy
-        ) {
-          issues.push({ field: 'supersededBy', message: 'cannot change once set' });
-        }
-        if (patch.exports !== undefined) {
-          const kept = current.exports.every((e, i) => same(e, patch.exports?.[i]));
-          if (!kept)
-            issues.push({ field: 'exports', message: 'may only grow: earlier exports are kept' });
-        }
+              old: (current as Record<string, unknown>)[field],
+              new: value,
+            })),
+        );
         if (issues.length > 0) throw new ValidationError('memo', issues);
         return patch;
       }),

@@ -43,18 +43,21 @@
  * - Changes this version cannot apply (an unknown entity or operation, i.e. from a newer app
  *   version) are parked verbatim in `syncParked` and retried by {@link retryParkedChanges} after
  *   an upgrade; malformed ones are rejected (reported, not stored).
- * - A merged record that fails validation (for example concurrent edits of a start and an end
- *   date) is still stored: convergence matters more than a cross-field check, and refusing it
- *   would leave devices different. It is reported in `invalidRecords`.
+ * - Lists (and objects holding lists, an area's raci) merge as add-wins sets
+ *   (shared/sync/listMerge.ts): concurrent additions are all kept; a removal wins only over the
+ *   additions before it. When the incoming edits of a list did not start from the stored value
+ *   the record's whole log is read and the list merged from every edit.
+ * - Nothing invalid is stored (issue 12): a change that breaks the issued-memo freeze rule
+ *   (shared/memo/freeze.ts), a change invalid on its own, and the changes that together would
+ *   make their record invalid (for example concurrent edits of a start and an end date) are
+ *   parked in `syncParked` with the reason (`refused`), not logged, and retried after each round
+ *   (a later change may make them valid). The record stays as it was. Two devices that each
+ *   refuse the other's half of such a pair differ until someone edits the record (the Sync tab
+ *   lists the parked changes); that is the price of never storing an invalid record.
  */
 import { HLC_PATTERN, parseHlc } from '@shared/clock/hlc';
 import { changeOpSchema, type ChangeRecord, type FieldChange } from '@shared/model/change';
-import {
-  entityObjects,
-  entitySchemas,
-  entityTables,
-  type EntityName,
-} from '@shared/model/registry';
+import { entitySchemas, entityTables, type EntityName } from '@shared/model/registry';
 import { UUID_PATTERN } from '@shared/ids';
 import {
   SYNC_CONFLICTS_TABLE,
@@ -63,12 +66,14 @@ import {
   type SyncConflict,
 } from '@shared/sync/conflict';
 import { isLongTextField } from '@shared/sync/longText';
+import { listFieldShapes } from '@shared/sync/listMerge';
 import type { WorkbenchDB } from '../database';
 import { recordKeyOf, storeChanges } from '../changeLog/packs';
 import { latestLoggedHlc } from '../changeLog/reads';
 import { receiveRemoteHlc } from '../repositories/changeLog';
 import { sameValue } from '../repositories/diff';
 import { pendingKey, readLoggedChanges, readPendingKeys, readRecords } from './chunkReads';
+import { concurrent, later, screenAndMerge, type Row } from './mergeRecord';
 
 /** Options of {@link applyChanges}. */
 export interface ApplyOptions {
@@ -108,8 +113,13 @@ export interface ApplyResult {
   recordsWritten: number;
   /** Records with logged changes but no create yet (will appear when it arrives). */
   pendingRecords: number;
-  /** Records stored although the merge made them fail validation. */
+  /** Records left as they were because the incoming changes would make them invalid. */
   invalidRecords: { entity: string; recordId: string }[];
+  /**
+   * Changes refused and parked in `syncParked` with the reason (invalid on their own, making
+   * their record invalid, or changing an issued memo); never stored, retried after each round.
+   */
+  refused: { id: string; deviceId: string; reason: string }[];
   /** Devices whose clock runs more than maxDriftMs ahead (not adopted into the local clock). */
   skewedDevices: SkewedDevice[];
   /** Changes whose deviceId is THIS device's id but that this database did not write. */
@@ -176,27 +186,6 @@ export function checkChange(raw: unknown): Checked {
   return { kind: 'ok', change: raw as ChangeRecord };
 }
 
-/** The current winner of one field while folding. */
-interface Winner {
-  hlc: string;
-  value: unknown;
-  old: unknown;
-  change: ChangeRecord;
-}
-
-type Row = Record<string, unknown> & { id: string };
-
-/** LWW order: later HLC wins; equal HLCs (only possible with a duplicated device id) by change id. */
-function later(a: ChangeRecord, b: ChangeRecord): boolean {
-  return a.hlc > b.hlc || (a.hlc === b.hlc && a.id > b.id);
-}
-
-/** True when the losing value is worth keeping: the winner did not start from it. */
-function concurrent(loser: { value: unknown }, winner: { old: unknown; value: unknown }): boolean {
-  if (loser.value === null || loser.value === undefined || loser.value === '') return false;
-  return !sameValue(loser.value, winner.old) && !sameValue(loser.value, winner.value);
-}
-
 /**
  * True when an incoming change of a long text of this stored record may be concurrent with the
  * value it replaces (the earliest incoming change of the field did not start from it): that
@@ -217,13 +206,39 @@ function mayConflict(entity: EntityName, row: Row, incoming: readonly ChangeReco
   return false;
 }
 
-/** Validates a merged record as well as possible (defaults applied); never throws. */
-function normalise(entity: EntityName, merged: Row): { record: Row; valid: boolean } {
-  const full = entitySchemas[entity].safeParse(merged);
-  if (full.success) return { record: full.data as Row, valid: true };
-  const loose = entityObjects[entity].safeParse(merged);
-  if (loose.success) return { record: loose.data as Row, valid: false };
-  return { record: merged, valid: false };
+/**
+ * True when incoming changes of a list field of this stored record must be merged with the
+ * record's whole log (shared/sync/listMerge.ts): unless they form one chain that starts from the
+ * stored value and are all later than the log (then the latest value is the merged one).
+ */
+function needsListMerge(
+  entity: EntityName,
+  row: Row,
+  incoming: readonly ChangeRecord[],
+  bound: string,
+): boolean {
+  const shapes = listFieldShapes(entity);
+  if (shapes.size === 0) return false;
+  const byField = new Map<string, ChangeRecord[]>();
+  for (const change of incoming) {
+    for (const fc of change.changes) {
+      if (!shapes.has(fc.field)) continue;
+      if (change.hlc <= bound) return true;
+      const list = byField.get(fc.field);
+      if (list) list.push(change);
+      else byField.set(fc.field, [change]);
+    }
+  }
+  for (const [field, changes] of byField) {
+    changes.sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
+    let value = row[field];
+    for (const change of changes) {
+      const fc = change.changes.find((f) => f.field === field) as FieldChange;
+      if (!sameValue(fc.old, value)) return true;
+      value = fc.new;
+    }
+  }
+  return false;
 }
 
 /**
@@ -247,6 +262,7 @@ export async function applyChanges(
     recordsWritten: 0,
     pendingRecords: 0,
     invalidRecords: [],
+    refused: [],
     skewedDevices: [],
     ownIdClashes: 0,
     maxHlc: null,
@@ -296,6 +312,7 @@ export async function applyChanges(
     'changePacks',
     'meta',
     SYNC_CONFLICTS_TABLE,
+    SYNC_PARKED_TABLE,
     SYNC_STATE_TABLE,
   ];
   for (let start = 0; start < accepted.length; start += chunkSize) {
@@ -371,7 +388,7 @@ async function applyChunk(
     const row = existing.get(key);
     if (!row) continue;
     const incoming = incomingByKey.get(key) ?? [];
-    if (mayConflict(ref[0], row, incoming)) {
+    if (mayConflict(ref[0], row, incoming) || needsListMerge(ref[0], row, incoming, bound)) {
       whole.set(key, ref);
       continue;
     }
@@ -426,7 +443,7 @@ async function applyChunk(
   for (const list of loggedByKey.values()) for (const change of list) knownIds.add(change.id);
 
   const freshByKey = new Map<string, ChangeRecord[]>();
-  const fresh: ChangeRecord[] = [];
+  let fresh: ChangeRecord[] = [];
   for (const change of chunk) {
     if (knownIds.has(change.id)) {
       result.duplicates += 1;
@@ -448,74 +465,46 @@ async function applyChunk(
   const conflicts: SyncConflict[] = [];
   const toPut = new Map<EntityName, Row[]>();
 
-  for (const [key, incoming] of freshByKey) {
-    const [entityName, recordId] = keys.get(key) as [EntityName, string];
-    const history = loggedByKey.get(key) ?? [];
+  const refused: ParkedChange[] = [];
+  const refuse = (changes: readonly ChangeRecord[], reason: string) => {
+    for (const c of changes) {
+      refused.push({
+        id: c.id,
+        reason,
+        deviceId: c.deviceId,
+        seq: c.seq,
+        raw: c,
+        parkedAt: detectedAt,
+      });
+    }
+  };
+  for (const [key, all] of freshByKey) {
+    const [entity, recordId] = keys.get(key) as [EntityName, string];
     const current = existing.get(key);
-    const fold = new Map<string, Winner>();
-    let created: ChangeRecord | undefined;
-
-    for (const change of history) {
-      if (change.op === 'create' && (!created || change.hlc < created.hlc)) created = change;
-      for (const fc of change.changes) {
-        const w = fold.get(fc.field);
-        if (!w || later(change, w.change)) {
-          fold.set(fc.field, { hlc: change.hlc, value: fc.new, old: fc.old, change });
-        }
-      }
-    }
-
-    incoming.sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
-    const changed = new Set<string>();
-    for (const change of incoming) {
-      if (change.op === 'create' && (!created || change.hlc < created.hlc)) created = change;
-      for (const fc of change.changes) {
-        const w = fold.get(fc.field);
-        const candidate: Winner = { hlc: change.hlc, value: fc.new, old: fc.old, change };
-        if (!w || later(change, w.change)) {
-          if (w && isLongTextField(entityName, fc.field) && concurrent(w, candidate)) {
-            conflicts.push(conflictOf(entityName, recordId, fc.field, candidate, w, detectedAt));
-          }
-          fold.set(fc.field, candidate);
-          changed.add(fc.field);
-        } else if (change.id !== w.change.id) {
-          if (isLongTextField(entityName, fc.field) && concurrent(candidate, w)) {
-            conflicts.push(conflictOf(entityName, recordId, fc.field, w, candidate, detectedAt));
-          }
-        }
-      }
-    }
-
-    let latest: Winner | undefined;
-    for (const w of fold.values()) if (!latest || later(w.change, latest.change)) latest = w;
-
-    let merged: Row;
-    if (current) {
-      if (changed.size === 0) continue;
-      merged = { ...current };
-      for (const field of changed) merged[field] = (fold.get(field) as Winner).value;
-      const latestAt = latest?.change.at;
-      if (latestAt && (typeof current.updatedAt !== 'string' || latestAt > current.updatedAt)) {
-        merged.updatedAt = latestAt;
-      }
-    } else if (created) {
-      merged = { id: recordId, createdAt: created.at, updatedAt: latest?.change.at ?? created.at };
-      for (const [field, w] of fold) merged[field] = w.value;
-      if (!('deletedAt' in merged)) merged.deletedAt = null;
-      if (entityName !== 'engagement' && !('engagementId' in merged)) {
-        merged.engagementId = created.engagementId;
-      }
-    } else {
+    const history = loggedByKey.get(key) ?? [];
+    const exists = current !== undefined || history.some((c) => c.op === 'create');
+    const input = { entity, recordId, history, current, wholeLog: whole.has(key), detectedAt };
+    const { outcome, refusals, invalid } = screenAndMerge(input, all, exists);
+    for (const { change, reason } of refusals) refuse([change], reason);
+    if (invalid) result.invalidRecords.push({ entity, recordId });
+    if (outcome === null) continue;
+    if (outcome.kind === 'pending') {
       result.pendingRecords += 1;
       if (!wasPending.has(key)) nowPending.push(pendingKey(key));
       continue;
     }
+    conflicts.push(...outcome.conflicts);
+    if (outcome.kind === 'unchanged') continue;
     if (wasPending.has(key)) noLongerPending.push(pendingKey(key));
-    const { record, valid } = normalise(entityName, merged);
-    if (!valid) result.invalidRecords.push({ entity: entityName, recordId });
-    const rows = toPut.get(entityName);
-    if (rows) rows.push(record);
-    else toPut.set(entityName, [record]);
+    const rows = toPut.get(entity);
+    if (rows) rows.push(outcome.record);
+    else toPut.set(entity, [outcome.record]);
+  }
+  if (refused.length > 0) {
+    const ids = new Set(refused.map((p) => p.id));
+    fresh = fresh.filter((c) => !ids.has(c.id));
+    await db.table<ParkedChange, string>(SYNC_PARKED_TABLE).bulkPut(refused);
+    result.refused.push(...refused.map(({ id, deviceId, reason }) => ({ id, deviceId, reason })));
   }
 
   for (const [entity, rows] of toPut) {
@@ -530,35 +519,6 @@ async function applyChunk(
     await db.table<SyncConflict, string>(SYNC_CONFLICTS_TABLE).bulkPut(conflicts);
     result.conflicts += conflicts.length;
   }
-}
-
-/** A conflict record: `winner` is in the record, `loser` is kept. */
-function conflictOf(
-  entity: EntityName,
-  recordId: string,
-  field: string,
-  winner: Winner,
-  loser: Winner,
-  detectedAt: string,
-): SyncConflict {
-  return {
-    id: `${loser.change.id}:${field}`,
-    engagementId: loser.change.engagementId,
-    entity,
-    recordId,
-    field,
-    winnerValue: winner.value,
-    winnerHlc: winner.hlc,
-    winnerDeviceId: winner.change.deviceId,
-    ...(winner.change.deviceName ? { winnerDeviceName: winner.change.deviceName } : {}),
-    loserValue: loser.value,
-    loserHlc: loser.hlc,
-    loserDeviceId: loser.change.deviceId,
-    ...(loser.change.deviceName ? { loserDeviceName: loser.change.deviceName } : {}),
-    ...(loser.change.actor ? { loserActor: loser.change.actor } : {}),
-    detectedAt,
-    status: 'open',
-  };
 }
 
 /**
@@ -578,6 +538,8 @@ export async function retryParkedChanges(
     ready.map((p) => p.raw),
     options,
   );
-  await table.bulkDelete(ready.map((p) => p.id));
+  // Those refused again stay parked (with the new reason); the rest are applied or known.
+  const again = new Set(outcome.refused.map((r) => r.id));
+  await table.bulkDelete(ready.filter((p) => !again.has(p.id)).map((p) => p.id));
   return outcome;
 }

@@ -20,7 +20,10 @@ export async function listOpenConflicts(
 
 /** How the user resolves a conflict. */
 export type ConflictChoice =
-  { kind: 'keepMine' } | { kind: 'takeTheirs' } | { kind: 'merged'; value: string };
+  | { kind: 'keepMine' }
+  | { kind: 'takeTheirs' }
+  | { kind: 'merged'; value: string }
+  | { kind: 'keepCurrent' };
 
 /**
  * Which side is "mine": the losing value when this device wrote it; otherwise the value in the
@@ -52,7 +55,7 @@ export async function resolveConflict(
   const repository = store.repository(conflict.entity as EntityName);
   const current = (await store.db.table(tableOf(store, conflict.entity)).get(conflict.recordId)) as
     Record<string, unknown> | undefined;
-  if (current && current[conflict.field] !== wanted) {
+  if (current && choice.kind !== 'keepCurrent' && current[conflict.field] !== wanted) {
     await repository.update(conflict.recordId, { [conflict.field]: wanted } as never);
   }
   await store.db.table<SyncConflict, string>(SYNC_CONFLICTS_TABLE).update(conflict.id, {
@@ -64,4 +67,28 @@ export async function resolveConflict(
 
 function tableOf(store: WorkbenchStore, entity: string): string {
   return store.db.entityTable(entity as EntityName).name;
+}
+
+/**
+ * True when the record's field no longer holds either side: it was edited again after the
+ * conflict was found (for example the conflict was resolved on another device).
+ */
+export function conflictOvertaken(conflict: SyncConflict, currentValue: unknown): boolean {
+  return currentValue !== conflict.winnerValue && currentValue !== conflict.loserValue;
+}
+
+/** The open conflicts of one record, oldest first (the `[entity+recordId]` index). */
+export async function listRecordConflicts(
+  db: WorkbenchDB,
+  entity: string,
+  recordId: string,
+): Promise<SyncConflict[]> {
+  const all = await db
+    .table<SyncConflict, string>(SYNC_CONFLICTS_TABLE)
+    .where('[entity+recordId]')
+    .equals([entity, recordId])
+    .toArray();
+  return all
+    .filter((c) => c.status === 'open')
+    .sort((a, b) => (a.detectedAt < b.detectedAt ? -1 : a.detectedAt > b.detectedAt ? 1 : 0));
 }

@@ -5,6 +5,7 @@ import type { SyncDatabase } from '@shared/sync/database';
 import type { WorkbenchDB } from '../database';
 import { loggedChangeIds, readAllChanges } from '../changeLog/reads';
 import { metaSeqKey } from '../repositories/changeLog';
+import { decidingEdits, listFieldShapes, type FieldEdit } from '@shared/sync/listMerge';
 import { applyChanges, retryParkedChanges, type ApplyOptions } from './applyChanges';
 
 /** One entry of the `syncState` table. */
@@ -23,6 +24,39 @@ export interface DexieSyncDatabaseOptions {
   now?: () => Date;
   /** Clock drift limit passed to applyChanges (ms). */
   maxDriftMs?: number;
+}
+
+/** Per record and list field, the changes that still decide its merged value. */
+function decidingListEdits(all: readonly ChangeRecord[]): [ChangeRecord, string][] {
+  const edits = new Map<
+    string,
+    {
+      shape: ReturnType<typeof listFieldShapes>;
+      byField: Map<string, (FieldEdit & { origin: ChangeRecord })[]>;
+    }
+  >();
+  for (const change of all) {
+    const shapes = listFieldShapes(change.entity);
+    if (shapes.size === 0) continue;
+    const key = `${change.entity}\u0000${change.recordId}`;
+    let entry = edits.get(key);
+    if (!entry) edits.set(key, (entry = { shape: shapes, byField: new Map() }));
+    for (const fc of change.changes) {
+      if (!shapes.has(fc.field)) continue;
+      const list = entry.byField.get(fc.field) ?? [];
+      list.push({ hlc: change.hlc, id: change.id, old: fc.old, new: fc.new, origin: change });
+      entry.byField.set(fc.field, list);
+    }
+  }
+  const out: [ChangeRecord, string][] = [];
+  for (const { shape, byField } of edits.values()) {
+    for (const [field, list] of byField) {
+      const fieldShape = shape.get(field);
+      if (!fieldShape) continue;
+      for (const e of decidingEdits(fieldShape, list)) out.push([e.origin, field]);
+    }
+  }
+  return out;
 }
 
 /** The sync engine's view of the Dexie store. */
@@ -61,6 +95,7 @@ export function createDexieSyncDatabase(options: DexieSyncDatabaseOptions): Sync
         rejected: result.rejected.length,
         conflicts: result.conflicts,
         skewedDevices: result.skewedDevices,
+        refused: result.refused,
       };
     },
 
@@ -95,6 +130,12 @@ export function createDexieSyncDatabase(options: DexieSyncDatabaseOptions): Sync
       }
       const kept = new Map<ChangeRecord, Set<string>>();
       for (const change of creates) kept.set(change, new Set());
+      // A list field is decided by more than its latest change (listMerge.ts): keep those too.
+      for (const [change, field] of decidingListEdits(all)) {
+        const set = kept.get(change) ?? new Set<string>();
+        set.add(field);
+        kept.set(change, set);
+      }
       for (const fields of winners.values()) {
         for (const [field, change] of fields) {
           const set = kept.get(change) ?? new Set<string>();

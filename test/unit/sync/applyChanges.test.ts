@@ -12,7 +12,7 @@ import {
   openTestStore,
   steppingClock,
 } from '../db/helpers';
-import { readAllChanges } from '../../../renderer/db/changeLog/reads';
+import { readAllChanges, readRecordLog } from '../../../renderer/db/changeLog/reads';
 
 const opened: WorkbenchDB[] = [];
 afterEach(() => {
@@ -151,5 +151,29 @@ describe('applyChanges', () => {
     expect(r.skewedDevices.map((d) => d.deviceId)).toEqual([DEVICE_ID]);
     expect(await b.store.clock.current()).toBeNull();
     expect(r.recordsWritten).toBe(1);
+  });
+
+  it('keeps the losing value of a short field in the change log of both devices', async () => {
+    const a = await device(DEVICE_ID);
+    const b = await device(OTHER_DEVICE_ID, '2026-03-02T09:00:05.000Z');
+    const e = await a.store.engagements.create(engagementInput);
+    const risk = await a.store.risks.create({
+      engagementId: e.id,
+      title: 'Disk',
+      likelihood: 3,
+      impactScore: 3,
+    });
+    await ship(a.store, b.store);
+    await a.store.risks.update(risk.id, { title: 'Disk (A)' });
+    await b.store.risks.update(risk.id, { title: 'Disk (B)' });
+    await ship(a.store, b.store);
+    await ship(b.store, a.store);
+    for (const { db } of [a, b]) {
+      expect((await db.risks.get(risk.id))?.title).toBe('Disk (B)');
+      const titles = (await readRecordLog(db, 'risk', risk.id))
+        .flatMap((c) => c.changes.filter((fc) => fc.field === 'title').map((fc) => fc.new))
+        .sort();
+      expect(titles).toEqual(['Disk', 'Disk (A)', 'Disk (B)']);
+    }
   });
 });

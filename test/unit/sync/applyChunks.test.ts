@@ -280,7 +280,7 @@ describe('applyChanges on large chunks', () => {
     // the same changes again, mixed with new ones in one chunk: the old ones are duplicates
     const latest = range(n).map((i) =>
       change('latest', T0 + 3_600_000 + i, noteId(i), 'update', [
-        { field: 'kind', old: 'call', new: 'decision' },
+        { field: 'kind', old: 'call', new: 'observation' },
       ]),
     );
     const mixed = await apply(
@@ -288,7 +288,7 @@ describe('applyChanges on large chunks', () => {
     );
     expect(mixed).toMatchObject({ applied: n, duplicates: n, recordsWritten: n });
     const after = await db.notes.toArray();
-    expect(after.map((note) => note.kind)).toEqual(range(n).map(() => 'decision'));
+    expect(after.map((note) => note.kind)).toEqual(range(n).map(() => 'observation'));
     expect(after[2]?.title).toBe('Local 2');
     expect((await readAllChanges(db)).length).toBe(n + n / 2 + 2 * n);
   });

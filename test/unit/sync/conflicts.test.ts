@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listOpenConflicts, resolveConflict } from '../../../renderer/db/sync/conflicts';
+import {
+  conflictOvertaken,
+  listOpenConflicts,
+  resolveConflict,
+} from '../../../renderer/db/sync/conflicts';
 import { closeAll, dataOf, engagement, makeDevice, tempDir, type Device } from './harness';
 import { readAllChanges } from '../../../renderer/db/changeLog/reads';
 
@@ -58,5 +62,24 @@ describe('resolving a conflict', () => {
     await settle(a, b);
     expect((await a.db.notes.get(note.id))?.body).toBe('desktop text\n\nlaptop text');
     expect(await dataOf(a)).toEqual(await dataOf(b));
+  });
+
+  it('a conflict resolved on the other device shows as overtaken here; keeping the current text writes nothing', async () => {
+    const { a, b, e, note } = await conflicted();
+    const [onB] = await listOpenConflicts(b.db, e.id);
+    if (!onB) throw new Error('no conflict on the desktop');
+    await resolveConflict(b.store, onB, { kind: 'merged', value: 'merged on the desktop' });
+    await settle(a, b);
+    const [onA] = await listOpenConflicts(a.db, e.id);
+    if (!onA) throw new Error('no conflict on the laptop');
+    const current = (await a.db.notes.get(note.id))?.body;
+    expect(current).toBe('merged on the desktop');
+    expect(conflictOvertaken(onA, current)).toBe(true);
+    expect(conflictOvertaken(onA, onA.winnerValue)).toBe(false);
+    const before = (await readAllChanges(a.db)).length;
+    await resolveConflict(a.store, onA, { kind: 'keepCurrent' });
+    expect((await readAllChanges(a.db)).length).toBe(before);
+    expect(await listOpenConflicts(a.db, e.id)).toEqual([]);
+    expect((await a.db.notes.get(note.id))?.body).toBe('merged on the desktop');
   });
 });

@@ -5,6 +5,7 @@ import type { ChangeRecord } from '../../../shared/model/change';
 import { entityTables, type EntityName } from '../../../shared/model/registry';
 import { closeAll, dataOf, engagement, makeDevice, tempDir, type Device } from './harness';
 import { readAllChanges } from '../../../renderer/db/changeLog/reads';
+import { listFieldShapes, mergeFieldEdits } from '../../../shared/sync/listMerge';
 
 afterEach(closeAll);
 
@@ -165,9 +166,61 @@ async function checkAgainstModel(device: Device, seed: number, round: number): P
         if (!w || c.hlc > w.hlc || (c.hlc === w.hlc && c.id > w.id)) winners.set(fc.field, c);
       }
     }
+    const shapes = listFieldShapes(entity);
     for (const [field, c] of winners) {
-      const value = c.changes.find((fc) => fc.field === field)?.new;
+      const shape = shapes.get(field);
+      const value = shape
+        ? mergeFieldEdits(
+            shape,
+            list.flatMap((x) =>
+              x.changes
+                .filter((fc) => fc.field === field)
+                .map((fc) => ({ hlc: x.hlc, id: x.id, old: fc.old, new: fc.new })),
+            ),
+          )
+        : c.changes.find((fc) => fc.field === field)?.new;
       expect(row[field], `${where}: field ${field}`).toEqual(value);
+    }
+    if (entity === 'note') checkNoAdditionLost(list, row, where);
+  }
+}
+
+/** People and links the notes' lists are edited with. */
+const PEOPLE = Array.from({ length: 5 }, (_, i) => `0190a0b0-0000-7000-8000-00000000000${i}`);
+const LINKS = PEOPLE.map((id) => ({ entity: 'stakeholder' as const, id }));
+
+/**
+ * No addition is lost: every element a change added to a note's list is in the record unless a
+ * later change (HLC, then id) removed it.
+ */
+function checkNoAdditionLost(
+  list: readonly ChangeRecord[],
+  row: Record<string, unknown>,
+  where: string,
+): void {
+  const key = (v: unknown) => JSON.stringify(v);
+  const after = (a: ChangeRecord, b: ChangeRecord) =>
+    a.hlc > b.hlc || (a.hlc === b.hlc && a.id > b.id);
+  for (const field of ['participantIds', 'links']) {
+    const held = new Set(((row[field] as unknown[]) ?? []).map(key));
+    for (const c of list) {
+      const fc = c.changes.find((f) => f.field === field);
+      if (!fc) continue;
+      const before = new Set(((fc.old as unknown[]) ?? []).map(key));
+      for (const added of (fc.new as unknown[]).filter((v) => !before.has(key(v)))) {
+        const removedLater = list.some((r) => {
+          const rf = r.changes.find((f) => f.field === field);
+          return (
+            rf !== undefined &&
+            after(r, c) &&
+            ((rf.old as unknown[]) ?? []).some((v) => key(v) === key(added)) &&
+            !(rf.new as unknown[]).some((v) => key(v) === key(added))
+          );
+        });
+        if (!removedLater) {
+          expect(held.has(key(added)), `${where}: ${field} keeps ${key(added)}`).toBe(true);
+        }
+      }
     }
   }
 }
@@ -202,7 +255,7 @@ async function runSeed(seed: number): Promise<void> {
       const ops = random.int(4);
       for (let k = 0; k < ops; k++) {
         const known = (await d.db.notes.toArray()).filter((n) => notes.includes(n.id));
-        const choice = random.int(6);
+        const choice = random.int(9);
         if (choice === 0 || known.length === 0) {
           if (!(await d.db.engagements.get(e.id))) continue;
           const n = await d.store.notes.create({
@@ -216,7 +269,28 @@ async function runSeed(seed: number): Promise<void> {
           const n = random.pick(known);
           if (choice === 1 && n.deletedAt === null) await d.store.notes.softDelete(n.id);
           else if (choice === 2 && n.deletedAt !== null) await d.store.notes.restore(n.id);
-          else if (n.deletedAt === null && choice <= 4)
+          else if (n.deletedAt === null && choice >= 6) {
+            // Lists: add or remove a person or a link (concurrent edits must all survive).
+            const person = random.pick(PEOPLE);
+            const link = random.pick(LINKS);
+            const people = n.participantIds.includes(person)
+              ? n.participantIds.filter((p) => p !== person)
+              : [...n.participantIds, person];
+            const links = n.links.some((l) => l.id === link.id)
+              ? n.links.filter((l) => l.id !== link.id)
+              : [...n.links, link];
+            await d.store.notes.update(
+              n.id,
+              choice === 8
+                ? { links }
+                : choice === 7
+                  ? { participantIds: people }
+                  : {
+                      participantIds: people,
+                      links,
+                    },
+            );
+          } else if (n.deletedAt === null && choice <= 4)
             await d.store.notes.update(n.id, { body: `${d.name} edit ${round}.${k}` });
           else if (n.deletedAt === null)
             await d.store.notes.update(n.id, { title: `${d.name} title ${round}` });

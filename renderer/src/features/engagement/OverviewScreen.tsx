@@ -11,6 +11,7 @@ import { openRecord } from '../overview/openRecord';
 import type { EngagementScreenProps } from './screens';
 import '../overview/notebook.css';
 import '../overview/overview.css';
+import { RecordConflicts } from '../sync/RecordConflicts';
 
 const COUNT_LABELS = [
   ['stakeholder', 'Stakeholders'],
@@ -98,6 +99,7 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
 
   return (
     <div className="overview" aria-busy={!current}>
+      <RecordConflicts entity="engagement" recordId={engagement.id} />
       <div className="overview-grid">
         <AttentionCard
           id="overview-radar"

@@ -6,6 +6,7 @@ import { useUiStore } from '../../state/uiStore';
 import { useOpenRecord } from '../search/openRecord';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkChips } from './LinkEditor';
+import { RecordConflicts } from '../sync/RecordConflicts';
 
 /** One decision of the log: what, by whom, when, why, its status and what replaced it. */
 export function DecisionDetail({
@@ -63,6 +64,7 @@ export function DecisionDetail({
           </div>
         )}
       </header>
+      <RecordConflicts entity="decision" recordId={decision.id} />
       <dl className="details">
         <dt>Rationale</dt>
         <dd className="prose">

@@ -6,6 +6,7 @@ import { useOpenRecord } from '../search/openRecord';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkChips } from './LinkEditor';
 import { MarkdownView } from './MarkdownView';
+import { RecordConflicts } from '../sync/RecordConflicts';
 
 /** One note: when, who took part, the Markdown text, its links and its history. */
 export function NoteDetail({
@@ -45,6 +46,7 @@ export function NoteDetail({
           </div>
         )}
       </header>
+      <RecordConflicts entity="note" recordId={note.id} />
       {note.body.trim() ? (
         <MarkdownView source={note.body} label="Note text" />
       ) : (

@@ -15,6 +15,7 @@ import { DecisionFormDialog } from './DecisionFormDialog';
 import { NoteDetail } from './NoteDetail';
 import { NoteFormDialog } from './NoteFormDialog';
 import './notes.css';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 type View = 'notes' | 'decisions';
 
@@ -41,7 +42,12 @@ const NOTE_COLUMNS: DataTableColumn<NoteRow>[] = [
     id: 'title',
     header: 'Title',
     width: '2.4fr',
-    cell: (r) => r.note.title,
+    cell: (r) => (
+      <>
+        <ConflictBadge entity="note" recordId={r.note.id} />
+        {r.note.title}
+      </>
+    ),
     sortValue: (r) => r.note.title,
     filterText: (r) => `${r.note.title} ${r.note.body}`,
   },
@@ -74,7 +80,12 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     id: 'title',
     header: 'What',
     width: '2.2fr',
-    cell: (r) => r.decision.title,
+    cell: (r) => (
+      <>
+        <ConflictBadge entity="decision" recordId={r.decision.id} />
+        {r.decision.title}
+      </>
+    ),
     sortValue: (r) => r.decision.title,
     filterText: (r) => `${r.decision.title} ${r.decision.rationale}`,
   },

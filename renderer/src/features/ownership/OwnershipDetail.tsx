@@ -7,6 +7,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { openRecord } from '../overview/openRecord';
 import { presenceOf } from '../stakeholders/labels';
+import { RecordConflicts } from '../sync/RecordConflicts';
 
 function People({ ids, byId }: { ids: readonly string[]; byId: Map<string, Stakeholder> }) {
   if (ids.length === 0) return <span className="muted">nobody</span>;
@@ -72,6 +73,7 @@ export function OwnershipDetail({
           </div>
         )}
       </header>
+      <RecordConflicts entity="ownershipArea" recordId={area.id} />
       {gaps.length > 0 ? (
         <div className="gap-box" role="group" aria-label="Ownership gaps">
           <strong>Not properly owned:</strong>

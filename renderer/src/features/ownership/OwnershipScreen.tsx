@@ -16,6 +16,7 @@ import { OwnershipDetail } from './OwnershipDetail';
 import { OwnershipFormDialog } from './OwnershipFormDialog';
 import '../overview/notebook.css';
 import './ownership.css';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 interface AreaRow {
   area: OwnershipArea;
@@ -29,7 +30,12 @@ function columnsFor(byId: Map<string, Stakeholder>): DataTableColumn<AreaRow>[] 
       id: 'name',
       header: 'Area',
       width: '1.2fr',
-      cell: (r) => r.area.name,
+      cell: (r) => (
+        <>
+          <ConflictBadge entity="ownershipArea" recordId={r.area.id} />
+          {r.area.name}
+        </>
+      ),
       sortValue: (r) => r.area.name,
       filterText: (r) => `${r.area.name} ${r.area.kind} ${r.area.description}`,
     },

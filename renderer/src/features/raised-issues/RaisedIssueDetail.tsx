@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../overview/openRecord';
 import { IssueTimeline } from './IssueTimeline';
 import { choiceLabel } from './raisedIssueForm';
+import { RecordConflicts } from '../sync/RecordConflicts';
 
 /** One linked risk: its title, opening it on the Risks screen. */
 function LinkedRisk({ id }: { id: string }) {
@@ -98,6 +99,7 @@ export function RaisedIssueDetail({
           </div>
         )}
       </header>
+      <RecordConflicts entity="raisedIssue" recordId={issue.id} />
       <dl className="details finding">
         {findingElements.map((element) => (
           <div key={element} className="finding-row">
@@ -155,6 +157,16 @@ export function RaisedIssueDetail({
         acknowledgements={acknowledgements}
         names={names}
       />
+      {acknowledgements
+        .filter((a) => a.raisedIssueId === issue.id)
+        .map((a) => (
+          <RecordConflicts
+            key={a.id}
+            entity="acknowledgement"
+            recordId={a.id}
+            label="Acknowledgement"
+          />
+        ))}
       <RecordHistory entity="raisedIssue" id={issue.id} />
     </article>
   );

@@ -15,6 +15,7 @@ import { describeEscalationPlan, planEscalation } from '@shared/notebook/escalat
 import { choiceLabel } from './raisedIssueForm';
 import { ackState, daysSinceRaised, type AckState } from '@shared/notebook/issueTimeline';
 import './raisedIssues.css';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 /** One row of the list. */
 interface IssueRow {
@@ -32,7 +33,12 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'title',
     header: 'Issue',
     width: '2.2fr',
-    cell: (r) => r.issue.title,
+    cell: (r) => (
+      <>
+        <ConflictBadge entity="raisedIssue" recordId={r.issue.id} />
+        {r.issue.title}
+      </>
+    ),
     sortValue: (r) => r.issue.title,
     filterText: (r) => r.issue.title,
   },

@@ -7,6 +7,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate } from '../../lib/formatDate';
 import { openRecord } from '../overview/openRecord';
+import { RecordConflicts } from '../sync/RecordConflicts';
 
 function Score({ value, label }: { value: number | null; label: string }) {
   if (value === null) return <span className="muted">not assessed</span>;
@@ -65,6 +66,7 @@ export function RiskDetail({
           </div>
         )}
       </header>
+      <RecordConflicts entity="risk" recordId={risk.id} />
       <dl className="details">
         <dt>Before controls</dt>
         <dd>

@@ -18,6 +18,7 @@ import { RiskDetail } from './RiskDetail';
 import { RiskFormDialog } from './RiskFormDialog';
 import '../overview/notebook.css';
 import './risks.css';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 function ScoreChip({ value }: { value: number | null }) {
   if (value === null) return <span className="muted">—</span>;
@@ -30,7 +31,12 @@ function columnsFor(names: Map<string, string>, today: string): DataTableColumn<
       id: 'title',
       header: 'Risk',
       width: '2fr',
-      cell: (r) => r.title,
+      cell: (r) => (
+        <>
+          <ConflictBadge entity="risk" recordId={r.id} />
+          {r.title}
+        </>
+      ),
       sortValue: (r) => r.title,
       filterText: (r) =>
         `${r.title} ${r.category} ${r.cause} ${r.event} ${r.mitigation} ${r.ownerId ? (names.get(r.ownerId) ?? '') : ''}`,

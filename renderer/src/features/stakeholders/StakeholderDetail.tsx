@@ -5,6 +5,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate } from '../../lib/formatDate';
 import { AUTHORITY_LABEL, STANCE_LABEL, presenceOf } from './labels';
+import { RecordConflicts } from '../sync/RecordConflicts';
 
 /** A stakeholder as a small button that selects them. */
 function PersonLink({ person, onSelect }: { person: Stakeholder; onSelect: (id: string) => void }) {
@@ -74,6 +75,7 @@ export function StakeholderDetail({
           </div>
         )}
       </header>
+      <RecordConflicts entity="stakeholder" recordId={stakeholder.id} />
       <dl className="details">
         <dt>Status</dt>
         <dd>

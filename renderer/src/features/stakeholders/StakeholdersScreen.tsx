@@ -17,6 +17,7 @@ import { StakeholderFormDialog } from './StakeholderFormDialog';
 import { AUTHORITY_LABEL, STANCE_LABEL, presenceOf } from './labels';
 import '../overview/notebook.css';
 import './stakeholders.css';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 type View = 'table' | 'chart' | 'grid';
 
@@ -39,6 +40,7 @@ function columnsFor(names: Map<string, string>): DataTableColumn<Stakeholder>[] 
               {presenceOf(s)}
             </span>
           ) : null}
+          <ConflictBadge entity="stakeholder" recordId={s.id} />
           {s.name}
         </>
       ),

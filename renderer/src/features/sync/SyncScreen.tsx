@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../engagement/screens';
 import { ConflictList } from './ConflictList';
+import { ParkedChanges } from './ParkedChanges';
 import {
   PasswordField,
   STATUS_TEXT,
@@ -215,6 +216,7 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
       ) : null}
 
       <ConflictList engagementId={engagement.id} />
+      <ParkedChanges engagementId={engagement.id} />
     </div>
   );
 }
