@@ -1,3 +1,4 @@
+import { canonicalJson as canonical } from '../canonical/canonicalJson';
 import { entityObjects } from '../model/registry';
 
 /**
@@ -101,17 +102,6 @@ function after(a: FieldEdit, b: FieldEdit): boolean {
 export function elementKey(value: unknown): string {
   if (typeof value === 'string') return `s${value}`;
   return `j${canonical(value)}`;
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 const asList = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
