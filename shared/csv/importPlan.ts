@@ -129,7 +129,7 @@ function readCell(
     case 'datetime': {
       if (text === '') return { ok: true, value: undefined };
       const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text.replace(' ', 'T');
-      const ms = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`);
+      const ms = Date.parse(/z|[+-]\d{2}:?\d{2}$/i.test(iso) ? iso : `${iso}Z`);
       return Number.isFinite(ms) && /^\d{4}-\d{2}-\d{2}/.test(text)
         ? { ok: true, value: new Date(ms).toISOString() }
         : {
