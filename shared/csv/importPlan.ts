@@ -201,9 +201,15 @@ export function planCsvImport(
   const rows: PlannedRow[] = [];
   const refused: RefusedRow[] = [];
   const refusedRows = new Set<number>();
+  // The columns refused in each row (looked up per row: a scan of every refusal per row would be
+  // quadratic in a file of many refused rows).
+  const refusedColumns = new Map<number, Set<string>>();
   const refuse = (row: number, column: string, message: string): void => {
     refused.push({ row, column, message });
     refusedRows.add(row);
+    const columns = refusedColumns.get(row) ?? new Set<string>();
+    columns.add(column);
+    refusedColumns.set(row, columns);
   };
 
   if (!mapped.some((m) => m.column.isName) && !mapped.some((m) => m.column.kind === 'id')) {
@@ -281,10 +287,12 @@ export function planCsvImport(
       bad = true;
     } else seenTargets.set(targetKey, row);
     const matchFailed =
-      bad && refused.some((r) => r.row === row && (r.column === '' || r.column === headerOf('id')));
+      bad &&
+      (refusedColumns.get(row)?.has('') === true ||
+        refusedColumns.get(row)?.has(headerOf('id')) === true);
     if (matchFailed) continue;
     // Rows with bad cells are still checked as a whole, so every problem of the row is listed.
-    const reported = new Set(refused.filter((r) => r.row === row).map((r) => r.column));
+    const reported = new Set(refusedColumns.get(row));
     const refuseOnce = (r: number, column: string, message: string): void => {
       if (!reported.has(column)) refuse(r, column, message);
     };
@@ -423,9 +431,13 @@ function knownPeople(
 ): KnownPeople {
   const counts = new Map<string, number>();
   const vacantSeats: string[] = [];
+  const seatNames = new Set<string>();
   for (const s of context.stakeholders) {
     counts.set(norm(s.name), (counts.get(norm(s.name)) ?? 0) + 1);
-    if (s.isVacant === true) vacantSeats.push(s.name);
+    if (s.isVacant === true && !seatNames.has(norm(s.name))) {
+      seatNames.add(norm(s.name));
+      vacantSeats.push(s.name);
+    }
   }
   const fileNames = new Set<string>();
   if (context.entity === 'stakeholder' && mapped.some((m) => m.column.isName)) {
@@ -434,7 +446,8 @@ function knownPeople(
       const name = typeof seat.name === 'string' ? seat.name : '';
       if (name.trim() === '') continue;
       fileNames.add(norm(name));
-      if (seat.isVacant === true && !vacantSeats.some((v) => norm(v) === norm(name))) {
+      if (seat.isVacant === true && !seatNames.has(norm(name))) {
+        seatNames.add(norm(name));
         vacantSeats.push(name);
       }
     }

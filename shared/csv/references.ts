@@ -12,7 +12,7 @@ export interface KnownPeople {
   counts: ReadonlyMap<string, number>;
   /** Normalised names of stakeholders the same file creates or updates. */
   fileNames: ReadonlySet<string>;
-  /** Names of the vacant seats (engagement's and file's), to resolve "(vacant)", "TBD" and such. */
+  /** Names of the vacant seats (engagement's and file's, each once), for "(vacant)", "TBD"... */
   vacantSeats: readonly string[];
 }
 
@@ -28,7 +28,7 @@ export const isKnownName = (known: KnownPeople, name: string): boolean =>
 
 /** A vacancy marker as the one vacant seat it can mean, or why it cannot. */
 function vacantSeatFor(name: string, known: KnownPeople): string | { problem: string } {
-  const seats = [...new Set(known.vacantSeats)];
+  const seats = known.vacantSeats;
   if (seats.length === 1) return seats[0] as string;
   return {
     problem:

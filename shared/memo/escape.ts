@@ -71,7 +71,8 @@ function escapeMarkdownLine(line: string): string {
     // GFM autolinks are found after escapes are resolved, so a backslash cannot stop them: an
     // invisible zero-width space keeps a bare http(s)://, www. or e-mail address plain text
     .replace(/:\/\//g, `${ZWSP}://`)
-    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+    // (after any character: GFM also links "_www.x" and "*www.x")
+    .replace(/(www)\./gi, `$1${ZWSP}.`)
     .replace(/@/g, `${ZWSP}@`);
   return escaped.replace(/^([-+])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -8,7 +8,7 @@ import {
   verifyMemoFile,
   type FileForVerify,
 } from '../../../shared/memo/verify';
-import { fuzz } from '../fuzz';
+import { fuzz, fuzzTimeout } from '../fuzz';
 
 const FP = 'ab'.repeat(32);
 const stampLine = `Memo NWL-M-2026-004 · version 3 · fingerprint SHA-256 ${FP}`;
@@ -50,40 +50,48 @@ describe('memo stamp reader', () => {
     expect(verifyMemoFile(markdownFile(blanks), []).outcome).toBe('unknown');
   });
 
-  it('agrees with the old pattern on any text made of stamp pieces', () => {
-    const piece = fc.constantFrom(
-      'Memo ',
-      'M-1',
-      ' · version ',
-      '12',
-      ' · fingerprint SHA-256 ',
-      FP,
-      FP.slice(0, 10),
-      'F',
-      ' ',
-      '\n',
-      '\t',
-      '·',
-      'x',
-    );
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), fc.string(), (pieces, noise) => {
-        const text = pieces.join('') + noise;
-        expect(parseMarkdownStamp(text)).toEqual(oldParse(text));
-      }),
-      fuzz(2_000),
-    );
-  });
+  it(
+    'agrees with the old pattern on any text made of stamp pieces',
+    () => {
+      const piece = fc.constantFrom(
+        'Memo ',
+        'M-1',
+        ' · version ',
+        '12',
+        ' · fingerprint SHA-256 ',
+        FP,
+        FP.slice(0, 10),
+        'F',
+        ' ',
+        '\n',
+        '\t',
+        '·',
+        'x',
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 30 }), fc.string(), (pieces, noise) => {
+          const text = pieces.join('') + noise;
+          expect(parseMarkdownStamp(text)).toEqual(oldParse(text));
+        }),
+        fuzz(2_000),
+      );
+    },
+    fuzzTimeout(10_000),
+  );
 
-  it('never throws on arbitrary text', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
-        const verdict = verifyMemoFile(markdownFile(`${text}\n${stampLine}`), []);
-        expect(verdict.memoId).toBe('NWL-M-2026-004');
-      }),
-      fuzz(500),
-    );
-  });
+  it(
+    'never throws on arbitrary text',
+    () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+          const verdict = verifyMemoFile(markdownFile(`${text}\n${stampLine}`), []);
+          expect(verdict.memoId).toBe('NWL-M-2026-004');
+        }),
+        fuzz(500),
+      );
+    },
+    fuzzTimeout(10_000),
+  );
 });
 
 describe('PDF title reader', () => {
