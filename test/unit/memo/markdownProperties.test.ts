@@ -150,7 +150,7 @@ describe('memo Markdown on arbitrary text', () => {
           const markdown = renderMemoMarkdown(fill(memo, texts), { fingerprint, state: 'issued' });
           expect(elements(markdownToHtml(markdown))).toEqual(plain);
         }),
-        fuzz(12),
+        fuzz(12, 0.1),
       );
     },
     fuzzTimeout(30_000),
