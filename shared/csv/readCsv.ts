@@ -65,6 +65,18 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
+/**
+ * Excel's separator line ("sep=;" before the header), with its line break, or null. The line
+ * names the separator and is not part of the table.
+ */
+function separatorHint(text: string): string | null {
+  if (!text.startsWith('sep=') || !(CSV_DELIMITERS as readonly string[]).includes(text[4] ?? '')) {
+    return null;
+  }
+  const end = text.startsWith('\r\n', 5) ? 7 : text[5] === '\n' || text[5] === '\r' ? 6 : -1;
+  return end < 0 ? null : text.slice(0, end);
+}
+
 /** A record as Papa Parse gives it, with where it starts and what Papa found wrong. */
 interface RawRecord {
   cells: string[];
@@ -89,10 +101,10 @@ function countLineBreaks(text: string, from: number, to: number): number {
 }
 
 /** Reads every record of a CSV text with Papa Parse, tracking the line each starts on. */
-function readRecords(text: string, delimiter: CsvDelimiter): RawRecord[] {
+function readRecords(text: string, delimiter: CsvDelimiter, firstLine: number): RawRecord[] {
   const records: RawRecord[] = [];
   let start = 0;
-  let line = 1;
+  let line = firstLine;
   Papa.parse<string[]>(text, {
     delimiter,
     quoteChar: '"',
@@ -168,8 +180,10 @@ function recordProblem(record: RawRecord, headerCount: number): string | null {
  * numbers them); rows that cannot be read are listed in `problems` with the reason.
  */
 export function parseCsv(input: string): CsvTable {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const delimiter = detectDelimiter(text);
+  const withHint = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const hint = separatorHint(withHint);
+  const text = hint ? withHint.slice(hint.length) : withHint;
+  const delimiter = hint ? (hint[4] as CsvDelimiter) : detectDelimiter(text);
   if (text.slice(0, 8192).includes('\u0000')) {
     return {
       headers: [],
@@ -178,13 +192,13 @@ export function parseCsv(input: string): CsvTable {
       delimiter,
     };
   }
-  const records = readRecords(text, delimiter);
+  const records = readRecords(text, delimiter, hint ? 2 : 1);
   const [header, ...data] = records;
   const headers = (header?.cells ?? []).map((h) => h.trim());
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
   if (header && (header.unclosed || header.strayQuote || header.cells.some(notText))) {
-    problems.push({ row: 1, line: 1, message: 'the header row cannot be read' });
+    problems.push({ row: 1, line: header.line, message: 'the header row cannot be read' });
     return { headers, rows, problems, delimiter };
   }
   for (const [index, record] of data.entries()) {

@@ -55,3 +55,13 @@ describe('CSV rows that cannot be read are reported, row by row', () => {
     });
   });
 });
+
+describe("Excel's separator line", () => {
+  it('"sep=;" names the separator and is not a row; line numbers still count it', () => {
+    const table = parseCsv('\uFEFFsep=,\r\nName;Title,Notes\r\nAda;Obi,CIO\r\nBob,"cut');
+    expect(table.delimiter).toBe(',');
+    expect(table.headers).toEqual(['Name;Title', 'Notes']);
+    expect(table.rows).toEqual([{ cells: ['Ada;Obi', 'CIO'], row: 2, line: 3 }]);
+    expect(table.problems[0]).toMatchObject({ row: 3, line: 4 });
+  });
+});
