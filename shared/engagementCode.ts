@@ -6,7 +6,7 @@ export function suggestEngagementCode(client: string): string {
   const words = client
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .replace(/[^A-Z0-9 ]+/gi, ' ')
     .trim()
     .split(/\s+/)
     .filter(Boolean);

@@ -59,7 +59,8 @@ function jsonProblem(
   const match = /position (\d+)/.exec(message);
   const position = match ? Number(match[1]) : text.length;
   const truncated =
-    /end of (JSON )?(data|input)|Unterminated/i.test(message) || position >= text.trimEnd().length;
+    /end of (?:JSON )?(?:data|input)|Unterminated/i.test(message) ||
+    position >= text.trimEnd().length;
   const { line, column } = lineAndColumn(text, position);
   return {
     truncated,

@@ -98,11 +98,13 @@ export function archiveFileName(
   engagement: { code: string; title: string },
   exportedAt: string,
 ): string {
-  const slug = engagement.title
+  const dashed = engagement.title
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/[^a-z0-9]+/g, '-');
+  // Runs are single dashes now: drop one at each end (no /-+$/, which backtracks on long runs).
+  const slug = dashed
+    .slice(dashed.startsWith('-') ? 1 : 0, dashed.endsWith('-') ? -1 : undefined)
     .slice(0, 60);
   return `${engagement.code}-${slug || 'engagement'}-${exportedAt.slice(0, 10)}${ARCHIVE_EXTENSION}`;
 }

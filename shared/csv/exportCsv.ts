@@ -1,5 +1,6 @@
 import { CSV_COLUMNS, type CsvColumn, type CsvEntity } from './columns';
 import { writeCsv } from './csvText';
+import { formatPeopleList } from './peopleList';
 
 type AnyRecord = Record<string, unknown>;
 
@@ -13,14 +14,14 @@ export function valueAtPath(record: AnyRecord, path: readonly string[]): unknown
   return current;
 }
 
-/** One cell's text. People are written by name; lists are joined with "; ". */
+/** One cell's text. People are written by name; lists as in peopleList.ts (quoted when needed). */
 function cellText(column: CsvColumn, value: unknown, nameOf: (id: string) => string): string {
   if (value === null || value === undefined) return '';
   switch (column.kind) {
     case 'person':
       return typeof value === 'string' ? nameOf(value) : '';
     case 'people':
-      return Array.isArray(value) ? value.map((id) => nameOf(String(id))).join('; ') : '';
+      return Array.isArray(value) ? formatPeopleList(value.map((id) => nameOf(String(id)))) : '';
     case 'boolean':
       return value === true ? 'yes' : 'no';
     default:

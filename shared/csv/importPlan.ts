@@ -7,6 +7,8 @@ import { entityObjects, entitySchemas } from '../model/registry';
 import { isoDateSchema } from '../model/base';
 import { CSV_COLUMNS, nameColumn, type CsvColumn, type CsvEntity } from './columns';
 import { undefuse, type CsvTable } from './csvText';
+import { normName, readReferenceNames, type KnownPeople } from './references';
+import { readSeat } from './vacancy';
 import { valueAtPath } from './exportCsv';
 
 type AnyRecord = Record<string, unknown> & { id: string };
@@ -71,11 +73,11 @@ export interface CsvImportContext {
   engagementId: string;
   /** The engagement's live records of that entity (to match by id or name). */
   existing: readonly AnyRecord[];
-  /** The engagement's live stakeholders (to resolve names). */
-  stakeholders: ReadonlyArray<{ id: string; name: string }>;
+  /** The engagement's live stakeholders (to resolve names; vacant seats for "(vacant)", "TBD"). */
+  stakeholders: ReadonlyArray<{ id: string; name: string; isVacant?: boolean }>;
 }
 
-const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const norm = normName;
 const PLACEHOLDER_ID = '00000000-0000-7000-8000-000000000000';
 const PLACEHOLDER_AT = '2000-01-01T00:00:00.000Z';
 const TRUE = new Set(['yes', 'y', 'true', '1', 'x', 'ja', 'oui']);
@@ -111,6 +113,8 @@ function readCell(
     }
     case 'boolean': {
       const t = text.toLowerCase();
+      // An empty cell says nothing (a vacant column left empty for people), like other kinds.
+      if (t === '') return { ok: true, value: undefined };
       if (TRUE.has(t)) return { ok: true, value: true };
       if (FALSE.has(t)) return { ok: true, value: false };
       return { ok: false, message: `must be yes or no (found “${text}”)` };
@@ -125,7 +129,7 @@ function readCell(
     case 'datetime': {
       if (text === '') return { ok: true, value: undefined };
       const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text.replace(' ', 'T');
-      const ms = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`);
+      const ms = Date.parse(/z|[+-]\d{2}:?\d{2}$/i.test(iso) ? iso : `${iso}Z`);
       return Number.isFinite(ms) && /^\d{4}-\d{2}-\d{2}/.test(text)
         ? { ok: true, value: new Date(ms).toISOString() }
         : {
@@ -191,31 +195,29 @@ export function planCsvImport(
     const name = norm(String(valueAtPath(r, nameCol.path) ?? ''));
     byName.set(name, [...(byName.get(name) ?? []), r]);
   }
-  const people = new Map<string, number>();
-  const idByPerson = new Map<string, string>();
-  for (const s of context.stakeholders) {
-    people.set(norm(s.name), (people.get(norm(s.name)) ?? 0) + 1);
-    idByPerson.set(norm(s.name), s.id);
-  }
-  const fileNames = new Set<string>();
-  if (entity === 'stakeholder') {
-    const nameIndex = mapped.find((m) => m.column.isName)?.index;
-    if (nameIndex !== undefined) {
-      for (const r of table.rows) fileNames.add(norm(r.cells[nameIndex] ?? ''));
-    }
-  }
+  const idByPerson = new Map(context.stakeholders.map((s) => [norm(s.name), s.id]));
+  const known = knownPeople(table, mapped, context);
+  // Built once: omit() makes a new schema, which costs more than checking a row.
+  const inputSchema = (entityObjects[entity] as z.ZodObject).omit(systemFieldMask);
 
   const rows: PlannedRow[] = [];
   const refused: RefusedRow[] = [];
   const refusedRows = new Set<number>();
+  // The columns refused in each row (looked up per row: a scan of every refusal per row would be
+  // quadratic in a file of many refused rows).
+  const refusedColumns = new Map<number, Set<string>>();
   const refuse = (row: number, column: string, message: string): void => {
     refused.push({ row, column, message });
     refusedRows.add(row);
+    const columns = refusedColumns.get(row) ?? new Set<string>();
+    columns.add(column);
+    refusedColumns.set(row, columns);
   };
 
   if (!mapped.some((m) => m.column.isName) && !mapped.some((m) => m.column.kind === 'id')) {
     refuse(1, '', `no column is mapped to “${nameCol.key}” or “id”: rows cannot be matched`);
   }
+  for (const problem of table.problems) refuse(problem.row, '', problem.message);
 
   const seenTargets = new Map<string, number>();
   for (const csvRow of table.rows) {
@@ -238,29 +240,22 @@ export function planCsvImport(
         continue;
       }
       if (column.kind === 'person' || column.kind === 'people') {
-        const names =
-          column.kind === 'people'
-            ? String(read.value)
-                .split(/[;\n,]/)
-                .map((n) => n.trim())
-                .filter((n) => n !== '')
-            : String(read.value) === ''
-              ? []
-              : [String(read.value)];
-        for (const name of names) {
-          const count = people.get(norm(name)) ?? 0;
-          if (count > 1) {
-            refuse(row, header, `“${name}” names more than one stakeholder`);
-            bad = true;
-          } else if (count === 0 && !fileNames.has(norm(name))) {
-            refuse(row, header, `no stakeholder is called “${name}”`);
-            bad = true;
-          }
-        }
+        const { names, problems } = readReferenceNames(column.kind, String(read.value), known);
+        for (const message of problems) refuse(row, header, message);
+        if (problems.length > 0) bad = true;
         references.push({ path: column.path, names, kind: column.kind });
         continue;
       }
       if (read.value !== undefined) setAtPath(values, column.path, read.value);
+    }
+
+    if (entity === 'stakeholder' && !applySeat(values)) {
+      refuse(
+        row,
+        headerOf(nameCol.key),
+        'marks a vacant position, which needs a job title (fill in the title column)',
+      );
+      bad = true;
     }
 
     // Match: by id when given, else by name.
@@ -294,10 +289,12 @@ export function planCsvImport(
       bad = true;
     } else seenTargets.set(targetKey, row);
     const matchFailed =
-      bad && refused.some((r) => r.row === row && (r.column === '' || r.column === headerOf('id')));
+      bad &&
+      (refusedColumns.get(row)?.has('') === true ||
+        refusedColumns.get(row)?.has(headerOf('id')) === true);
     if (matchFailed) continue;
     // Rows with bad cells are still checked as a whole, so every problem of the row is listed.
-    const reported = new Set(refused.filter((r) => r.row === row).map((r) => r.column));
+    const reported = new Set(refusedColumns.get(row));
     const refuseOnce = (r: number, column: string, message: string): void => {
       if (!reported.has(column)) refuse(r, column, message);
     };
@@ -323,9 +320,7 @@ export function planCsvImport(
             : value;
       }
     } else {
-      const input = (entityObjects[entity] as z.ZodObject)
-        .omit(systemFieldMask)
-        .safeParse({ ...withRefs, engagementId: context.engagementId });
+      const input = inputSchema.safeParse({ ...withRefs, engagementId: context.engagementId });
       if (!input.success) {
         reportIssues(row, input.error, withRefs, headerOfPath, refuseOnce);
         continue;
@@ -392,4 +387,70 @@ function reportIssues(
       issue.code === 'invalid_type' && valueAtPath(input, issue.path.map(String)) === undefined;
     refuse(row, headerOfPath(path), missing ? 'is required' : issue.message);
   }
+}
+
+/**
+ * Turns a stakeholder row that marks a vacant seat ("(vacant)", "TBD", an empty name with a job
+ * title...) into one: isVacant, named "(vacant) <title>". False when the seat has no title.
+ */
+function applySeat(values: Record<string, unknown>): boolean {
+  if (values.name === undefined && values.title === undefined) return true;
+  const seat = readSeat(
+    typeof values.name === 'string' ? values.name : '',
+    typeof values.title === 'string' ? values.title : '',
+    typeof values.isVacant === 'boolean' ? values.isVacant : undefined,
+  );
+  if (seat.kind === 'vacant-without-title') return false;
+  if (seat.kind === 'vacant') {
+    values.name = seat.name;
+    if (typeof values.title !== 'string' || values.title.trim() === '') values.title = seat.title;
+    values.isVacant = true;
+  }
+  return true;
+}
+
+/** A row's name, title and vacant cells as planCsvImport reads them ({} for a seat without title). */
+function seatOfRow(
+  cells: readonly string[],
+  mapped: ReadonlyArray<{ index: number; column: CsvColumn }>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const { index, column } of mapped) {
+    if (!['name', 'title', 'isVacant'].includes(column.key)) continue;
+    const read = readCell(column, cells[index] ?? '');
+    if (read.ok) values[column.key] = read.value;
+  }
+  return applySeat(values) ? values : {};
+}
+
+/** Who a file's names may refer to: the engagement's stakeholders and (for stakeholders) its rows. */
+function knownPeople(
+  table: CsvTable,
+  mapped: ReadonlyArray<{ index: number; column: CsvColumn }>,
+  context: CsvImportContext,
+): KnownPeople {
+  const counts = new Map<string, number>();
+  const vacantSeats: string[] = [];
+  const seatNames = new Set<string>();
+  for (const s of context.stakeholders) {
+    counts.set(norm(s.name), (counts.get(norm(s.name)) ?? 0) + 1);
+    if (s.isVacant === true && !seatNames.has(norm(s.name))) {
+      seatNames.add(norm(s.name));
+      vacantSeats.push(s.name);
+    }
+  }
+  const fileNames = new Set<string>();
+  if (context.entity === 'stakeholder' && mapped.some((m) => m.column.isName)) {
+    for (const r of table.rows) {
+      const seat = seatOfRow(r.cells, mapped);
+      const name = typeof seat.name === 'string' ? seat.name : '';
+      if (name.trim() === '') continue;
+      fileNames.add(norm(name));
+      if (seat.isVacant === true && !seatNames.has(norm(name))) {
+        seatNames.add(norm(name));
+        vacantSeats.push(name);
+      }
+    }
+  }
+  return { counts, fileNames, vacantSeats };
 }

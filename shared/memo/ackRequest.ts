@@ -1,4 +1,4 @@
-import { cleanText } from './escape';
+import { cleanText, joinLines } from './escape';
 import type { Memo } from './types';
 
 /** Who sends the request (the memo's from line is used when omitted). */
@@ -16,10 +16,7 @@ const ASK = 'accept / decline / accept the risk / defer';
  */
 export function acknowledgementRequestText(memo: Memo, options: AckRequestOptions): string {
   const h = memo.header;
-  const one = (s: string) =>
-    cleanText(s)
-      .replace(/\s*\n\s*/g, ' ')
-      .trim();
+  const one = (s: string) => joinLines(cleanText(s));
   const names = h.to.map((p) => one(p.name)).join(', ');
   const lines = [
     `Subject: Please confirm receipt: memo ${h.memoId}, version ${h.version}`,

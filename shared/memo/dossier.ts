@@ -3,7 +3,7 @@ import { inherentRiskScore, residualRiskScore } from '../model/risk';
 import { indexById } from '../rules/lookup';
 import { escapeHtml, htmlBlock, htmlInline, mdBlockLines, mdInline } from './escape';
 import { CHANNEL_LABEL, RESPONSE_LABEL, formatInstant } from './labels';
-import { htmlDocument, htmlTable, pdfDocumentTitle } from './renderHtml';
+import { htmlDocument, htmlTable, instant, num, pdfDocumentTitle, word } from './renderHtml';
 import { markdownStampLine, mdTable } from './renderMarkdown';
 
 /** The records a dossier is built from. */
@@ -249,8 +249,8 @@ export function renderDossierHtml(d: Dossier, fingerprint: string): string {
       htmlTable(
         ['When', 'Kind', 'Issue', 'What'],
         d.entries.map((e) => [
-          formatInstant(e.at),
-          KIND_LABEL[e.kind],
+          instant(e.at),
+          word(KIND_LABEL, e.kind),
           htmlInline(e.issueTitle),
           `${htmlInline(e.text)}${e.quote.trim() === '' ? '' : `<blockquote>${htmlBlock(e.quote, 'quote')}</blockquote>`}`,
         ]),
@@ -259,7 +259,7 @@ export function renderDossierHtml(d: Dossier, fingerprint: string): string {
     );
   }
   b.push(
-    `<p class="stamp">${escapeHtml(d.dossierId)} · version ${d.version} · fingerprint SHA-256 ${escapeHtml(fingerprint)}</p>`,
+    `<p class="stamp">${escapeHtml(d.dossierId)} · version ${num(d.version)} · fingerprint SHA-256 ${escapeHtml(fingerprint)}</p>`,
   );
   return htmlDocument(pdfDocumentTitle(d.dossierId, d.version, fingerprint), b.join('\n'));
 }

@@ -10,11 +10,39 @@
  * Right-to-left letters themselves are kept.
  */
 // eslint-disable-next-line no-control-regex
-const STRIPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+const STRIPPED = /[\u0000-\u0008\v\f\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 /** User text with the stripped characters removed and line ends normalised to \n. */
 export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(STRIPPED, '');
+}
+
+const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
+
+/** A line without its trailing spaces and tabs (a loop: /[ \t]+$/ backtracks on long runs). */
+export function trimEndBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && isBlank(line[end - 1])) end -= 1;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** A line without leading and trailing spaces and tabs. */
+function trimBlanks(line: string): string {
+  let start = 0;
+  while (isBlank(line[start])) start += 1;
+  return trimEndBlanks(line.slice(start));
+}
+
+/**
+ * Text on one line: each line break, with the white space around it, becomes one space; the ends
+ * are trimmed. (Split and trim: a pattern such as \s*\n\s* is quadratic on long runs of spaces.)
+ */
+export function joinLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 /** Zero-width space: breaks GFM autolink literals without changing what a reader sees. */
@@ -35,7 +63,7 @@ const MD_INLINE = /[\\`*_[\]<>|~#=$]/g;
  * cannot start a list. Pipes are escaped too, so the line is safe in a table cell.
  */
 function escapeMarkdownLine(line: string): string {
-  const trimmed = line.replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
+  const trimmed = trimBlanks(line);
   const escaped = trimmed
     .replace(MD_INLINE, (c) => `\\${c}`)
     .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
@@ -43,7 +71,8 @@ function escapeMarkdownLine(line: string): string {
     // GFM autolinks are found after escapes are resolved, so a backslash cannot stop them: an
     // invisible zero-width space keeps a bare http(s)://, www. or e-mail address plain text
     .replace(/:\/\//g, `${ZWSP}://`)
-    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+    // (after any character: GFM also links "_www.x" and "*www.x")
+    .replace(/(www)\./gi, `$1${ZWSP}.`)
     .replace(/@/g, `${ZWSP}@`);
   return escaped.replace(/^([-+])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
@@ -53,9 +82,7 @@ function escapeMarkdownLine(line: string): string {
  * become spaces. Empty text gives the placeholder.
  */
 export function mdInline(text: string | null | undefined): string {
-  const clean = cleanText(text ?? '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
+  const clean = joinLines(cleanText(text ?? ''));
   return clean === '' ? EMPTY : escapeMarkdownLine(clean);
 }
 
@@ -89,9 +116,7 @@ export function escapeHtml(text: string): string {
 
 /** User text as inline HTML (one line; empty gives the placeholder), cleaned and escaped. */
 export function htmlInline(text: string | null | undefined): string {
-  const clean = cleanText(text ?? '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
+  const clean = joinLines(cleanText(text ?? ''));
   return clean === '' ? EMPTY : escapeHtml(clean);
 }
 

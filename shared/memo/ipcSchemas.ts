@@ -7,7 +7,7 @@ const fileNameSchema = (extension: 'md' | 'pdf') =>
     .string()
     .min(1)
     .max(120)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name')
+    .regex(/^[A-Z0-9][\w.-]*$/i, 'must be a plain file name')
     .refine((name) => name.toLowerCase().endsWith(`.${extension}`), `must end with .${extension}`);
 
 /** Request of memo.exportPdf. */

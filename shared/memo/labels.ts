@@ -57,6 +57,16 @@ export const FINDING_LABEL = {
   recommendation: 'Recommendation',
 } as const;
 
+/**
+ * The label of an enumeration value; a value outside the enumeration (a forged or damaged
+ * record) is returned as its own text, for the renderer to escape like any user text.
+ */
+export function labelOf(labels: Readonly<Record<string, string>>, value: unknown): string {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(labels, value)
+    ? (labels[value] as string)
+    : String(value);
+}
+
 /** An ISO instant as "YYYY-MM-DD HH:MM UTC" (UTC, so every machine prints the same). */
 export function formatInstant(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

@@ -26,7 +26,9 @@ table.grid tr { break-inside: avoid; }
 table.grid th { background: #e8e8e8; overflow-wrap: normal; hyphens: manual; }
 .item { break-before: auto; }
 .facts { margin: 0 0 6pt; padding: 0; list-style: none; }
-.facts li { display: inline-block; margin-right: 14pt; }
+/* Each fact is an inline block no wider than the page, and a word longer than the line breaks
+   anywhere (overflow-wrap: anywhere also lowers the block's min-content width, so it shrinks). */
+.facts li { display: inline-block; margin-right: 14pt; max-width: 100%; min-width: 0; overflow-wrap: anywhere; vertical-align: top; }
 blockquote { margin: 2pt 0 6pt 12pt; padding-left: 8pt; border-left: 3px solid #888; font-style: italic; }
 ul { margin: 0 0 6pt; padding-left: 16pt; }
 .rating-high { font-weight: bold; color: #a00; }

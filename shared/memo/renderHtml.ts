@@ -6,6 +6,7 @@ import {
   RESPONSE_LABEL,
   STATUS_LABEL,
   formatInstant,
+  labelOf,
 } from './labels';
 import { PRINT_CSS } from './printCss';
 import type { RenderOptions } from './renderMarkdown';
@@ -21,6 +22,22 @@ export const PRINT_DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'
 export function pdfDocumentTitle(memoId: string, version: number, fingerprint: string): string {
   return `${memoId} v${version} SHA-256 ${fingerprint}`;
 }
+
+/** An enumeration value's label, escaped (a forged value prints as text, never as markup). */
+export const word = (labels: Readonly<Record<string, string>>, value: unknown): string =>
+  escapeHtml(labelOf(labels, value));
+
+/** A rating as a styled word; only the three ratings choose a style class. */
+function htmlRating(rating: unknown): string {
+  const known = rating === 'high' || rating === 'medium' || rating === 'low';
+  return `<span class="rating-${known ? rating : 'unknown'}">${word(RATING_LABEL, rating)}</span>`;
+}
+
+/** A number (version, score) as text, escaped: a forged record may hold anything there. */
+export const num = (value: unknown): string => escapeHtml(String(value));
+
+/** An instant as the memo prints it, escaped. */
+export const instant = (iso: unknown): string => escapeHtml(formatInstant(String(iso)));
 
 /** A person as "Name (Title, Department)", escaped, isolated for right-to-left names. */
 export function htmlPerson(p: MemoPerson): string {
@@ -65,7 +82,7 @@ ${body}
 export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
   const h = memo.header;
   const b: string[] = [];
-  b.push(`<h1>Memo ${escapeHtml(h.memoId)}, version ${h.version}</h1>`);
+  b.push(`<h1>Memo ${escapeHtml(h.memoId)}, version ${num(h.version)}</h1>`);
   if (options.state === 'draft') b.push('<p class="draft">DRAFT: not issued</p>');
   const from = [h.fromName, h.fromFirm].filter((x) => x.trim() !== '').join(', ');
   b.push(
@@ -76,7 +93,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
 <tr><th>From</th><td dir="auto">${htmlInline(from)}</td></tr>
 <tr><th>Date</th><td>${escapeHtml(h.date)}</td></tr>
 <tr><th>Client</th><td><bdi>${htmlInline(h.client)}</bdi>, engagement <bdi>${htmlInline(h.engagementTitle)}</bdi></td></tr>
-<tr><th>Memo id</th><td>${escapeHtml(h.memoId)}, version ${h.version}</td></tr>
+<tr><th>Memo id</th><td>${escapeHtml(h.memoId)}, version ${num(h.version)}</td></tr>
 </tbody></table>`,
   );
   b.push('<h2>1. Purpose and scope</h2>', htmlBlock(memo.purpose), htmlBlock(memo.limits));
@@ -87,7 +104,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
     htmlTable(
       ['Rating', 'Meaning', 'Expected time to act'],
       memo.ratingKey.map((r) => [
-        `<span class="rating-${r.rating}">${RATING_LABEL[r.rating]}</span>`,
+        htmlRating(r.rating),
         htmlInline(r.meaning),
         htmlInline(r.timeToAct),
       ]),
@@ -104,11 +121,11 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
         memo.summary.map((r) => [
           escapeHtml(r.ref),
           htmlInline(r.title),
-          `<span class="rating-${r.rating}">${RATING_LABEL[r.rating]}</span>`,
+          htmlRating(r.rating),
           htmlInline(r.owner),
           escapeHtml(r.raisedOn),
           r.acknowledged === '' ? 'Not acknowledged' : htmlInline(r.acknowledged),
-          STATUS_LABEL[r.status],
+          word(STATUS_LABEL, r.status),
         ]),
         [7, 27, 9, 13, 11, 18, 15],
       ),
@@ -121,7 +138,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       `<section class="item"><h3 dir="auto">Item ${escapeHtml(item.ref)}. ${htmlInline(item.title)}</h3>`,
     );
     b.push(
-      `<ul class="facts"><li><b>Rating:</b> <span class="rating-${item.rating}">${RATING_LABEL[item.rating]}</span></li><li><b>Status:</b> ${STATUS_LABEL[item.status]}</li><li><b>Owner:</b> ${item.owner ? htmlPerson(item.owner) : 'Nobody named'}</li><li><b>Target date:</b> ${escapeHtml(item.targetDate ?? EMPTY)}</li></ul>`,
+      `<ul class="facts"><li><b>Rating:</b> ${htmlRating(item.rating)}</li><li><b>Status:</b> ${word(STATUS_LABEL, item.status)}</li><li><b>Owner:</b> ${item.owner ? htmlPerson(item.owner) : 'Nobody named'}</li><li><b>Target date:</b> ${escapeHtml(item.targetDate ?? EMPTY)}</li></ul>`,
     );
     if (item.earlierMemos.length > 0) {
       b.push(`<p>Carried in earlier memos: ${escapeHtml(item.earlierMemos.join(', '))}.</p>`);
@@ -133,7 +150,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
     for (const r of item.raises) {
       const which = r.isThisItem ? '' : ` (as “<bdi>${htmlInline(r.title)}</bdi>”)`;
       b.push(
-        `<li>${formatInstant(r.at)}: to ${people(r.to)}, by ${CHANNEL_LABEL[r.channel]}${which}</li>`,
+        `<li>${instant(r.at)}: to ${people(r.to)}, by ${word(CHANNEL_LABEL, r.channel)}${which}</li>`,
       );
     }
     b.push('</ul><h4>Acknowledgements and management responses</h4>');
@@ -153,7 +170,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
         const lapses =
           a.expiresOn === null ? '' : `<p>Acceptance lapses on ${escapeHtml(a.expiresOn)}.</p>`;
         b.push(
-          `<li>${formatInstant(a.at)}: ${htmlPerson(a.by)}, by ${CHANNEL_LABEL[a.channel]}. <b>${RESPONSE_LABEL[a.response]}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
+          `<li>${instant(a.at)}: ${htmlPerson(a.by)}, by ${word(CHANNEL_LABEL, a.channel)}. <b>${word(RESPONSE_LABEL, a.response)}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
         );
       }
       b.push('</ul>');
@@ -166,8 +183,8 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           ['Risk', 'Inherent score', 'Residual score', 'Status', 'Owner'],
           item.risks.map((r) => [
             htmlInline(r.title),
-            `${r.inherentScore} (${r.inherentBand})`,
-            r.residualScore === null ? 'Not assessed' : String(r.residualScore),
+            `${num(r.inherentScore)} (${num(r.inherentBand)})`,
+            r.residualScore === null ? 'Not assessed' : num(r.residualScore),
             escapeHtml(r.status),
             htmlInline(r.owner),
           ]),
@@ -203,7 +220,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       : htmlTable(
           ['When', 'Item', 'Event'],
           memo.chronology.map((c) => [
-            formatInstant(c.at),
+            instant(c.at),
             escapeHtml(c.ref || EMPTY),
             htmlInline(c.text),
           ]),
@@ -244,7 +261,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
         ),
   );
   b.push(
-    `<p class="stamp">Memo ${escapeHtml(h.memoId)} · version ${h.version} · fingerprint SHA-256 ${escapeHtml(options.fingerprint)}</p>`,
+    `<p class="stamp">Memo ${escapeHtml(h.memoId)} · version ${num(h.version)} · fingerprint SHA-256 ${escapeHtml(options.fingerprint)}</p>`,
   );
   return htmlDocument(pdfDocumentTitle(h.memoId, h.version, options.fingerprint), b.join('\n'));
 }

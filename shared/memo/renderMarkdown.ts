@@ -6,8 +6,13 @@ import {
   RESPONSE_LABEL,
   STATUS_LABEL,
   formatInstant,
+  labelOf,
 } from './labels';
 import type { Memo, MemoPerson } from './types';
+
+/** An enumeration value's label as Markdown text (a forged value prints as escaped text). */
+const mdWord = (labels: Readonly<Record<string, string>>, value: unknown): string =>
+  mdInline(labelOf(labels, value));
 
 /** How a memo is rendered (none of this is part of the fingerprinted content). */
 export interface RenderOptions {
@@ -79,7 +84,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     ...mdTable(
       ['Rating', 'Meaning', 'Expected time to act'],
       memo.ratingKey.map((r) => [
-        RATING_LABEL[r.rating],
+        mdWord(RATING_LABEL, r.rating),
         mdInline(r.meaning),
         mdInline(r.timeToAct),
       ]),
@@ -97,11 +102,11 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
         memo.summary.map((r) => [
           r.ref,
           mdInline(r.title),
-          RATING_LABEL[r.rating],
+          mdWord(RATING_LABEL, r.rating),
           mdInline(r.owner),
           r.raisedOn,
           r.acknowledged === '' ? 'Not acknowledged' : mdInline(r.acknowledged),
-          STATUS_LABEL[r.status],
+          mdWord(STATUS_LABEL, r.status),
         ]),
       ),
       '',
@@ -113,8 +118,8 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
   for (const item of memo.items) {
     out.push(`### Item ${item.ref}. ${mdInline(item.title)}`, '');
     out.push(
-      `- **Rating:** ${RATING_LABEL[item.rating]}`,
-      `- **Status:** ${STATUS_LABEL[item.status]}`,
+      `- **Rating:** ${mdWord(RATING_LABEL, item.rating)}`,
+      `- **Status:** ${mdWord(STATUS_LABEL, item.status)}`,
       `- **Owner:** ${item.owner ? mdPerson(item.owner) : 'Nobody named'}`,
       `- **Target date:** ${item.targetDate ?? EMPTY}`,
       '',
@@ -130,7 +135,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     for (const r of item.raises) {
       const which = r.isThisItem ? '' : ` (as "${mdInline(r.title)}")`;
       out.push(
-        `- ${formatInstant(r.at)}: to ${people(r.to)}, by ${CHANNEL_LABEL[r.channel]}${which}`,
+        `- ${formatInstant(r.at)}: to ${people(r.to)}, by ${mdWord(CHANNEL_LABEL, r.channel)}${which}`,
       );
     }
     out.push('');
@@ -139,7 +144,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     for (const a of item.acknowledgements) {
       const memoRef = a.memoRef === '' ? '' : ` Acknowledges memo ${mdInline(a.memoRef)}.`;
       out.push(
-        `- ${formatInstant(a.at)}: ${mdPerson(a.by)}, by ${CHANNEL_LABEL[a.channel]}. **${RESPONSE_LABEL[a.response]}.**${memoRef}`,
+        `- ${formatInstant(a.at)}: ${mdPerson(a.by)}, by ${mdWord(CHANNEL_LABEL, a.channel)}. **${mdWord(RESPONSE_LABEL, a.response)}.**${memoRef}`,
         '',
       );
       if (a.quote.trim() === '') out.push('  No words recorded.', '');

@@ -1,3 +1,5 @@
+import { trimEndBlanks } from './escape';
+
 /** What a memo file says about itself: memo id, version and content fingerprint. */
 export interface MemoStamp {
   /** Memo (or dossier) id. */
@@ -8,14 +10,47 @@ export interface MemoStamp {
   fingerprint: string;
 }
 
-const STAMP = /(?:Memo )?(\S+) · version (\d+) · fingerprint SHA-256 ([0-9a-f]{64})/g;
 const TITLE = /^(\S+) v(\d+) SHA-256 ([0-9a-f]{64})$/;
+const VERSION = ' · version ';
+const FINGERPRINT = ' · fingerprint SHA-256 ';
 
-/** The last stamp line of an exported Markdown memo, or null when there is none. */
+const isSpace = (ch: string | undefined): boolean =>
+  ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+const isHex = (ch: string | undefined): boolean =>
+  isDigit(ch) || (ch !== undefined && ch >= 'a' && ch <= 'f');
+
+/**
+ * The stamp whose " · version " starts at `at`: "<memo id> · version <n> · fingerprint SHA-256
+ * <64 hex>", or null. The memo id is the run of non-blank characters before; the scan back stops
+ * at a blank, so scanning every occurrence of a file reads each character a bounded number of times.
+ */
+function stampAt(text: string, at: number): MemoStamp | null {
+  let idStart = at;
+  while (idStart > 0 && !isSpace(text[idStart - 1])) idStart -= 1;
+  if (idStart === at) return null;
+  let i = at + VERSION.length;
+  const digitsStart = i;
+  while (isDigit(text[i])) i += 1;
+  if (i === digitsStart || !text.startsWith(FINGERPRINT, i)) return null;
+  const hexStart = i + FINGERPRINT.length;
+  for (let k = hexStart; k < hexStart + 64; k += 1) if (!isHex(text[k])) return null;
+  return {
+    memoId: text.slice(idStart, at),
+    version: Number(text.slice(digitsStart, i)),
+    fingerprint: text.slice(hexStart, hexStart + 64),
+  };
+}
+
+/**
+ * The last stamp line of an exported Markdown memo, or null when there is none. One linear scan
+ * (indexOf), never a pattern that backtracks: a file with a megabyte-long line (base64, minified
+ * text) is read in milliseconds.
+ */
 export function parseMarkdownStamp(text: string): MemoStamp | null {
   let found: MemoStamp | null = null;
-  for (const match of text.matchAll(STAMP)) {
-    found = { memoId: match[1] ?? '', version: Number(match[2]), fingerprint: match[3] ?? '' };
+  for (let at = text.indexOf(VERSION); at !== -1; at = text.indexOf(VERSION, at + 1)) {
+    found = stampAt(text, at) ?? found;
   }
   return found;
 }
@@ -57,10 +92,38 @@ function decodePdfHex(hex: string): string {
  * "<memo id> v<version> SHA-256 <fingerprint>" (see pdfDocumentTitle).
  */
 export function readPdfTitle(latin1: string): string | null {
-  const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(latin1);
-  if (literal) return decodePdfLiteral(literal[1] ?? '');
-  const hex = /\/Title\s*<([0-9A-Fa-f\s]*)>/.exec(latin1);
-  if (hex) return decodePdfHex(hex[1] ?? '');
+  // A literal that runs to the end unclosed means no later one closes either: stop trying them,
+  // so a file of many unclosed "/Title (" is still read once (a hex scan stops at any non-hex).
+  let literalsLeft = true;
+  for (let at = latin1.indexOf('/Title'); at !== -1; at = latin1.indexOf('/Title', at + 1)) {
+    let i = at + '/Title'.length;
+    while (isSpace(latin1[i])) i += 1;
+    let value: string | null = null;
+    if (latin1[i] === '(' && literalsLeft) {
+      value = pdfLiteralAt(latin1, i);
+      literalsLeft = value !== null;
+    } else if (latin1[i] === '<') value = pdfHexAt(latin1, i);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** The decoded PDF literal string opening at text[open] === '(' (escapes skipped), or null. */
+function pdfLiteralAt(text: string, open: number): string | null {
+  for (let i = open + 1; i < text.length; i += 1) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === ')') return decodePdfLiteral(text.slice(open + 1, i));
+  }
+  return null;
+}
+
+/** The decoded PDF hex string opening at text[open] === '<', or null. */
+function pdfHexAt(text: string, open: number): string | null {
+  for (let i = open + 1; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '>') return decodePdfHex(text.slice(open + 1, i));
+    if (!isSpace(ch) && !isHex(ch?.toLowerCase())) return null;
+  }
   return null;
 }
 
@@ -115,11 +178,8 @@ export interface VerifyResult {
 
 /** Line ends and trailing blanks do not count (editors and mail clients change them). */
 function normalise(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .trimEnd();
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return body.replace(/\r\n?/g, '\n').split('\n').map(trimEndBlanks).join('\n').trimEnd();
 }
 
 /** Says whether a picked file matches an issued memo, and which. */

@@ -61,7 +61,7 @@ export interface DisplayChange {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 
 const ACTIONS: Record<ChangeOp, string> = {
   create: 'Created',
@@ -103,7 +103,7 @@ export function fieldLabel(field: string): string {
 
 /** Turns "risk_accepted" into "risk accepted". */
 const choiceText = (value: string) =>
-  /^[a-z]+(_[a-z]+)+$/.test(value) ? value.replace(/_/g, ' ') : value;
+  /^[a-z]+(?:_[a-z]+)+$/.test(value) ? value.replace(/_/g, ' ') : value;
 
 /** The readable text of one stored value. */
 export function formatValue(value: unknown, names: NameLookup = new Map()): string {

@@ -1,5 +1,5 @@
 /** Schemes a note's link may open (in the user's browser or mail program, never in the app). */
-const OPENABLE = /^(https?:|mailto:)/i;
+const OPENABLE = /^(?:https?:|mailto:)/i;
 
 /**
  * The address a note's link may open, or null: only absolute http(s) and mailto addresses

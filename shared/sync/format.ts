@@ -152,7 +152,7 @@ export type FileKind =
  * Google Drive "name (1)", Syncthing "name.sync-conflict-20260302-091500-ABCDEFG".
  */
 const COPY_SUFFIX =
-  /^(?<base>seg-\d{8}|snap-\d{8}|head)(?: \([^)]*conflicted copy[^)]*\)| \(\d+\)|-[A-Za-z0-9_-]{1,40}|\.sync-conflict-[0-9A-Za-z-]+)$/;
+  /^(?<base>seg-\d{8}|snap-\d{8}|head)(?: \([^)]*conflicted copy[^)]*\)| \(\d+\)|-[\w-]{1,40}|\.sync-conflict-[0-9A-Za-z-]+)$/;
 
 /**
  * Classifies a file name of a device folder. Temporary files (ours start with `.tmp-`), hidden
@@ -169,7 +169,7 @@ export function classifyFile(name: string): FileKind {
   const stem = name.slice(0, -ext.length);
   let base = stem;
   let copy = false;
-  if (!/^(seg-\d{8}|snap-\d{8}|head)$/.test(stem)) {
+  if (!/^(?:seg-\d{8}|snap-\d{8}|head)$/.test(stem)) {
     const match = COPY_SUFFIX.exec(stem);
     if (!match?.groups?.base) return { kind: 'ignore' };
     base = match.groups.base;

@@ -145,6 +145,33 @@ describe('data: archives, spreadsheets, backups', () => {
     expect(await page.getByText('Lee Novak').count()).toBe(0);
   });
 
+  it('imports vacancies as vacant seats and lists each row lost to a cut-off file (read in a worker)', async () => {
+    const { page } = app;
+    await loadSampleAndOpenData(app);
+    const csv = join(files, 'cut-off.csv');
+    await writeFile(
+      csv,
+      'Name;Title;Manager;Notes\n' +
+        '(vacant);Head of Data;;\n' +
+        'Ria Sen;Analyst;(vacant) Head of Data;ok\n' +
+        'Tom Ek;DBA;Ria Sen;"cut off here\n' +
+        'Una Li;Tester;Ria Sen;x\n',
+    );
+    dialogsOf(app).answerNextOpen(csv);
+    await page.getByRole('button', { name: 'Import Stakeholders from CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import stakeholders' });
+    await dialog.getByText('2 to create · 0 to update · 0 unchanged · 2 refused').waitFor();
+    const refused = dialog.getByRole('table').filter({ hasText: 'Problem' });
+    const rows = await refused.getByRole('row').allTextContents();
+    expect(rows.slice(1).map((r) => r.slice(0, 1))).toEqual(['4', '5']);
+    expect(rows[1]).toContain('a quoted cell is never closed');
+    await app.screenshot('data-csv-cut-off');
+    await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByRole('status').filter({ hasText: 'Stakeholders: 2 created' }).waitFor();
+    await page.getByRole('tab', { name: 'Stakeholders' }).click();
+    await page.getByText('(vacant) Head of Data').first().waitFor();
+  });
+
   it('restores an engagement from a backup on a fresh profile', async () => {
     const { page } = app;
     await loadSampleAndOpenData(app);

@@ -6,7 +6,7 @@ import { hasControlCharacter } from './text';
 /** Characters never allowed in a decoded path segment: separators, drive colons, wildcards. */
 const FORBIDDEN_IN_SEGMENT = /[\\/:%*?"<>|]/;
 /** Windows device names, which open devices instead of files whatever the folder. */
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?$/i;
 
 /**
  * Maps an app://workbench/... request URL to a file under rootDir (the built renderer), or null

@@ -27,10 +27,10 @@ describe('reading CSV', () => {
     expect(table.rows[0]?.cells).toEqual(['Ada', '4', 'uses ; and , freely']);
   });
 
-  it('reads Windows line endings, also inside quoted cells', () => {
+  it('reads Windows line endings, keeping those inside quoted cells as written', () => {
     const table = parseCsv('name,notes\r\nAda,"a\r\nb"\r\nBob,c\r\n');
     expect(table.rows.map((r) => r.cells)).toEqual([
-      ['Ada', 'a\nb'],
+      ['Ada', 'a\r\nb'],
       ['Bob', 'c'],
     ]);
     expect(table.rows[1]?.row).toBe(3);
@@ -58,5 +58,23 @@ describe('writing CSV', () => {
     expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)");
     const back = parseCsv(text);
     expect(back.rows.map((r) => r.cells.map(undefuse))).toEqual(rows);
+  });
+});
+
+describe('the formula defence survives a round trip', () => {
+  it('undoes the apostrophe for tab and carriage-return prefixes too, and only once', () => {
+    for (const value of [
+      '\t=cmd',
+      '\rnote',
+      '=1+1',
+      '@SUM',
+      "'=already quoted",
+      "''+x",
+      '-3',
+      "'plain",
+    ]) {
+      const back = parseCsv(writeCsv(['v'], [[value]]));
+      expect(undefuse(back.rows[0]?.cells[0] ?? ''), JSON.stringify(value)).toBe(value);
+    }
   });
 });

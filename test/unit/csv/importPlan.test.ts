@@ -64,7 +64,7 @@ describe('CSV import plan', () => {
       `${existing.name};Chief of everything;${manager.name};5;champion`,
       `Priya Raman;Data engineer;${manager.name};3;supporter`,
       'Lee Novak;Analyst;Nobody Known;9;neutral',
-      ';Vacant seat;;2;neutral',
+      ';;;2;neutral',
       'Sam Ortiz;Intern;Priya Raman;1;grumpy',
       'Jo Bright;DBA;Priya Raman;2;neutral',
     ].join('\r\n');
@@ -143,5 +143,59 @@ describe('CSV import plan', () => {
     expect(stored?.raci.responsibleIds).toEqual([p1!.id, p2!.id]);
     expect(stored?.raci.informedIds).toEqual((area.raci as { informedIds: string[] }).informedIds);
     expect(stored?.name).toBe(area.name);
+  });
+});
+
+describe('people columns hold any name', () => {
+  it('names with semicolons, commas and quotes survive export then import', () => {
+    const ids = [newId(), newId(), newId()];
+    const stakeholders = [
+      { id: ids[0]!, name: 'Okafor, Amara' },
+      { id: ids[1]!, name: 'Lee; "the fixer" Novak' },
+      { id: ids[2]!, name: 'Ada Obi' },
+    ];
+    const sampleArea = buildSampleEngagement({ now: new Date(), newId }).ownershipAreas[0]!;
+    const raci = { accountableId: ids[0]!, responsibleIds: ids, consultedIds: [], informedIds: [] };
+    const area = { ...sampleArea, raci } as unknown as Record<string, unknown> & { id: string };
+    const text = exportCsv('ownershipArea', [area], stakeholders);
+    expect(text).toContain('"""Okafor, Amara""; ""Lee; """"the fixer"""" Novak""; Ada Obi"');
+    const table = parseCsv(text);
+    const plan = planCsvImport(table, guessMapping('ownershipArea', table.headers), {
+      entity: 'ownershipArea',
+      engagementId: area.engagementId as string,
+      existing: [area],
+      stakeholders,
+    });
+    expect(plan.refused).toEqual([]);
+    expect(plan.rows[0]?.action).toBe('unchanged');
+    expect(plan.rows[0]?.references.find((r) => r.kind === 'people')?.names).toEqual(
+      stakeholders.map((s) => s.name),
+    );
+  });
+
+  it('reads hand-typed lists: semicolons, new lines, and commas between known names', () => {
+    const stakeholders = ['Okafor, Amara', 'Ada Obi', 'Lee Novak'].map((name) => ({
+      id: newId(),
+      name,
+    }));
+    const table = parseCsv('name,responsible\nBackups,"Okafor, Amara; Ada Obi, Lee Novak"\n');
+    const plan = planCsvImport(table, guessMapping('ownershipArea', table.headers), {
+      entity: 'ownershipArea',
+      engagementId: newId(),
+      existing: [],
+      stakeholders,
+    });
+    expect(plan.rows[0]?.references[0]?.names).toEqual(['Okafor, Amara', 'Ada Obi', 'Lee Novak']);
+  });
+
+  it('a file cut off inside a quoted cell shows its lost rows as refused', () => {
+    const table = parseCsv('Name;Notes\nA;"oops\nB;x\nC;y\n');
+    const plan = planCsvImport(table, guessMapping('stakeholder', table.headers), {
+      entity: 'stakeholder',
+      engagementId: newId(),
+      existing: [],
+      stakeholders: [],
+    });
+    expect(plan.counts).toEqual({ create: 0, update: 0, unchanged: 0, refusedRows: 3 });
   });
 });

@@ -73,7 +73,7 @@ function fillWith(data: SampleData, text: string): SampleData {
 
 /** The sequence of HTML tag names (what decides the structure). */
 function tags(html: string): string[] {
-  return [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[0]);
+  return [...html.matchAll(/<\/?([a-z][a-z0-9]*)/gi)].map((m) => m[0]);
 }
 
 /** Markdown rendered the way GitHub-flavoured viewers do (react-markdown + remark-gfm). */

@@ -1,21 +1,48 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CSV_COLUMNS, guessMapping, type CsvEntity } from '@shared/csv/columns';
-import { parseCsv } from '@shared/csv/csvText';
-import { planCsvImport } from '@shared/csv/importPlan';
+import type { CsvImportPlan } from '@shared/csv/importPlan';
 import { useRecords } from '../../../db';
 import { applyCsvPlan } from '../../../db/archive/csvApply';
 import { Dialog } from '../../components/Dialog';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
+import { readCsvFile, type CsvFile } from '../../lib/parsers';
 import { useUiStore } from '../../state/uiStore';
 import { CSV_ENTITY_LABELS } from './labels';
 
 const ACTION_LABELS = { create: 'New', update: 'Update', unchanged: 'No change' } as const;
 const PREVIEW_ROWS = 100;
 
+/** The file read in a worker (null while reading), or why it could not be read. */
+function useCsvFile(text: string): { file: CsvFile | null; error: string | null } {
+  const [state, setState] = useState<{ file: CsvFile | null; error: string | null }>({
+    file: null,
+    error: null,
+  });
+  useEffect(() => {
+    let live = true;
+    let opened: CsvFile | null = null;
+    readCsvFile(text).then(
+      (file) => {
+        if (live) {
+          opened = file;
+          setState({ file, error: null });
+        } else file.close();
+      },
+      (error: unknown) => live && setState({ file: null, error: errorMessage(error) }),
+    );
+    return () => {
+      live = false;
+      opened?.close();
+    };
+  }, [text]);
+  return state;
+}
+
 /**
  * Importing a spreadsheet: map the file's columns (guessed from their headers), see what will be
- * created or updated and which rows are refused and why, then import the good rows at once.
+ * created or updated and which rows are refused and why, then import the good rows at once. The
+ * file is read and checked in a worker (parsers.worker.ts), so no file freezes the window.
  */
 export function CsvImportDialog({
   entity,
@@ -32,24 +59,37 @@ export function CsvImportDialog({
 }) {
   const { db, store } = useWorkbench();
   const pushToast = useUiStore((s) => s.pushToast);
-  const table = useMemo(() => parseCsv(text), [text]);
-  const [mapping, setMapping] = useState(() => guessMapping(entity, table.headers));
+  const { file, error: readError } = useCsvFile(text);
+  const headers = file?.summary.headers ?? [];
+  const [mapping, setMapping] = useState<(string | null)[] | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [plan, setPlan] = useState<CsvImportPlan | null>(null);
   const existing = useRecords(db, entity, engagementId);
   const stakeholders = useRecords(db, 'stakeholder', engagementId);
-  const plan = useMemo(
-    () =>
-      existing && stakeholders
-        ? planCsvImport(table, mapping, {
-            entity,
-            engagementId,
-            existing: existing as unknown as (Record<string, unknown> & { id: string })[],
-            stakeholders,
-          })
-        : null,
-    [table, mapping, entity, engagementId, existing, stakeholders],
-  );
+  useEffect(() => {
+    if (file) setMapping(guessMapping(entity, file.summary.headers));
+  }, [file, entity]);
+  useEffect(() => {
+    if (!file || !mapping || !existing || !stakeholders) return;
+    let live = true;
+    setPlan(null);
+    file
+      .plan(mapping, {
+        entity,
+        engagementId,
+        existing: existing as unknown as (Record<string, unknown> & { id: string })[],
+        stakeholders,
+      })
+      .then(
+        (next) => live && setPlan(next),
+        (error: unknown) =>
+          live && setSaveError(`The file could not be checked: ${errorMessage(error)}`),
+      );
+    return () => {
+      live = false;
+    };
+  }, [file, mapping, entity, engagementId, existing, stakeholders]);
   const columns = CSV_COLUMNS[entity];
   const toWrite = plan ? plan.counts.create + plan.counts.update : 0;
 
@@ -74,7 +114,7 @@ export function CsvImportDialog({
   return (
     <Dialog
       title={`Import ${CSV_ENTITY_LABELS[entity].label.toLowerCase()}`}
-      description={`From “${fileName}”: ${table.rows.length} rows. Rows are matched to existing records by the id column, otherwise by name.`}
+      description={`From “${fileName}”: ${file ? `${file.summary.rowCount + file.summary.problemCount} rows` : 'reading…'}. Rows are matched to existing records by the id column, otherwise by name.`}
       onClose={saving ? () => undefined : onClose}
       footer={
         <>
@@ -103,17 +143,26 @@ export function CsvImportDialog({
         <h3 id="csv-mapping-heading" className="data-subheading">
           Columns
         </h3>
+        <p className="muted data-csv-rules">
+          People columns (responsible, consulted, informed, raised to) list names separated by
+          semicolons or new lines. A name that itself holds a semicolon, comma or quote is written
+          in double quotes, with a quote inside doubled: <code>"Okafor, Amara"; Lee Novak</code>, as
+          the export writes them. A vacancy (“(vacant)”, “Vacant”, “TBD”, “open position”, or an
+          empty name next to a job title) becomes a vacant seat named “(vacant) job title”.
+        </p>
         <div className="data-mapping">
-          {table.headers.map((header, index) => (
+          {headers.map((header, index) => (
             <label key={index} className="data-mapping-row">
               <span className="data-mapping-header">{header || `(column ${index + 1})`}</span>
               <select
                 aria-label={`Column “${header}”`}
-                value={mapping[index] ?? ''}
+                value={mapping?.[index] ?? ''}
                 onChange={(event) => {
                   const value = event.target.value || null;
                   setMapping((m) =>
-                    m.map((key, i) => (i === index ? value : key === value ? null : key)),
+                    (m ?? headers.map(() => null)).map((key, i) =>
+                      i === index ? value : key === value ? null : key,
+                    ),
                   );
                 }}
               >
@@ -194,7 +243,9 @@ export function CsvImportDialog({
           </section>
         </>
       ) : (
-        <p className="muted">Checking…</p>
+        <p className="muted" role="status">
+          {readError ? `The file could not be read: ${readError}` : 'Checking…'}
+        </p>
       )}
     </Dialog>
   );

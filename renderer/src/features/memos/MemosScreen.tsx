@@ -5,7 +5,7 @@ import { shortFingerprint } from '@shared/memo/fingerprint';
 import type { PageSize } from '@shared/memo/printCss';
 import { renderMemoHtml } from '@shared/memo/renderHtml';
 import type { Memo } from '@shared/memo/types';
-import { verifyMemoFile, type VerifyResult } from '@shared/memo/verify';
+import type { VerifyResult } from '@shared/memo/verify';
 import type { MemoRecord } from '@shared/model/memo';
 import type { MemoDraftInput, MemoDraftRecord } from '@shared/model/memoDraft';
 import { localIsoDay } from '@shared/rules/dates';
@@ -38,6 +38,7 @@ import { useMemoDraftStore } from './draftStore';
 import { useDraftAutosave, type DraftSaveState } from './useDraftAutosave';
 import { useMemoSource } from './useMemoSource';
 import './memos.css';
+import { verifyInWorker } from '../../lib/parsers';
 
 /** The issued memo's model, parsed back from its frozen canonical content. */
 function issuedModel(record: MemoRecord): Memo {
@@ -278,7 +279,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
     run('verify', async () => {
       const picked = await client.call('memo.verifyFile', {});
       if (!picked.picked || !picked.file) return;
-      setVerdict(verifyMemoFile(picked.file, memos));
+      setVerdict(await verifyInWorker(picked.file, memos));
     });
 
   const issuedList = [...memos].sort((a, b) =>

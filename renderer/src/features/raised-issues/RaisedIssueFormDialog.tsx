@@ -107,7 +107,7 @@ export function RaisedIssueFormDialog({
       setSaveError(applyStoreErrors(form, error, raisedIssueFormFields));
       // An evidence item's problem goes on the item's own field.
       for (const { field, message } of fieldErrorsOf(error)) {
-        if (/^evidence\.\d+\.(kind|text)$/.test(field)) {
+        if (/^evidence\.\d+\.(?:kind|text)$/.test(field)) {
           form.setError(field as Path<RaisedIssueFormValues>, { type: 'store', message });
         }
       }
