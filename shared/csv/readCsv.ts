@@ -4,6 +4,7 @@
 // swallowed: a quoted cell that is never closed (a file cut off), a row with more or fewer cells
 // than the header, a row (or a file) that is not text.
 import Papa from 'papaparse';
+import { unquotedBreaksToLf } from './lineBreaks';
 
 /** The separators recognised when reading (the one used most in the header line wins). */
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -107,6 +108,7 @@ function readRecords(text: string, delimiter: CsvDelimiter, firstLine: number): 
   let line = firstLine;
   Papa.parse<string[]>(text, {
     delimiter,
+    newline: '\n',
     quoteChar: '"',
     escapeChar: '"',
     skipEmptyLines: false,
@@ -182,8 +184,9 @@ function recordProblem(record: RawRecord, headerCount: number): string | null {
 export function parseCsv(input: string): CsvTable {
   const withHint = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const hint = separatorHint(withHint);
-  const text = hint ? withHint.slice(hint.length) : withHint;
-  const delimiter = hint ? (hint[4] as CsvDelimiter) : detectDelimiter(text);
+  const raw = hint ? withHint.slice(hint.length) : withHint;
+  const delimiter = hint ? (hint[4] as CsvDelimiter) : detectDelimiter(raw);
+  const text = unquotedBreaksToLf(raw, delimiter);
   if (text.slice(0, 8192).includes('\u0000')) {
     return {
       headers: [],
