@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // Sync and property tests do real work (files, gzip, thousands of cases); 5 s was
+          // reached on a loaded machine. Speed goals are in test/perf, never here.
+          testTimeout: 30_000,
         },
       },
       {
