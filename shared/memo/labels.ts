@@ -2,6 +2,7 @@ import type { AcknowledgementResponse } from '../model/acknowledgement';
 import type { Channel } from '../model/channel';
 import type { RaisedIssueStatus, Severity } from '../model/raisedIssue';
 import type { OwnershipGap } from '../rules/ownership';
+import type { MemoItem } from './types';
 
 /** Status words as a memo prints them. */
 export const STATUS_LABEL: Record<RaisedIssueStatus, string> = {
@@ -65,4 +66,22 @@ export function formatInstant(iso: string): string {
 /** The day of an ISO instant (UTC). */
 export function dayOf(iso: string): string {
   return iso.slice(0, 10);
+}
+
+/**
+ * Per person an item's own raise went to, in words: "Ana Ruiz answered 2026-03-24; Ben Ode has
+ * not answered"; a delegate's answer names the delegate. `inline` escapes a name for the format.
+ */
+export function addresseeLine(
+  item: Pick<MemoItem, 'addressees'>,
+  inline: (text: string) => string,
+): string {
+  return item.addressees
+    .map((a) => {
+      const name = inline(a.person.name);
+      if (a.answeredAt === null) return `${name} has not answered`;
+      const by = a.delegate ? ` (by ${inline(a.delegate.name)} on their behalf)` : '';
+      return `${name} answered ${dayOf(a.answeredAt)}${by}`;
+    })
+    .join('; ');
 }

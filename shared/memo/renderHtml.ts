@@ -1,5 +1,6 @@
 import { EMPTY, escapeHtml, htmlBlock, htmlInline } from './escape';
 import {
+  addresseeLine,
   CHANNEL_LABEL,
   FINDING_LABEL,
   RATING_LABEL,
@@ -153,11 +154,12 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
         const lapses =
           a.expiresOn === null ? '' : `<p>Acceptance lapses on ${escapeHtml(a.expiresOn)}.</p>`;
         b.push(
-          `<li>${formatInstant(a.at)}: ${htmlPerson(a.by)}, by ${CHANNEL_LABEL[a.channel]}. <b>${RESPONSE_LABEL[a.response]}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
+          `<li>${formatInstant(a.at)}: ${htmlPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${htmlInline(a.onBehalfOf.name)}` : ''}, by ${CHANNEL_LABEL[a.channel]}. <b>${RESPONSE_LABEL[a.response]}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
         );
       }
       b.push('</ul>');
     }
+    b.push(`<p>Per person raised to: ${addresseeLine(item, htmlInline)}.</p>`);
     b.push('<h4>Linked risks</h4>');
     if (item.risks.length === 0) b.push('<p>None recorded.</p>');
     else {

@@ -1,5 +1,6 @@
 import { EMPTY, mdBlockLines, mdInline } from './escape';
 import {
+  addresseeLine,
   CHANNEL_LABEL,
   FINDING_LABEL,
   RATING_LABEL,
@@ -139,7 +140,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     for (const a of item.acknowledgements) {
       const memoRef = a.memoRef === '' ? '' : ` Acknowledges memo ${mdInline(a.memoRef)}.`;
       out.push(
-        `- ${formatInstant(a.at)}: ${mdPerson(a.by)}, by ${CHANNEL_LABEL[a.channel]}. **${RESPONSE_LABEL[a.response]}.**${memoRef}`,
+        `- ${formatInstant(a.at)}: ${mdPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${mdInline(a.onBehalfOf.name)}` : ''}, by ${CHANNEL_LABEL[a.channel]}. **${RESPONSE_LABEL[a.response]}.**${memoRef}`,
         '',
       );
       if (a.quote.trim() === '') out.push('  No words recorded.', '');
@@ -149,6 +150,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       }
       if (a.expiresOn !== null) out.push(`  Acceptance lapses on ${a.expiresOn}.`, '');
     }
+    out.push(`Per person raised to: ${addresseeLine(item, mdInline)}.`, '');
     out.push('#### Linked risks', '');
     if (item.risks.length === 0) out.push('None recorded.', '');
     else {

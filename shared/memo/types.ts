@@ -60,6 +60,8 @@ export interface MemoAcknowledgement {
   id: string;
   /** Who answered. */
   by: MemoPerson;
+  /** The addressee the answer was recorded as given for (a delegate answered), or null. */
+  onBehalfOf: MemoPerson | null;
   /** When (ISO, UTC). */
   at: string;
   /** How they answered. */
@@ -92,6 +94,16 @@ export interface MemoRaise {
   channel: Channel;
   /** True for the item itself, false for an earlier or later raise in its chain. */
   isThisItem: boolean;
+}
+
+/** One person the item's own raise went to, and whether they answered. */
+export interface MemoAddressee {
+  /** The person raised to. */
+  person: MemoPerson;
+  /** When they (or a delegate for them) first answered (ISO), or null: no answer yet. */
+  answeredAt: string | null;
+  /** Who answered on their behalf, or null when they answered themselves (or not at all). */
+  delegate: MemoPerson | null;
 }
 
 /** A linked risk with its scores. */
@@ -138,6 +150,8 @@ export interface MemoItem {
   raises: MemoRaise[];
   /** Acknowledgements of the item and its chain, oldest first. */
   acknowledgements: MemoAcknowledgement[];
+  /** The people the item's own (latest) raise went to, each with their answer or none. */
+  addressees: MemoAddressee[];
   /** Who owns the fix, or null. */
   owner: MemoPerson | null;
   /** When the fix is due, or null. */
@@ -160,7 +174,10 @@ export interface SummaryRow {
   owner: string;
   /** Day first raised (YYYY-MM-DD). */
   raisedOn: string;
-  /** "Name, YYYY-MM-DD" of the latest acknowledgement, or '' when none. */
+  /**
+   * Per person the item's own raise went to: "Name, YYYY-MM-DD" when they (or a delegate for
+   * them) answered, "Name: no answer" when not; then answers from people not addressed.
+   */
   acknowledged: string;
   /** Status. */
   status: RaisedIssueStatus;
@@ -232,7 +249,7 @@ export interface Memo {
   summary: SummaryRow[];
   /** One section per item. */
   items: MemoItem[];
-  /** Items raised and not acknowledged. */
+  /** Items whose own raise some addressee has not answered (nobody answered for them). */
   unacknowledged: ItemMention[];
   /** Items from earlier memos still open. */
   earlierStillOpen: ItemMention[];

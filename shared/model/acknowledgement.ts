@@ -6,6 +6,7 @@ import {
   idSchema,
   isoDateTimeSchema,
   optionalDate,
+  optionalRef,
   optionalText,
   systemFieldMask,
 } from './base';
@@ -43,6 +44,12 @@ export const acknowledgementObject = z.object({
     .default(null),
   /** The stakeholder who answered. */
   byId: idSchema,
+  /**
+   * The addressee this answer was given for, when the consultant records that the answerer
+   * spoke on their behalf (a delegate); null when the answer is the answerer's own. An answer
+   * covers only the person it is recorded for: byId, or this addressee.
+   */
+  onBehalfOfId: optionalRef(),
   /** When they answered (UTC). */
   at: isoDateTimeSchema,
   /** How they answered: email, meeting, call, chat, ticket or memo. */
@@ -61,6 +68,13 @@ export const acknowledgementObject = z.object({
 export const acknowledgementSchema = acknowledgementObject.superRefine((a, ctx) => {
   if (a.memoVersion !== null && a.memoId === null) {
     ctx.addIssue({ code: 'custom', path: ['memoVersion'], message: 'needs a memo id' });
+  }
+  if (a.onBehalfOfId !== null && a.onBehalfOfId === a.byId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['onBehalfOfId'],
+      message: 'must be someone other than the person who answered',
+    });
   }
 });
 

@@ -8,8 +8,8 @@ import { violation } from './violation';
 /**
  * Cross-record rules of an acknowledgement: its issue exists in the same engagement, it does
  * not predate the issue being raised, and it comes from a stakeholder of the engagement (any
- * stakeholder, not only those the issue was raised to). A risk acceptance without an expiry
- * day is a warning.
+ * stakeholder, not only those the issue was raised to). An answer given on someone's behalf
+ * names a person the issue was raised to. A risk acceptance without an expiry day is a warning.
  */
 export function checkAcknowledgement(
   ack: Acknowledgement,
@@ -33,6 +33,15 @@ export function checkAcknowledgement(
   if (stakeholdersById.get(ack.byId)?.engagementId !== ack.engagementId) {
     out.push(
       violation('byId', 'is not a stakeholder of this engagement', 'acknowledgement.unknown-by'),
+    );
+  }
+  if (ack.onBehalfOfId !== null && issue && !issue.raisedToIds.includes(ack.onBehalfOfId)) {
+    out.push(
+      violation(
+        'onBehalfOfId',
+        'must be someone the issue was raised to',
+        'acknowledgement.on-behalf-of-non-addressee',
+      ),
     );
   }
   if (ack.response === 'risk_accepted' && ack.expiresOn === null) {

@@ -6,6 +6,7 @@ export * from './stakeholders';
 export * from './escalation';
 export * from './raisedIssue';
 export * from './acknowledgement';
+export * from './addressees';
 export * from './risk';
 export * from './links';
 export * from './records';

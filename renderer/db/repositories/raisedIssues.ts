@@ -1,5 +1,6 @@
 import type { Acknowledgement, AcknowledgementResponse } from '@shared/model/acknowledgement';
 import type { RaisedIssue, RaisedIssueStatus } from '@shared/model/raisedIssue';
+import { answeredFor, isFullyAcknowledged } from '@shared/rules/addressees';
 import { DeletedRecordError, RecordNotFoundError } from '../errors';
 import type { WriteContext } from './context';
 import { createRepository } from './core';
@@ -34,18 +35,29 @@ export interface RaisedIssueRepository extends Repository<'raisedIssue'> {
 /** Statuses an acknowledgement never moves an issue back from. */
 const SETTLED: readonly RaisedIssueStatus[] = ['actioned', 'resolved'];
 
+/** What the new answer means for the people the issue was raised to. */
+export interface AnswerCoverage {
+  /** True when the answer is an addressee's own or given on an addressee's behalf. */
+  fromAddressee: boolean;
+  /** True when, with this answer, every addressee has answered (or been answered for). */
+  allAnswered: boolean;
+}
+
 /**
- * The status an issue takes when an answer arrives: declined and risk_accepted answers carry
- * over; any other answer makes a raised issue acknowledged. An issue already actioned or
- * resolved keeps its status.
+ * The status an issue takes when an answer arrives. An answer from someone the issue was not
+ * raised to (and not given on an addressee's behalf) never moves it: it is theirs. An
+ * addressee's declined or risk_accepted answer carries over; any other answer makes the issue
+ * acknowledged only once every addressee has answered. An issue already actioned or resolved
+ * keeps its status.
  */
 export function statusAfterAcknowledgement(
   current: RaisedIssueStatus,
   response: AcknowledgementResponse,
+  coverage: AnswerCoverage = { fromAddressee: true, allAnswered: true },
 ): RaisedIssueStatus {
-  if (SETTLED.includes(current)) return current;
+  if (SETTLED.includes(current) || !coverage.fromAddressee) return current;
   if (response === 'declined' || response === 'risk_accepted') return response;
-  return 'acknowledged';
+  return coverage.allAnswered ? 'acknowledged' : current;
 }
 
 /** Creates the raised-issue writer; `acknowledgements` is the acknowledgement writer to use. */
@@ -68,8 +80,14 @@ export function createRaisedIssueRepository(
           raisedIssueId: issue.id,
           engagementId: issue.engagementId,
         });
+        const acks = await db.acknowledgements.where('raisedIssueId').equals(issue.id).toArray();
+        const coverage = {
+          fromAddressee: issue.raisedToIds.includes(answeredFor(acknowledgement)),
+          allAnswered: isFullyAcknowledged(issue, acks),
+        };
         const status =
-          options.issueStatus ?? statusAfterAcknowledgement(issue.status, acknowledgement.response);
+          options.issueStatus ??
+          statusAfterAcknowledgement(issue.status, acknowledgement.response, coverage);
         const updated = await base.update(issue.id, { status });
         return { acknowledgement, issue: updated };
       });

@@ -447,6 +447,47 @@ describe('raisedIssues.recordAcknowledgement', () => {
     expect(late.issue.status).toBe('actioned');
   });
 
+  it('an answer from someone else leaves the issue raised; one on the addressee’s behalf moves it', async () => {
+    const { store, e, cto, issue } = await withIssue();
+    const architect = await store.stakeholders.create({ engagementId: e.id, name: 'Rosa Lind' });
+    const delegate = await store.stakeholders.create({ engagementId: e.id, name: 'Pia Grant' });
+    const theirs = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: architect.id,
+      at: '2026-03-03T09:00:00.000Z',
+      quote: 'I will take this to the CTO.',
+    });
+    expect(theirs.acknowledgement.onBehalfOfId).toBeNull();
+    expect(theirs.issue.status).toBe('raised');
+    const declinedByOther = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: architect.id,
+      at: '2026-03-03T10:00:00.000Z',
+      response: 'declined',
+    });
+    expect(declinedByOther.issue.status).toBe('raised');
+    const forCto = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: delegate.id,
+      onBehalfOfId: cto.id,
+      at: '2026-03-04T09:00:00.000Z',
+    });
+    expect(forCto.issue.status).toBe('acknowledged');
+  });
+
+  it('with two addressees, one answer does not make the issue acknowledged', async () => {
+    const { store, e, cto, issue } = await withIssue();
+    const ceo = await store.stakeholders.create({ engagementId: e.id, name: 'Ada Ceo' });
+    await store.raisedIssues.update(issue.id, { raisedToIds: [cto.id, ceo.id] });
+    const first = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: ceo.id,
+      at: '2026-03-03T09:00:00.000Z',
+    });
+    expect(first.issue.status).toBe('raised');
+    const second = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: cto.id,
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    expect(second.issue.status).toBe('acknowledged');
+  });
+
   it('stores nothing when the acknowledgement is invalid', async () => {
     const { db, store, issue } = await withIssue();
     const changesBefore = await db.changes.count();

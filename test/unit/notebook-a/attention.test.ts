@@ -32,10 +32,30 @@ describe('overview attention', () => {
       risks: [],
       today: TODAY,
     });
-    expect(awaiting.map((a) => [a.issue.title, a.daysOverdue])).toEqual([
-      ['Batch', 19],
-      ['Disk', 10],
+    // an "acknowledged" status without any recorded answer still awaits its addressee
+    expect(awaiting.map((a) => [a.issue.title, a.daysOverdue, a.unansweredIds])).toEqual([
+      ['Acknowledged status', 19, [uid(1)]],
+      ['Batch', 19, [uid(1)]],
+      ['Disk', 10, [uid(1)]],
     ]);
+  });
+
+  it('per addressee: an answer from someone else leaves the issue awaiting; an escalated raise is chased through its escalation', () => {
+    const issues = [
+      issue(100, { title: 'To two', raisedToIds: [uid(1), uid(2)], followUpDue: '2026-03-01' }),
+      issue(101, { title: 'Escalated', followUpDue: '2026-03-01' }),
+      issue(102, { title: 'Escalation', escalatesId: uid(101), raisedToIds: [uid(2)] }),
+    ];
+    const acks = [ack(200, { raisedIssueId: uid(100), byId: uid(2) })];
+    const { awaiting } = buildAttention({
+      issues,
+      acknowledgements: acks,
+      areas: [],
+      stakeholders: people,
+      risks: [],
+      today: TODAY,
+    });
+    expect(awaiting.map((a) => [a.issue.title, a.unansweredIds])).toEqual([['To two', [uid(1)]]]);
   });
 
   it('lists ownership gaps with their reasons, most reasons first', () => {

@@ -15,6 +15,15 @@ describe('checkAcknowledgement', () => {
     expect(checkAcknowledgement(ack(200, { byId: uid(2) }), raised, people)).toEqual([]);
   });
 
+  it('an answer on someone’s behalf must name a person the issue was raised to', () => {
+    const forAddressee = ack(200, { byId: uid(2), onBehalfOfId: uid(1) });
+    expect(checkAcknowledgement(forAddressee, raised, people)).toEqual([]);
+    const forOther = ack(201, { byId: uid(1), onBehalfOfId: uid(2) });
+    expect(codes(checkAcknowledgement(forOther, raised, people))).toEqual([
+      'acknowledgement.on-behalf-of-non-addressee',
+    ]);
+  });
+
   it('accepts an acknowledgement at the very moment of the raise, whatever the precision', () => {
     const same = ack(200, { at: '2026-03-02T09:00:00Z' });
     expect(checkAcknowledgement(same, raised, people)).toEqual([]);

@@ -1,0 +1,22 @@
+import type { Migration } from './types';
+
+/**
+ * Version 9: acknowledgements per addressee. An acknowledgement gains `onBehalfOfId`, the
+ * addressee it was given for (a delegate answering), null when the answer is the answerer's own.
+ * Old acknowledgements had no such field: the truthful reading is that each answers for the
+ * person recorded as answering, and for nobody else, so they are given `onBehalfOfId: null`
+ * (no index, no other change; `updatedAt` is kept: the record's meaning does not change).
+ */
+export const migration009: Migration = {
+  version: 9,
+  description: 'Acknowledgements per addressee: onBehalfOfId (null on old records)',
+  stores: {},
+  upgrade: async (tx) => {
+    await tx
+      .table('acknowledgements')
+      .toCollection()
+      .modify((ack: Record<string, unknown>) => {
+        if (ack.onBehalfOfId === undefined) ack.onBehalfOfId = null;
+      });
+  },
+};
