@@ -76,8 +76,8 @@ export async function loadOverview(
   today: IsoDay,
   recentNoteCount = 5,
 ): Promise<OverviewData> {
-  const [raised, acknowledged, areas, stakeholders, risks, recentNotes, counts] =
-    await Promise.all([
+  const [raised, acknowledged, areas, stakeholders, risks, recentNotes, counts] = await Promise.all(
+    [
       listRaisedIssuesWithStatus(db, engagementId, 'raised'),
       // "acknowledged" may still await an addressee (an answer from someone else is theirs)
       listRaisedIssuesWithStatus(db, engagementId, 'acknowledged'),
@@ -86,7 +86,8 @@ export async function loadOverview(
       listRecords(db, 'risk', engagementId),
       listRecentNotes(db, engagementId, recentNoteCount),
       countRecords(db, engagementId),
-    ]);
+    ],
+  );
   const due = [...raised, ...acknowledged]
     .filter((i) => i.followUpDue !== null && i.followUpDue < today)
     .map((i) => i.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgementSchema } from '../../../shared/model';
 import type { Acknowledgement } from '../../../shared/model';
-import { composeMemo, htmlOf } from '../../../shared/memo';
+import { buildStakeholderDossier, composeMemo, htmlOf } from '../../../shared/memo';
 import { NOW, personId, sample, sampleMemoOptions } from './fixtures';
 
 /**
@@ -64,5 +64,23 @@ describe('memo: acknowledgement per addressee', () => {
     expect(memo.markdown).toContain(
       'Rosa Lindqvist (Lead Architect, Technology) on behalf of Victor Hale',
     );
+  });
+
+  it('the CTO’s dossier shows the raise unanswered, then the answer given on her behalf', () => {
+    const cto = (d: ReturnType<typeof sample>) => personId(d, 'Victor Hale');
+    const before = story((d) => [answer(3, personId(d, 'Rosa Lindqvist'), null)]);
+    const raised = (data: typeof before.data) =>
+      buildStakeholderDossier(data, cto(data), { date: '2026-06-15' }).entries.filter((e) =>
+        e.issueTitle.startsWith('Disk on the reporting'),
+      );
+    // the architect's own answer is not in the CTO's dossier, and the CTO is still awaited
+    expect(raised(before.data).map((e) => [e.kind, e.text.split('; ')[1]])).toEqual([
+      ['raised', 'not yet answered by Victor Hale'],
+    ]);
+    const after = story((d) => [answer(4, personId(d, 'Rosa Lindqvist'), cto(d))]);
+    expect(raised(after.data).map((e) => [e.kind, e.text])).toEqual([
+      ['raised', 'Raised to Victor Hale by email (severity high); answered by all'],
+      ['answer', 'Rosa Lindqvist on behalf of Victor Hale: Receipt confirmed by email'],
+    ]);
   });
 });

@@ -104,9 +104,9 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           title="Awaiting acknowledgement"
           tone={data.awaiting.length > 0 ? 'alert' : 'plain'}
           count={data.awaiting.length}
-          empty="Every raised issue past its follow-up day has been acknowledged."
+          empty="Everyone each issue past its follow-up day was raised to has answered."
         >
-          {data.awaiting.slice(0, 8).map(({ issue, daysOverdue }) => (
+          {data.awaiting.slice(0, 8).map(({ issue, daysOverdue, unansweredIds }) => (
             <RecordLink
               key={issue.id}
               entity="raisedIssue"
@@ -115,7 +115,11 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
               badge={<span className={`badge badge-sev-${issue.severity}`}>{issue.severity}</span>}
               meta={
                 <>
-                  to {issue.raisedToIds.map(name).join(', ')} · follow-up{' '}
+                  no answer from <strong>{unansweredIds.map(name).join(', ')}</strong>
+                  {unansweredIds.length < issue.raisedToIds.length
+                    ? ` (of ${issue.raisedToIds.map(name).join(', ')})`
+                    : ''}{' '}
+                  since {formatDate(issue.raisedAt.slice(0, 10))} · follow-up{' '}
                   {formatDate(issue.followUpDue)} · <strong>{days(daysOverdue)} overdue</strong>
                 </>
               }

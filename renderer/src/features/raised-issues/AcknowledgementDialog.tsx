@@ -36,6 +36,8 @@ const shape = acknowledgementObject.shape;
 /** The quick acknowledgement form: who answered, when, how, and their words. */
 const ackFormSchema = z.object({
   byId: shape.byId,
+  /** The addressee answered for ('' = the answer is the answerer's own). */
+  onBehalfOfId: z.string(),
   at: localDateTimeField,
   channel: channelSchema,
   response: acknowledgementResponseSchema,
@@ -68,6 +70,7 @@ export function AcknowledgementDialog({
     resolver: zodResolver(ackFormSchema),
     defaultValues: {
       byId: issue.raisedToIds[0] ?? '',
+      onBehalfOfId: '',
       at: isoToLocalInput(new Date().toISOString()),
       channel: 'email',
       response: 'received',
@@ -98,6 +101,15 @@ export function AcknowledgementDialog({
     .sort((a, b) => Number(raisedTo.has(b.id)) - Number(raisedTo.has(a.id)))
     .map((s) => ({ value: s.id, label: `${s.name}${s.title ? `, ${s.title}` : ''}` }));
 
+  const nameOf = new Map(stakeholders.map((s) => [s.id, s.name]));
+  const answerer = form.watch('byId');
+  const onBehalfOptions: SelectOption[] = [
+    { value: '', label: '— their own answer —' },
+    ...issue.raisedToIds
+      .filter((id) => id !== answerer)
+      .map((id) => ({ value: id, label: nameOf.get(id) ?? 'unknown' })),
+  ];
+
   const submit = form.handleSubmit(async ({ memo, ...values }) => {
     setSaveError(null);
     const reference = memoReferenceOf(memo, memoChoices ?? []);
@@ -109,6 +121,7 @@ export function AcknowledgementDialog({
       await store.raisedIssues.recordAcknowledgement(issue.id, {
         ...values,
         ...reference,
+        onBehalfOfId: emptyToNull(values.onBehalfOfId),
         at: localInputToIso(values.at) ?? values.at,
         expiresOn: emptyToNull(values.expiresOn),
       });
@@ -146,6 +159,13 @@ export function AcknowledgementDialog({
       <FormError message={saveError} />
       <div className="form-grid">
         <SelectField form={form} name="byId" label="Answered by" options={people} autoFocus />
+        <SelectField
+          form={form}
+          name="onBehalfOfId"
+          label="On behalf of"
+          options={onBehalfOptions}
+          hint="Only when they answered for someone it was raised to (a delegate). Otherwise the answer is theirs alone."
+        />
         <DateTimeField form={form} name="at" label="Answered at" />
         <SelectField
           form={form}

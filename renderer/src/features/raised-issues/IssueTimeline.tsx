@@ -62,7 +62,9 @@ export function IssueTimeline({
                 <time dateTime={e.day}>{formatDate(e.day)}</time>
                 <span>
                   Follow-up due —{' '}
-                  {e.answered ? 'answered' : missed ? 'no answer' : 'awaiting an answer'}
+                  {e.answered
+                    ? 'answered by everyone it was raised to'
+                    : `${missed ? 'no answer from' : 'awaiting'} ${e.unansweredIds.map(name).join(', ')}`}
                 </span>
               </li>
             );
@@ -72,7 +74,8 @@ export function IssueTimeline({
             <li key={`a-${a.id}`} className="timeline-ack">
               <time dateTime={a.at}>{formatDateTime(a.at)}</time>
               <span>
-                <strong>{name(a.byId)}</strong> answered
+                <strong>{name(a.byId)}</strong>
+                {a.onBehalfOfId ? ` on behalf of ${name(a.onBehalfOfId)}` : ''} answered
                 {a.memoId
                   ? ` memo ${a.memoId}${a.memoVersion ? ` v${a.memoVersion}` : ''}`
                   : ''} by {a.channel}: {choiceLabel(a.response)}

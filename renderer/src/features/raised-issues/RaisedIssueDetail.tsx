@@ -1,5 +1,6 @@
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import { findingElements, type RaisedIssue } from '@shared/model/raisedIssue';
+import { addresseeStates } from '@shared/rules/addressees';
 import { useRecord } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { RecordHistory } from '../../components/history/RecordHistory';
@@ -107,6 +108,32 @@ export function RaisedIssueDetail({
             </dd>
           </div>
         ))}
+        <div className="finding-row">
+          <dt>Who answered</dt>
+          <dd>
+            <ul className="addressee-list" aria-label="Answers per person raised to">
+              {addresseeStates(issue, acknowledgements).map((st) => {
+                const who = names.get(st.addresseeId) ?? 'unknown';
+                if (st.answer === null) {
+                  return (
+                    <li key={st.addresseeId} className="ack-overdue">
+                      {who}: no answer since {formatDate(st.awaitedSince.slice(0, 10))}
+                    </li>
+                  );
+                }
+                const by = st.byDelegate
+                  ? ` by ${names.get(st.answer.byId) ?? 'unknown'} on their behalf`
+                  : '';
+                return (
+                  <li key={st.addresseeId}>
+                    {who}: answered {formatDateTime(st.answer.at)}
+                    {by}
+                  </li>
+                );
+              })}
+            </ul>
+          </dd>
+        </div>
         <div className="finding-row">
           <dt>Follow up by</dt>
           <dd>{formatDate(issue.followUpDue)}</dd>

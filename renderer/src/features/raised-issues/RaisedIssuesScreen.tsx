@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
+import { addresseeStates } from '@shared/rules/addressees';
 import { localIsoDay } from '@shared/rules/dates';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
@@ -22,7 +24,8 @@ interface IssueRow {
   raisedTo: string;
   days: number;
   ack: AckState;
-  ackCount: number;
+  /** Per addressee: "Victor Hale: no answer" or "Rosa Lind: answered". */
+  ackText: string;
 }
 
 const SEVERITY_RANK = { high: 3, medium: 2, low: 1 } as const;
@@ -75,14 +78,15 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
   {
     id: 'ack',
     header: 'Acknowledged',
-    width: '116px',
+    width: '1.3fr',
     cell: (r) => (
-      <span className={`ack-state ack-${r.ack.replace(' ', '-')}`}>
-        {r.ack === 'acknowledged' ? (r.ackCount > 0 ? `yes (${r.ackCount})` : 'answered') : r.ack}
+      <span className={`ack-state ack-${r.ack.replace(' ', '-')}`} title={r.ackText}>
+        {r.ack === 'acknowledged' ? 'yes, by all' : r.ack}
+        <span className="ack-people">{r.ackText}</span>
       </span>
     ),
     sortValue: (r) => r.ack,
-    filterText: (r) => r.ack,
+    filterText: (r) => `${r.ack} ${r.ackText}`,
   },
 ];
 
@@ -120,20 +124,25 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
 
   const rows = useMemo<IssueRow[]>(() => {
     const today = localIsoDay(new Date());
-    const counts = new Map<string, number>();
+    const byIssue = new Map<string, Acknowledgement[]>();
     for (const a of acknowledgements ?? [])
-      counts.set(a.raisedIssueId, (counts.get(a.raisedIssueId) ?? 0) + 1);
+      byIssue.set(a.raisedIssueId, [...(byIssue.get(a.raisedIssueId) ?? []), a]);
+    const name = (id: string) => names.get(id) ?? 'unknown';
     return (issues ?? []).map((issue) => {
-      const ackCount = counts.get(issue.id) ?? 0;
+      const states = addresseeStates(issue, byIssue.get(issue.id) ?? []);
+      const unanswered = states.filter((st) => st.answer === null).length;
       return {
         issue,
-        raisedTo: issue.raisedToIds.map((id) => names.get(id) ?? 'unknown').join(', '),
+        raisedTo: issue.raisedToIds.map(name).join(', '),
         days: daysSinceRaised(issue.raisedAt, today),
-        ack:
-          issue.status === 'raised' || ackCount > 0
-            ? ackState(issue, ackCount, today)
-            : 'acknowledged',
-        ackCount,
+        ack: ackState(issue, unanswered, today),
+        ackText: states
+          .map((st) =>
+            st.answer === null
+              ? `${name(st.addresseeId)}: no answer`
+              : `${name(st.addresseeId)}: ${st.byDelegate ? `by ${name(st.answer.byId)}` : 'answered'}`,
+          )
+          .join('; '),
       };
     });
   }, [issues, acknowledgements, names]);
