@@ -5,6 +5,7 @@ import type { Risk } from '../model/risk';
 import { inherentRiskScore, residualRiskScore, riskBand } from '../model/risk';
 import type { Stakeholder } from '../model/stakeholder';
 import { addresseeStates, answersFromOthers } from '../rules/addressees';
+import { followUpsOf } from '../rules/followUps';
 import { indexById } from '../rules/lookup';
 import { ownershipGaps } from '../rules/ownership';
 import { reportingLine } from '../rules/stakeholders';
@@ -15,7 +16,14 @@ import {
   defaultPurpose,
   engagementResponsibility,
 } from './defaults';
-import { CHANNEL_LABEL, GAP_LABEL, RESPONSE_LABEL, dayOf } from './labels';
+import {
+  CHANNEL_LABEL,
+  GAP_LABEL,
+  OUTCOME_LABEL,
+  RESPONSE_LABEL,
+  dayOf,
+  followUpText,
+} from './labels';
 import type {
   AppendixGap,
   AppendixPerson,
@@ -24,6 +32,7 @@ import type {
   ItemMention,
   Memo,
   MemoAcknowledgement,
+  MemoFollowUp,
   MemoItem,
   MemoPerson,
   MemoRaise,
@@ -277,8 +286,30 @@ export function buildMemo(
         chronology.push({
           at: member.raisedAt,
           kind: 'raise',
+          dayOnly: false,
           ref,
           text: `Raised "${member.title}" to ${raisedTo.map((p) => p.name).join(', ')} by ${CHANNEL_LABEL[member.channel]}`,
+        });
+      }
+      const followUps = followUpsOf(member).map((f) => ({
+        kind: f.kind,
+        at: f.at,
+        to: f.toIds.map((id) => person(id, 'followed up')),
+        channel: f.channel,
+        outcome: f.outcome,
+        day: f.day,
+        note: f.note,
+      }));
+      for (const [n, f] of followUps.entries()) {
+        const key = `${member.id}#${n}`;
+        if (chronologySeen.has(key)) continue;
+        chronologySeen.add(key);
+        chronology.push({
+          at: f.at,
+          kind: 'follow-up',
+          dayOnly: f.kind === 'silence',
+          ref,
+          text: `${followUpText(f, (t) => t)} on "${member.title}"`,
         });
       }
       return {
@@ -288,6 +319,7 @@ export function buildMemo(
         to: raisedTo,
         channel: member.channel,
         isThisItem: member.id === issue.id,
+        followUps,
       };
     });
     const acknowledgements: MemoAcknowledgement[] = chain
@@ -303,6 +335,7 @@ export function buildMemo(
           chronology.push({
             at: a.at,
             kind: 'acknowledgement',
+            dayOnly: false,
             ref,
             text: `${by.name}${forWhom}: ${RESPONSE_LABEL[a.response]} (${CHANNEL_LABEL[a.channel]}) on "${member.title}"`,
           });
@@ -404,6 +437,20 @@ export function buildMemo(
         86_400_000,
     );
   const names = (list: MemoPerson[]) => list.map((p) => p.name).join(', ');
+  /** "followed up 2 times, last 2026-04-03 (no answer)"; "no answer by the follow-up day …". */
+  const chaseSummary = (followUps: MemoFollowUp[]): string[] => {
+    const chasers = followUps.filter((f) => f.kind === 'chaser');
+    const last = chasers[chasers.length - 1];
+    const silences = followUps.filter((f) => f.kind === 'silence');
+    return [
+      ...(last
+        ? [
+            `followed up ${chasers.length} ${chasers.length === 1 ? 'time' : 'times'}, last ${dayOf(last.at)} (${OUTCOME_LABEL[last.outcome]})`,
+          ]
+        : []),
+      ...silences.map((f) => `no answer by the follow-up day ${f.day ?? dayOf(f.at)}`),
+    ];
+  };
   const unacknowledged: ItemMention[] = items
     .filter((item) => item.addressees.some((a) => a.answeredAt === null))
     .map((item) => {
@@ -416,6 +463,7 @@ export function buildMemo(
         `not yet answered by ${names(waiting)}`,
         ...(answered.length > 0 ? [`answered by ${names(answered)}`] : []),
         ...otherAnswers(item).map((o) => `also answered: ${o}`),
+        ...chaseSummary(own?.followUps ?? []),
       ];
       const earlier = earlierAnswer(item);
       if (earlier) parts.push(`an ${earlier.replace(': ', ' was acknowledged by ')}`);

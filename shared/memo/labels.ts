@@ -1,8 +1,8 @@
 import type { AcknowledgementResponse } from '../model/acknowledgement';
 import type { Channel } from '../model/channel';
-import type { RaisedIssueStatus, Severity } from '../model/raisedIssue';
+import type { FollowUpOutcome, RaisedIssueStatus, Severity } from '../model/raisedIssue';
 import type { OwnershipGap } from '../rules/ownership';
-import type { MemoItem } from './types';
+import type { MemoFollowUp, MemoItem } from './types';
 
 /** Status words as a memo prints them. */
 export const STATUS_LABEL: Record<RaisedIssueStatus, string> = {
@@ -84,4 +84,28 @@ export function addresseeLine(
       return `${name} answered ${dayOf(a.answeredAt)}${by}`;
     })
     .join('; ');
+}
+
+/** Outcome words of a chaser. */
+export const OUTCOME_LABEL: Record<FollowUpOutcome, string> = {
+  no_answer: 'no answer',
+  answered: 'answered',
+  bounced: 'bounced (did not reach them)',
+};
+
+/**
+ * A chaser or a recorded silence in words, without its time: "followed up with Victor Hale by
+ * email: no answer" or "no answer by the follow-up day 2026-03-05 from Victor Hale".
+ */
+export function followUpText(f: MemoFollowUp, inline: (text: string) => string): string {
+  const names = f.to.map((p) => inline(p.name)).join(', ');
+  const note = f.note.trim() === '' ? '' : ` (${inline(f.note)})`;
+  if (f.kind === 'silence')
+    return `no answer by the follow-up day ${f.day ?? ''} from ${names}${note}`;
+  return `followed up with ${names} by ${CHANNEL_LABEL[f.channel]}: ${OUTCOME_LABEL[f.outcome]}${note}`;
+}
+
+/** When a dated entry happened: its day alone when only the day is known, else its instant. */
+export function formatWhen(at: string, dayOnly: boolean): string {
+  return dayOnly ? dayOf(at) : formatInstant(at);
 }

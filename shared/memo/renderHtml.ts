@@ -1,6 +1,8 @@
 import { EMPTY, escapeHtml, htmlBlock, htmlInline } from './escape';
 import {
   addresseeLine,
+  formatWhen,
+  followUpText,
   CHANNEL_LABEL,
   FINDING_LABEL,
   RATING_LABEL,
@@ -133,8 +135,14 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
     b.push('<h4>History of raises</h4><ul>');
     for (const r of item.raises) {
       const which = r.isThisItem ? '' : ` (as “<bdi>${htmlInline(r.title)}</bdi>”)`;
+      const chases = r.followUps
+        .map(
+          (f) =>
+            `<li>${formatWhen(f.at, f.kind === 'silence')}: ${followUpText(f, htmlInline)}</li>`,
+        )
+        .join('');
       b.push(
-        `<li>${formatInstant(r.at)}: to ${people(r.to)}, by ${CHANNEL_LABEL[r.channel]}${which}</li>`,
+        `<li>${formatInstant(r.at)}: to ${people(r.to)}, by ${CHANNEL_LABEL[r.channel]}${which}${chases === '' ? '' : `<ul>${chases}</ul>`}</li>`,
       );
     }
     b.push('</ul><h4>Acknowledgements and management responses</h4>');
@@ -205,7 +213,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       : htmlTable(
           ['When', 'Item', 'Event'],
           memo.chronology.map((c) => [
-            formatInstant(c.at),
+            formatWhen(c.at, c.dayOnly),
             escapeHtml(c.ref || EMPTY),
             htmlInline(c.text),
           ]),

@@ -1,6 +1,8 @@
 import { EMPTY, mdBlockLines, mdInline } from './escape';
 import {
   addresseeLine,
+  formatWhen,
+  followUpText,
   CHANNEL_LABEL,
   FINDING_LABEL,
   RATING_LABEL,
@@ -133,6 +135,9 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       out.push(
         `- ${formatInstant(r.at)}: to ${people(r.to)}, by ${CHANNEL_LABEL[r.channel]}${which}`,
       );
+      for (const f of r.followUps) {
+        out.push(`  - ${formatWhen(f.at, f.kind === 'silence')}: ${followUpText(f, mdInline)}`);
+      }
     }
     out.push('');
     out.push('#### Acknowledgements and management responses', '');
@@ -193,7 +198,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     out.push(
       ...mdTable(
         ['When', 'Item', 'Event'],
-        memo.chronology.map((c) => [formatInstant(c.at), c.ref || EMPTY, mdInline(c.text)]),
+        memo.chronology.map((c) => [formatWhen(c.at, c.dayOnly), c.ref || EMPTY, mdInline(c.text)]),
       ),
       '',
     );

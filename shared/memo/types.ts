@@ -1,6 +1,11 @@
 import type { AcknowledgementResponse } from '../model/acknowledgement';
 import type { Channel } from '../model/channel';
-import type { RaisedIssueStatus, Severity } from '../model/raisedIssue';
+import type {
+  FollowUpKind,
+  FollowUpOutcome,
+  RaisedIssueStatus,
+  Severity,
+} from '../model/raisedIssue';
 
 /**
  * The memo model: everything a memo prints, as plain data (strings, numbers, arrays), built from
@@ -80,6 +85,24 @@ export interface MemoAcknowledgement {
   issueTitle: string;
 }
 
+/** A chaser sent on a raise, or silence by its follow-up day, as a memo prints it. */
+export interface MemoFollowUp {
+  /** chaser or silence. */
+  kind: FollowUpKind;
+  /** When (ISO, UTC); for silence the end of the follow-up day. */
+  at: string;
+  /** Whom it went to, or who had not answered by the day. */
+  to: MemoPerson[];
+  /** How the chaser was sent. */
+  channel: Channel;
+  /** no_answer, answered or bounced. */
+  outcome: FollowUpOutcome;
+  /** For silence: the follow-up day (YYYY-MM-DD); else null. */
+  day: string | null;
+  /** The consultant's note ('' when none). */
+  note: string;
+}
+
 /** One raise in an item's history (the item itself, or an issue in its escalation chain). */
 export interface MemoRaise {
   /** The raised issue's record id. */
@@ -94,6 +117,8 @@ export interface MemoRaise {
   channel: Channel;
   /** True for the item itself, false for an earlier or later raise in its chain. */
   isThisItem: boolean;
+  /** Chasers and recorded silences on this raise, oldest first. */
+  followUps: MemoFollowUp[];
 }
 
 /** One person the item's own raise went to, and whether they answered. */
@@ -197,8 +222,10 @@ export interface ItemMention {
 export interface ChronologyEntry {
   /** When (ISO, UTC). */
   at: string;
-  /** raise or acknowledgement. */
-  kind: 'raise' | 'acknowledgement';
+  /** raise, follow-up (a chaser or a recorded silence) or acknowledgement. */
+  kind: 'raise' | 'follow-up' | 'acknowledgement';
+  /** True when only the day is known (a follow-up day that passed): print `at`'s day only. */
+  dayOnly: boolean;
   /** The item ref ('' for an issue of the chain that is not an item). */
   ref: string;
   /** What happened, in words. */

@@ -1,5 +1,6 @@
 import type { Acknowledgement } from '../model/acknowledgement';
-import type { RaisedIssue } from '../model/raisedIssue';
+import type { FollowUp, RaisedIssue } from '../model/raisedIssue';
+import { followUpsOf } from '../rules/followUps';
 import { unansweredAddressees } from '../rules/addressees';
 
 /** One event in the life of an issue and its escalations. */
@@ -15,7 +16,9 @@ export type TimelineEvent =
       /** The addressees with no answer by the end of that day. */
       unansweredIds: string[];
     }
-  | { kind: 'acknowledged'; at: string; issue: RaisedIssue; acknowledgement: Acknowledgement };
+  | { kind: 'acknowledged'; at: string; issue: RaisedIssue; acknowledgement: Acknowledgement }
+  /** A chaser sent, or silence by a follow-up day recorded. */
+  | { kind: 'chased'; at: string; issue: RaisedIssue; followUp: FollowUp; index: number };
 
 /**
  * The chain of raises an issue belongs to: the issues it escalates (down to the first raise)
@@ -49,7 +52,7 @@ export function escalationChain(issue: RaisedIssue, issues: readonly RaisedIssue
 }
 
 /**
- * Every raise, follow-up day and acknowledgement of an issue and its escalation chain, in time
+ * Every raise, follow-up day, chaser, recorded silence and acknowledgement of an issue and its escalation chain, in time
  * order. A follow-up day counts as answered when every addressee of that raise had answered
  * (or been answered for) by the end of that day.
  */
@@ -84,6 +87,9 @@ export function issueTimeline(
     }
     for (const a of acks)
       events.push({ kind: 'acknowledged', at: a.at, issue: raise, acknowledgement: a });
+    followUpsOf(raise).forEach((followUp, index) =>
+      events.push({ kind: 'chased', at: followUp.at, issue: raise, followUp, index }),
+    );
   }
   return events.sort((a, b) => a.at.localeCompare(b.at));
 }

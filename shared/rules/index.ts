@@ -7,6 +7,7 @@ export * from './escalation';
 export * from './raisedIssue';
 export * from './acknowledgement';
 export * from './addressees';
+export * from './followUps';
 export * from './risk';
 export * from './links';
 export * from './records';

@@ -6,10 +6,11 @@ import type { Migration } from './types';
  * Old acknowledgements had no such field: the truthful reading is that each answers for the
  * person recorded as answering, and for nobody else, so they are given `onBehalfOfId: null`
  * (no index, no other change; `updatedAt` is kept: the record's meaning does not change).
+ * Raised issues gain `followUps` (chasers and recorded silences): none on old records.
  */
 export const migration009: Migration = {
   version: 9,
-  description: 'Acknowledgements per addressee: onBehalfOfId (null on old records)',
+  description: 'Acknowledgements per addressee (onBehalfOfId); follow-ups on raised issues',
   stores: {},
   upgrade: async (tx) => {
     await tx
@@ -17,6 +18,12 @@ export const migration009: Migration = {
       .toCollection()
       .modify((ack: Record<string, unknown>) => {
         if (ack.onBehalfOfId === undefined) ack.onBehalfOfId = null;
+      });
+    await tx
+      .table('raisedIssues')
+      .toCollection()
+      .modify((issue: Record<string, unknown>) => {
+        if (issue.followUps === undefined) issue.followUps = [];
       });
   },
 };

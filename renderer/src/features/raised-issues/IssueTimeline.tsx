@@ -6,6 +6,8 @@ import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from './raisedIssueForm';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
 
+const OUTCOME_TEXT = { no_answer: 'no answer', answered: 'answered', bounced: 'bounced' } as const;
+
 /** Every raise of the issue's escalation chain, with follow-ups and acknowledgements, in time order. */
 export function IssueTimeline({
   issue,
@@ -65,6 +67,39 @@ export function IssueTimeline({
                   {e.answered
                     ? 'answered by everyone it was raised to'
                     : `${missed ? 'no answer from' : 'awaiting'} ${e.unansweredIds.map(name).join(', ')}`}
+                </span>
+              </li>
+            );
+          }
+          if (e.kind === 'chased') {
+            const f = e.followUp;
+            const who = f.toIds.map(name).join(', ');
+            return (
+              <li
+                key={`c-${e.issue.id}-${e.index}`}
+                className={
+                  f.outcome === 'answered'
+                    ? 'timeline-chased'
+                    : 'timeline-chased timeline-unanswered'
+                }
+              >
+                {f.kind === 'silence' ? (
+                  <time dateTime={f.day ?? e.at}>{formatDate(f.day ?? e.at.slice(0, 10))}</time>
+                ) : (
+                  <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                )}
+                <span>
+                  {f.kind === 'silence' ? (
+                    <>
+                      <strong>No answer by the follow-up day</strong> from {who}
+                    </>
+                  ) : (
+                    <>
+                      <strong>Followed up</strong> with {who} by {f.channel}:{' '}
+                      {OUTCOME_TEXT[f.outcome]}
+                    </>
+                  )}
+                  {f.note ? <span className="muted"> — {f.note}</span> : null}
                 </span>
               </li>
             );

@@ -1,6 +1,9 @@
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import { findingElements, type RaisedIssue } from '@shared/model/raisedIssue';
 import { addresseeStates } from '@shared/rules/addressees';
+import { localIsoDay } from '@shared/rules/dates';
+import { pendingSilence, silencePatch } from '@shared/rules/followUps';
+import { useUiStore } from '../../state/uiStore';
 import { useRecord } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { RecordHistory } from '../../components/history/RecordHistory';
@@ -34,6 +37,7 @@ export function RaisedIssueDetail({
   names,
   onEdit,
   onAcknowledge,
+  onFollowUp,
   onEscalate,
   onDeleted,
 }: {
@@ -43,10 +47,23 @@ export function RaisedIssueDetail({
   names: ReadonlyMap<string, string>;
   onEdit: () => void;
   onAcknowledge: () => void;
+  onFollowUp: () => void;
   onEscalate: () => void;
   onDeleted: () => void;
 }) {
   const deleted = issue.deletedAt !== null;
+  const { store } = useWorkbench();
+  const pushToast = useUiStore((s) => s.pushToast);
+  const silence = pendingSilence(issue, acknowledgements, localIsoDay(new Date()));
+  const recordSilence = async () => {
+    if (!silence) return;
+    try {
+      await store.raisedIssues.update(issue.id, silencePatch(issue, silence));
+      pushToast({ tone: 'success', message: 'No answer by the follow-up day recorded.' });
+    } catch (error) {
+      pushToast({ tone: 'error', message: `Not recorded: ${String(error)}` });
+    }
+  };
   return (
     <article className="record-detail" aria-labelledby={`issue-title-${issue.id}`}>
       {deleted ? (
@@ -72,6 +89,19 @@ export function RaisedIssueDetail({
             >
               Record acknowledgement
             </button>
+            <button
+              type="button"
+              className="button"
+              onClick={onFollowUp}
+              title="Record follow-up (F)"
+            >
+              Record follow-up
+            </button>
+            {silence ? (
+              <button type="button" className="button" onClick={() => void recordSilence()}>
+                Record no answer by {formatDate(silence.day)}
+              </button>
+            ) : null}
             <button
               type="button"
               className="button"

@@ -11,6 +11,7 @@ import { DeletedRecords, useRecordActions, useRecordKeys } from '../../component
 import type { EngagementScreenProps } from '../engagement/screens';
 import { useUiStore } from '../../state/uiStore';
 import { AcknowledgementDialog } from './AcknowledgementDialog';
+import { FollowUpDialog } from './FollowUpDialog';
 import { RaisedIssueDetail } from './RaisedIssueDetail';
 import { RaisedIssueFormDialog } from './RaisedIssueFormDialog';
 import { describeEscalationPlan, planEscalation } from '@shared/notebook/escalationPlan';
@@ -94,7 +95,8 @@ type DialogState =
   | { kind: 'new' }
   | { kind: 'edit'; issue: RaisedIssue }
   | { kind: 'escalate'; issue: RaisedIssue }
-  | { kind: 'acknowledge'; issue: RaisedIssue };
+  | { kind: 'acknowledge'; issue: RaisedIssue }
+  | { kind: 'follow-up'; issue: RaisedIssue };
 
 /** The issues raised in the engagement: the list, and the chosen one's finding and timeline. */
 export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
@@ -164,6 +166,10 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
       key: 'a',
       run: () =>
         current && !current.deletedAt && setDialog({ kind: 'acknowledge', issue: current }),
+    },
+    {
+      key: 'f',
+      run: () => current && !current.deletedAt && setDialog({ kind: 'follow-up', issue: current }),
     },
     {
       key: 'Delete',
@@ -243,6 +249,7 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
               names={names}
               onEdit={() => setDialog({ kind: 'edit', issue: current })}
               onAcknowledge={() => setDialog({ kind: 'acknowledge', issue: current })}
+              onFollowUp={() => setDialog({ kind: 'follow-up', issue: current })}
               onEscalate={() => setDialog({ kind: 'escalate', issue: current })}
               onDeleted={() => undefined}
             />
@@ -284,6 +291,16 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
             close();
             open(saved);
           }}
+        />
+      ) : null}
+      {dialog?.kind === 'follow-up' ? (
+        <FollowUpDialog
+          issue={dialog.issue}
+          stakeholders={stakeholders ?? []}
+          acknowledgements={(acknowledgements ?? []).filter(
+            (a) => a.raisedIssueId === dialog.issue.id,
+          )}
+          onClose={close}
         />
       ) : null}
       {dialog?.kind === 'acknowledge' ? (
