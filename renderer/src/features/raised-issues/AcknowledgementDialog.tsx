@@ -103,6 +103,9 @@ export function AcknowledgementDialog({
 
   const nameOf = new Map(stakeholders.map((s) => [s.id, s.name]));
   const answerer = form.watch('byId');
+  const delegateOf = (stakeholders.find((s) => s.id === answerer)?.delegateForIds ?? []).filter(
+    (id) => issue.raisedToIds.includes(id) && id !== answerer,
+  );
   const onBehalfOptions: SelectOption[] = [
     { value: '', label: '— their own answer —' },
     ...issue.raisedToIds
@@ -164,7 +167,11 @@ export function AcknowledgementDialog({
           name="onBehalfOfId"
           label="On behalf of"
           options={onBehalfOptions}
-          hint="Only when they answered for someone it was raised to (a delegate). Otherwise the answer is theirs alone."
+          hint={
+            delegateOf.length > 0
+              ? `${nameOf.get(answerer) ?? 'They'} is recorded as delegate for ${delegateOf.map((id) => nameOf.get(id) ?? 'unknown').join(', ')}: choose them here only if this answer was given for them.`
+              : 'Only when they answered for someone it was raised to (a delegate). Otherwise the answer is theirs alone.'
+          }
         />
         <DateTimeField form={form} name="at" label="Answered at" />
         <SelectField

@@ -14,7 +14,8 @@ import { AcknowledgementDialog } from './AcknowledgementDialog';
 import { FollowUpDialog } from './FollowUpDialog';
 import { RaisedIssueDetail } from './RaisedIssueDetail';
 import { RaisedIssueFormDialog } from './RaisedIssueFormDialog';
-import { describeEscalationPlan, planEscalation } from '@shared/notebook/escalationPlan';
+import { describeEscalationPlan } from '@shared/notebook/escalationPlan';
+import { proposeEscalation } from '@shared/notebook/escalationRoute';
 import { choiceLabel } from './raisedIssueForm';
 import { ackState, daysSinceRaised, type AckState } from '@shared/notebook/issueTimeline';
 import './raisedIssues.css';
@@ -104,6 +105,8 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
   const issues = useRecords(db, 'raisedIssue', engagement.id);
   const stakeholders = useRecords(db, 'stakeholder', engagement.id);
   const acknowledgements = useRecords(db, 'acknowledgement', engagement.id);
+  const areas = useRecords(db, 'ownershipArea', engagement.id);
+  const risks = useRecords(db, 'risk', engagement.id);
   const selected = useUiStore((s) => s.selectedRecord);
   const selectRecord = useUiStore((s) => s.selectRecord);
   // An acknowledgement chosen elsewhere (a link) opens the issue it answers.
@@ -181,19 +184,27 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
 
   const escalation = useMemo(() => {
     if (dialog?.kind !== 'escalate' || !stakeholders) return null;
-    const plan = planEscalation(dialog.issue, stakeholders);
-    const notice = describeEscalationPlan(plan);
-    if (plan.targets.length > 0) {
-      notice.unshift(
-        `Escalating to ${plan.targets.map((t) => `${t.name}${t.title ? `, ${t.title}` : ''}`).join(' and ')}.`,
-      );
-    }
+    const route = proposeEscalation({
+      issue: dialog.issue,
+      stakeholders,
+      areas: areas ?? [],
+      risks: risks ?? [],
+    });
+    const plan = { ...route.plan, targets: route.targets };
+    const notice = [
+      route.targets.length > 0
+        ? `Proposed: ${route.targets.map((t) => `${t.name}${t.title ? `, ${t.title}` : ''}`).join(' and ')}. ${route.reason}`
+        : route.reason,
+      ...describeEscalationPlan(plan).filter(
+        (line) => !line.startsWith('The chain of command runs out'),
+      ),
+    ];
     const source = dialog.issue;
     return {
       notice,
       prefill: {
         title: `Escalation: ${source.title}`.slice(0, 200),
-        raisedToIds: plan.targets.map((t) => t.id),
+        raisedToIds: route.targets.map((t) => t.id),
         escalatesId: source.id,
         severity: source.severity,
         criteria: source.criteria,
@@ -206,7 +217,7 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
         ownerId: source.ownerId ?? '',
       },
     };
-  }, [dialog, stakeholders]);
+  }, [dialog, stakeholders, areas, risks]);
 
   const close = () => setDialog(null);
   const open = (issue: RaisedIssue) => selectRecord({ entity: 'raisedIssue', id: issue.id });

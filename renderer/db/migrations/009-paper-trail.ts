@@ -7,10 +7,12 @@ import type { Migration } from './types';
  * person recorded as answering, and for nobody else, so they are given `onBehalfOfId: null`
  * (no index, no other change; `updatedAt` is kept: the record's meaning does not change).
  * Raised issues gain `followUps` (chasers and recorded silences): none on old records.
+ * Stakeholders gain the escalation routing fields: nobody is an escalation point, wants
+ * escalations only to them, or is anyone's delegate until the consultant says so.
  */
 export const migration009: Migration = {
   version: 9,
-  description: 'Acknowledgements per addressee (onBehalfOfId); follow-ups on raised issues',
+  description: 'Acknowledgements per addressee, follow-ups on issues, escalation routing',
   stores: {},
   upgrade: async (tx) => {
     await tx
@@ -24,6 +26,15 @@ export const migration009: Migration = {
       .toCollection()
       .modify((issue: Record<string, unknown>) => {
         if (issue.followUps === undefined) issue.followUps = [];
+      });
+    await tx
+      .table('stakeholders')
+      .toCollection()
+      .modify((person: Record<string, unknown>) => {
+        person.escalationPoint ??= 'none';
+        person.escalationAreaIds ??= [];
+        person.escalationsOnlyToMe ??= false;
+        person.delegateForIds ??= [];
       });
   },
 };

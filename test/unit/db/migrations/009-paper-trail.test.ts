@@ -12,7 +12,7 @@ afterEach(() => {
 
 const uid = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
-describe('migration 009: acknowledgements per addressee', () => {
+describe('migration 009: the paper trail (answers per addressee, follow-ups, routing)', () => {
   it('reads an old acknowledgement as the answerer’s own answer only', async () => {
     const name = uniqueDbName('m009');
     const old = openAtVersion(name, 8);
@@ -47,5 +47,30 @@ describe('migration 009: acknowledgements per addressee', () => {
     const issue = { id: uid(100), raisedToIds: [uid(1)], raisedAt: legacy.at };
     expect(isFullyAcknowledged(issue, [ack])).toBe(false);
     expect(isFullyAcknowledged({ ...issue, raisedToIds: [uid(2)] }, [ack])).toBe(true);
+  });
+
+  it('gives old issues no follow-ups and old stakeholders no routing marks', async () => {
+    const name = uniqueDbName('m009b');
+    const old = openAtVersion(name, 8);
+    await old.open();
+    await old.table('raisedIssues').put({ id: uid(100), title: 'Disk' });
+    await old.table('stakeholders').put({ id: uid(1), name: 'Victor Hale' });
+    old.close();
+    const db = openAtVersion(name, 9);
+    opened.push(db);
+    await db.open();
+    expect(await db.table('raisedIssues').get(uid(100))).toEqual({
+      id: uid(100),
+      title: 'Disk',
+      followUps: [],
+    });
+    expect(await db.table('stakeholders').get(uid(1))).toEqual({
+      id: uid(1),
+      name: 'Victor Hale',
+      escalationPoint: 'none',
+      escalationAreaIds: [],
+      escalationsOnlyToMe: false,
+      delegateForIds: [],
+    });
   });
 });
