@@ -81,7 +81,7 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await app.screenshot('notebook-b-acknowledgement-form');
     await dialog.getByRole('button', { name: 'Save acknowledgement' }).click();
     await page.getByRole('status').filter({ hasText: 'Acknowledgement recorded' }).waitFor();
-    await row.getByText('yes (1)').waitFor();
+    await row.getByText('yes, by all').waitFor();
     await detail.getByText('Move the backup rotations this week').waitFor();
     await detail.locator('.badge-issue-acknowledged').waitFor();
 

@@ -190,14 +190,12 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
       areas: areas ?? [],
       risks: risks ?? [],
     });
-    const plan = { ...route.plan, targets: route.targets };
+    // One sentence why; the reporting line's skips only when the proposal came from it.
     const notice = [
       route.targets.length > 0
         ? `Proposed: ${route.targets.map((t) => `${t.name}${t.title ? `, ${t.title}` : ''}`).join(' and ')}. ${route.reason}`
         : route.reason,
-      ...describeEscalationPlan(plan).filter(
-        (line) => !line.startsWith('The chain of command runs out'),
-      ),
+      ...(route.basis === 'reporting-line' ? describeEscalationPlan(route.plan) : []),
     ];
     const source = dialog.issue;
     return {
