@@ -10,6 +10,7 @@ import { indexById } from '../rules/lookup';
 import { ownershipGaps, type OwnershipGap } from '../rules/ownership';
 import { isAwaitingAcknowledgement } from '../rules/raisedIssue';
 import { isReviewOverdue } from '../rules/risk';
+import { lapsedAcceptances, type LapsedAcceptance } from '../rules/riskAcceptance';
 
 /** A raised issue some addressee has not answered although its follow-up day has passed. */
 export interface AwaitingItem {
@@ -47,6 +48,8 @@ export interface Attention {
   overdueReviews: OverdueReviewItem[];
   /** The highest-scoring risks still in play (not closed), at most `topRiskCount`. */
   topRisks: Risk[];
+  /** Accepted risks whose acceptance lapsed (back in review): longest lapsed first. */
+  lapsedAcceptances: LapsedAcceptance[];
 }
 
 /** The inputs of {@link buildAttention}. */
@@ -126,5 +129,11 @@ export function buildAttention(input: AttentionInput): Attention {
     )
     .slice(0, input.topRiskCount ?? 5);
 
-  return { awaiting, gaps, overdueReviews, topRisks };
+  return {
+    awaiting,
+    gaps,
+    overdueReviews,
+    topRisks,
+    lapsedAcceptances: lapsedAcceptances(risks, today),
+  };
 }

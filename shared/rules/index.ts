@@ -8,6 +8,7 @@ export * from './raisedIssue';
 export * from './acknowledgement';
 export * from './addressees';
 export * from './followUps';
+export * from './riskAcceptance';
 export * from './risk';
 export * from './links';
 export * from './records';

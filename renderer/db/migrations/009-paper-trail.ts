@@ -8,11 +8,12 @@ import type { Migration } from './types';
  * (no index, no other change; `updatedAt` is kept: the record's meaning does not change).
  * Raised issues gain `followUps` (chasers and recorded silences): none on old records.
  * Stakeholders gain the escalation routing fields: nobody is an escalation point, wants
- * escalations only to them, or is anyone's delegate until the consultant says so.
+ * escalations only to them, or is anyone's delegate until the consultant says so. Risks gain
+ * the acceptance record (when, conditions, the acknowledgement it came from): unknown on old ones.
  */
 export const migration009: Migration = {
   version: 9,
-  description: 'Acknowledgements per addressee, follow-ups on issues, escalation routing',
+  description: 'Answers per addressee, follow-ups, escalation routing, risk acceptance record',
   stores: {},
   upgrade: async (tx) => {
     await tx
@@ -35,6 +36,14 @@ export const migration009: Migration = {
         person.escalationAreaIds ??= [];
         person.escalationsOnlyToMe ??= false;
         person.delegateForIds ??= [];
+      });
+    await tx
+      .table('risks')
+      .toCollection()
+      .modify((risk: Record<string, unknown>) => {
+        risk.acceptedAt ??= null;
+        risk.acceptanceConditions ??= '';
+        risk.acceptedViaAckId ??= null;
       });
   },
 };

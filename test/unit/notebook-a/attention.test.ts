@@ -58,6 +58,25 @@ describe('overview attention', () => {
     expect(awaiting.map((a) => [a.issue.title, a.unansweredIds])).toEqual([['To two', [uid(1)]]]);
   });
 
+  it('lists accepted risks whose acceptance lapsed: back in review', () => {
+    const lapsed = risk(60, {
+      title: 'Lapsed',
+      status: 'accepted',
+      acceptedById: uid(1),
+      acceptedUntil: '2026-03-01',
+    });
+    const current = { ...lapsed, id: uid(61), title: 'Current', acceptedUntil: '2026-04-01' };
+    const { lapsedAcceptances } = buildAttention({
+      issues: [],
+      acknowledgements: [],
+      areas: [],
+      stakeholders: people,
+      risks: [lapsed, current],
+      today: TODAY,
+    });
+    expect(lapsedAcceptances.map((l) => [l.risk.title, l.daysLapsed])).toEqual([['Lapsed', 19]]);
+  });
+
   it('lists ownership gaps with their reasons, most reasons first', () => {
     const areas = [
       area(10, {

@@ -127,6 +127,31 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           ))}
         </AttentionCard>
 
+        {data.lapsedAcceptances.length > 0 ? (
+          <AttentionCard
+            id="overview-lapsed"
+            title="Risk acceptances lapsed: back in review"
+            tone="alert"
+            count={data.lapsedAcceptances.length}
+            empty=""
+          >
+            {data.lapsedAcceptances.slice(0, 8).map(({ risk, daysLapsed }) => (
+              <RecordLink
+                key={risk.id}
+                entity="risk"
+                id={risk.id}
+                title={risk.title}
+                meta={
+                  <>
+                    accepted by {name(risk.acceptedById)} until {formatDate(risk.acceptedUntil)} ·{' '}
+                    <strong>lapsed {days(daysLapsed)} ago</strong>
+                  </>
+                }
+              />
+            ))}
+          </AttentionCard>
+        ) : null}
+
         <AttentionCard
           id="overview-gaps"
           title="Ownership gaps"

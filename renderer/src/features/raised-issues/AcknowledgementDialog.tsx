@@ -11,7 +11,10 @@ import type { RaisedIssue } from '@shared/model/raisedIssue';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import { memoChoiceKey, memoReferenceOf, orderMemoChoices } from '@shared/notebook/memoChoices';
 import { Dialog } from '../../components/Dialog';
+import { acceptancePatch } from '@shared/rules/riskAcceptance';
+import { useRecords } from '../../../db';
 import {
+  ChoiceMultiSelect,
   DateField,
   DateTimeField,
   FormError,
@@ -46,6 +49,8 @@ const ackFormSchema = z.object({
   expiresOn: optionalDateField,
   /** The issued memo version answered ("NWL-M-2026-004 v2"), '' for none. */
   memo: z.string(),
+  /** For a "risk accepted" answer: the linked risks to record it on as their acceptance. */
+  acceptRiskIds: z.array(z.string()),
 });
 type AckFormValues = z.infer<typeof ackFormSchema>;
 
@@ -62,7 +67,7 @@ export function AcknowledgementDialog({
   stakeholders: readonly Stakeholder[];
   onClose: () => void;
 }) {
-  const { store } = useWorkbench();
+  const { store, db } = useWorkbench();
   const pushToast = useUiStore((s) => s.pushToast);
   const [saveError, setSaveError] = useState<string | null>(null);
   const memoChoices = useIssuedMemoChoices(issue.engagementId);
@@ -78,8 +83,12 @@ export function AcknowledgementDialog({
       conditions: '',
       expiresOn: '',
       memo: '',
+      acceptRiskIds: [...issue.riskIds],
     },
   });
+  const risks = useRecords(db, 'risk', issue.engagementId);
+  const linkedRisks = (risks ?? []).filter((r) => issue.riskIds.includes(r.id));
+  const response = form.watch('response');
   const memoOptions = useMemo<SelectOption[]>(() => {
     const none = { value: '', label: memoChoices ? '— not an answer to a memo —' : 'Loading…' };
     const { covering, others } = orderMemoChoices(memoChoices ?? [], issue.id);
@@ -113,7 +122,7 @@ export function AcknowledgementDialog({
       .map((id) => ({ value: id, label: nameOf.get(id) ?? 'unknown' })),
   ];
 
-  const submit = form.handleSubmit(async ({ memo, ...values }) => {
+  const submit = form.handleSubmit(async ({ memo, acceptRiskIds, ...values }) => {
     setSaveError(null);
     const reference = memoReferenceOf(memo, memoChoices ?? []);
     if (!reference) {
@@ -121,14 +130,28 @@ export function AcknowledgementDialog({
       return;
     }
     try {
-      await store.raisedIssues.recordAcknowledgement(issue.id, {
-        ...values,
-        ...reference,
-        onBehalfOfId: emptyToNull(values.onBehalfOfId),
-        at: localInputToIso(values.at) ?? values.at,
-        expiresOn: emptyToNull(values.expiresOn),
+      // The answer, the issue's status and each risk's acceptance: all stored, or none.
+      const acknowledgement = await store.atomically(async () => {
+        const recorded = await store.raisedIssues.recordAcknowledgement(issue.id, {
+          ...values,
+          ...reference,
+          onBehalfOfId: emptyToNull(values.onBehalfOfId),
+          at: localInputToIso(values.at) ?? values.at,
+          expiresOn: emptyToNull(values.expiresOn),
+        });
+        const saved = recorded.acknowledgement;
+        if (saved.response === 'risk_accepted') {
+          // One acceptance record per risk: who, when, conditions, until, and this answer.
+          for (const riskId of acceptRiskIds.filter((id) => issue.riskIds.includes(id)))
+            await store.risks.update(riskId, acceptancePatch(saved));
+        }
+        return saved;
       });
-      pushToast({ tone: 'success', message: 'Acknowledgement recorded.' });
+      const accepted =
+        acknowledgement.response === 'risk_accepted' && acceptRiskIds.length > 0
+          ? ` Recorded as the acceptance of ${acceptRiskIds.length} ${acceptRiskIds.length === 1 ? 'risk' : 'risks'}.`
+          : '';
+      pushToast({ tone: 'success', message: `Acknowledgement recorded.${accepted}` });
       onClose();
     } catch (error) {
       setSaveError(applyStoreErrors(form, error, Object.keys(ackFormSchema.shape)));
@@ -222,6 +245,16 @@ export function AcknowledgementDialog({
           label="Acceptance lapses on"
           hint="For a risk acceptance."
         />
+        {response === 'risk_accepted' && linkedRisks.length > 0 ? (
+          <ChoiceMultiSelect
+            form={form}
+            name="acceptRiskIds"
+            label="Record as the acceptance of"
+            hint="Each chosen risk records who accepted it, when, on what conditions, until when, and this answer."
+            className="span-2"
+            options={linkedRisks.map((r) => ({ value: r.id, label: r.title }))}
+          />
+        ) : null}
       </div>
     </Dialog>
   );
