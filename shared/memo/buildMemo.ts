@@ -353,7 +353,7 @@ export function buildMemo(
           memoRef:
             a.memoId === null
               ? ''
-              : `${a.memoId}${a.memoVersion === null ? '' : ` v${a.memoVersion}`}`,
+              : `${a.memoId}${a.memoVersion === null ? '' : ` v${a.memoVersion}`}${(a.memoFingerprint ?? null) === null ? '' : ` (fingerprint SHA-256 ${a.memoFingerprint})`}`,
           issueTitle: member.title,
         };
       });

@@ -79,7 +79,7 @@ export interface MemoAcknowledgement {
   conditions: string;
   /** For a risk acceptance: when it lapses, or null. */
   expiresOn: string | null;
-  /** The memo it acknowledged ("NWL-M-2026-004 v1"), or ''. */
+  /** The memo it acknowledged ("NWL-M-2026-004 v1 (fingerprint SHA-256 …)"), or ''. */
   memoRef: string;
   /** The item ref of the issue acknowledged (an earlier raise in the chain may differ). */
   issueTitle: string;

@@ -42,6 +42,12 @@ export const acknowledgementObject = z.object({
     .min(1, 'must be 1 or more')
     .nullable()
     .default(null),
+  /** The SHA-256 fingerprint of that memo version (checked against the issued memo), or null. */
+  memoFingerprint: z
+    .string({ error: 'must be text' })
+    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest')
+    .nullable()
+    .default(null),
   /** The stakeholder who answered. */
   byId: idSchema,
   /**
@@ -68,6 +74,9 @@ export const acknowledgementObject = z.object({
 export const acknowledgementSchema = acknowledgementObject.superRefine((a, ctx) => {
   if (a.memoVersion !== null && a.memoId === null) {
     ctx.addIssue({ code: 'custom', path: ['memoVersion'], message: 'needs a memo id' });
+  }
+  if (a.memoFingerprint !== null && a.memoVersion === null) {
+    ctx.addIssue({ code: 'custom', path: ['memoFingerprint'], message: 'needs a memo version' });
   }
   if (a.onBehalfOfId !== null && a.onBehalfOfId === a.byId) {
     ctx.addIssue({

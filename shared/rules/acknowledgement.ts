@@ -56,3 +56,60 @@ export function checkAcknowledgement(
   }
   return out;
 }
+
+/** An issued memo version as an acknowledgement's link is checked against. */
+export interface IssuedMemoRef {
+  engagementId: string;
+  memoId: string;
+  version: number;
+  fingerprint: string;
+  deletedAt: string | null;
+}
+
+/**
+ * Checks an acknowledgement's link to an issued memo: the memo id and version name an issued
+ * memo of the engagement, and the fingerprint (when recorded) is that version's. An old link
+ * without a fingerprint is a warning: it cannot be checked against the content.
+ */
+export function checkMemoLink(
+  ack: Pick<Acknowledgement, 'engagementId' | 'memoId' | 'memoVersion' | 'memoFingerprint'>,
+  memos: readonly IssuedMemoRef[],
+): Violation[] {
+  if (ack.memoId === null) return [];
+  const found = memos.find(
+    (m) =>
+      m.deletedAt === null &&
+      m.engagementId === ack.engagementId &&
+      m.memoId === ack.memoId &&
+      (ack.memoVersion === null || m.version === ack.memoVersion),
+  );
+  if (!found) {
+    return [
+      violation(
+        'memoId',
+        'is not an issued memo of this engagement',
+        'acknowledgement.unknown-memo',
+      ),
+    ];
+  }
+  if (ack.memoVersion === null || ack.memoFingerprint === null) {
+    return [
+      violation(
+        'memoFingerprint',
+        'is not recorded: the link names no checkable version',
+        'acknowledgement.memo-unfingerprinted',
+        'warning',
+      ),
+    ];
+  }
+  if (found.fingerprint !== ack.memoFingerprint) {
+    return [
+      violation(
+        'memoFingerprint',
+        'does not match the issued memo version',
+        'acknowledgement.memo-fingerprint-mismatch',
+      ),
+    ];
+  }
+  return [];
+}

@@ -21,6 +21,7 @@ export const migration009: Migration = {
       .toCollection()
       .modify((ack: Record<string, unknown>) => {
         if (ack.onBehalfOfId === undefined) ack.onBehalfOfId = null;
+        if (ack.memoFingerprint === undefined) ack.memoFingerprint = null;
       });
     await tx
       .table('raisedIssues')

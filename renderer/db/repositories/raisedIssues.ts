@@ -1,7 +1,9 @@
 import type { Acknowledgement, AcknowledgementResponse } from '@shared/model/acknowledgement';
 import type { RaisedIssue, RaisedIssueStatus } from '@shared/model/raisedIssue';
 import { answeredFor, isFullyAcknowledged } from '@shared/rules/addressees';
-import { DeletedRecordError, RecordNotFoundError } from '../errors';
+import { checkMemoLink } from '@shared/rules/acknowledgement';
+import type { WorkbenchDB } from '../database';
+import { DeletedRecordError, RecordNotFoundError, ValidationError } from '../errors';
 import type { WriteContext } from './context';
 import { createRepository } from './core';
 import type { CreateInput, Repository } from './types';
@@ -60,6 +62,39 @@ export function statusAfterAcknowledgement(
   return coverage.allAnswered ? 'acknowledged' : current;
 }
 
+/**
+ * The memo link of an acknowledgement, checked against the engagement's issued memos: the id
+ * and version must name an issued memo (the fingerprint is filled in from it when not given,
+ * and must match when given). Throws ValidationError otherwise.
+ */
+export async function checkedMemoLink(
+  db: WorkbenchDB,
+  engagementId: string,
+  input: Pick<AcknowledgementForIssue, 'memoId' | 'memoVersion' | 'memoFingerprint'>,
+): Promise<{ memoFingerprint: string | null }> {
+  const memoId = input.memoId ?? null;
+  if (memoId === null) return { memoFingerprint: input.memoFingerprint ?? null };
+  const memos = await db.memos.where('engagementId').equals(engagementId).toArray();
+  const version = input.memoVersion ?? null;
+  const stored = memos.find(
+    (m) => m.deletedAt === null && m.memoId === memoId && m.version === version,
+  );
+  const link = {
+    engagementId,
+    memoId,
+    memoVersion: version,
+    memoFingerprint: input.memoFingerprint ?? stored?.fingerprint ?? null,
+  };
+  const errors = checkMemoLink(link, memos).filter((v) => v.severity === 'error');
+  if (errors.length > 0) {
+    throw new ValidationError(
+      'acknowledgement',
+      errors.map((v) => ({ field: v.field, message: v.message })),
+    );
+  }
+  return { memoFingerprint: link.memoFingerprint };
+}
+
 /** Creates the raised-issue writer; `acknowledgements` is the acknowledgement writer to use. */
 export function createRaisedIssueRepository(
   ctx: WriteContext,
@@ -70,13 +105,22 @@ export function createRaisedIssueRepository(
   return {
     ...base,
     recordAcknowledgement(issueId, input, options = {}) {
-      const scope = [db.raisedIssues, db.acknowledgements, db.engagements, db.changes, db.meta];
+      const scope = [
+        db.raisedIssues,
+        db.acknowledgements,
+        db.memos,
+        db.engagements,
+        db.changes,
+        db.meta,
+      ];
       return db.transaction('rw', scope, async () => {
         const issue = await db.raisedIssues.get(issueId);
         if (!issue) throw new RecordNotFoundError('raisedIssue', issueId);
         if (issue.deletedAt !== null) throw new DeletedRecordError('raisedIssue', issueId);
+        const memoLink = await checkedMemoLink(db, issue.engagementId, input);
         const acknowledgement = await acknowledgements.create({
           ...input,
+          ...memoLink,
           raisedIssueId: issue.id,
           engagementId: issue.engagementId,
         });

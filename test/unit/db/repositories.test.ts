@@ -488,6 +488,48 @@ describe('raisedIssues.recordAcknowledgement', () => {
     expect(second.issue.status).toBe('acknowledged');
   });
 
+  it('checks a memo link: fills the fingerprint of the issued version, refuses an unknown memo or another fingerprint', async () => {
+    const { db, store, e, cto, issue } = await withIssue();
+    const fingerprint = 'c'.repeat(64);
+    await db.memos.put({
+      id: '01900000-0000-7000-8000-000000000777',
+      engagementId: e.id,
+      memoId: 'NWL-M-2026-004',
+      version: 1,
+      fingerprint,
+      deletedAt: null,
+    } as never);
+    const at = '2026-03-03T09:00:00.000Z';
+    const linked = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: cto.id,
+      at,
+      memoId: 'NWL-M-2026-004',
+      memoVersion: 1,
+    });
+    expect(linked.acknowledgement.memoFingerprint).toBe(fingerprint);
+    const before = await db.acknowledgements.count();
+    const unknown = await rejectionOf(
+      store.raisedIssues.recordAcknowledgement(issue.id, {
+        byId: cto.id,
+        at,
+        memoId: 'NWL-M-2026-009',
+        memoVersion: 1,
+      }),
+    );
+    expect((unknown as ValidationError).message).toContain('is not an issued memo');
+    const forged = await rejectionOf(
+      store.raisedIssues.recordAcknowledgement(issue.id, {
+        byId: cto.id,
+        at,
+        memoId: 'NWL-M-2026-004',
+        memoVersion: 1,
+        memoFingerprint: 'd'.repeat(64),
+      }),
+    );
+    expect((forged as ValidationError).message).toContain('does not match');
+    expect(await db.acknowledgements.count()).toBe(before);
+  });
+
   it('stores nothing when the acknowledgement is invalid', async () => {
     const { db, store, issue } = await withIssue();
     const changesBefore = await db.changes.count();

@@ -41,7 +41,7 @@ describe('migration 009: the paper trail (answers per addressee, follow-ups, rou
     opened.push(db);
     await db.open();
     const stored = (await db.table('acknowledgements').get(uid(200))) as Record<string, unknown>;
-    expect(stored).toEqual({ ...legacy, onBehalfOfId: null });
+    expect(stored).toEqual({ ...legacy, onBehalfOfId: null, memoFingerprint: null });
     const ack = acknowledgementSchema.parse(stored);
     // raised to the CTO (1); the architect's (2) old answer does not cover the CTO
     const issue = { id: uid(100), raisedToIds: [uid(1)], raisedAt: legacy.at };
