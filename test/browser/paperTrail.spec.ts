@@ -181,6 +181,24 @@ describe('the paper trail tells the truth', () => {
     await who.getByText(/Nadia Brooks: no answer since/).waitFor();
     await detail.locator('.badge-issue-raised').waitFor();
     expect(await row.textContent()).toContain('Dana Whit: no answer');
+    // A wrong word is corrected (history kept); a delete can be undone.
+    await detail.getByRole('button', { name: 'Correct the answer of Sam Ortiz' }).click();
+    const correct = page.getByRole('dialog', { name: 'Correct acknowledgement' });
+    expect(await correct.getByLabel('Their words').inputValue()).toBe(
+      'I will take this to the CTO.',
+    );
+    await correct.getByLabel('Their words').fill('I will take this to the CTO today.');
+    await correct.getByRole('button', { name: 'Save correction' }).click();
+    await toast(page, 'Acknowledgement corrected');
+    await detail.getByText('I will take this to the CTO today.').waitFor();
+    await detail.getByRole('button', { name: 'Delete the answer of Sam Ortiz' }).click();
+    await detail.getByText('I will take this to the CTO today.').waitFor({ state: 'detached' });
+    await page
+      .locator('.toast')
+      .filter({ hasText: 'deleted' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await detail.getByText('I will take this to the CTO today.').waitFor();
     await dismissToasts(page);
     await app.screenshot('paper-trail-architect-answered');
 
@@ -278,6 +296,7 @@ describe('the paper trail tells the truth', () => {
         /no answer by the follow-up day \d{4}-\d{2}-\d{2} from Dana Whit, Nadia Brooks/,
       );
       expect(text).toContain('Nadia Brooks has not answered');
+      expect(text).toContain('I will take this to the CTO today.');
     }
     await mkdir(screenshotDir, { recursive: true });
     execFileSync('pdftoppm', [

@@ -32,6 +32,14 @@ export interface RaisedIssueRepository extends Repository<'raisedIssue'> {
     input: AcknowledgementForIssue,
     options?: RecordAcknowledgementOptions,
   ): Promise<{ acknowledgement: Acknowledgement; issue: RaisedIssue }>;
+  /**
+   * Corrects a recorded acknowledgement (its history keeps the earlier values); a memo link is
+   * checked as when recording. Throws ValidationError, RecordNotFoundError, DeletedRecordError.
+   */
+  correctAcknowledgement(
+    acknowledgementId: string,
+    patch: Partial<AcknowledgementForIssue>,
+  ): Promise<Acknowledgement>;
 }
 
 /** Statuses an acknowledgement never moves an issue back from. */
@@ -134,6 +142,25 @@ export function createRaisedIssueRepository(
           statusAfterAcknowledgement(issue.status, acknowledgement.response, coverage);
         const updated = await base.update(issue.id, { status });
         return { acknowledgement, issue: updated };
+      });
+    },
+    correctAcknowledgement(acknowledgementId, patch) {
+      const scope = [db.acknowledgements, db.memos, db.engagements, db.changes, db.meta];
+      return db.transaction('rw', scope, async () => {
+        const current = await db.acknowledgements.get(acknowledgementId);
+        if (!current) throw new RecordNotFoundError('acknowledgement', acknowledgementId);
+        const merged = { ...current, ...patch };
+        const changesMemo =
+          merged.memoId !== current.memoId || merged.memoVersion !== current.memoVersion;
+        const memoLink = await checkedMemoLink(db, current.engagementId, {
+          memoId: merged.memoId,
+          memoVersion: merged.memoVersion,
+          // a new memo choice takes that version's fingerprint
+          memoFingerprint: changesMemo
+            ? (patch.memoFingerprint ?? null)
+            : (merged.memoFingerprint ?? null),
+        });
+        return acknowledgements.update(acknowledgementId, { ...patch, ...memoLink });
       });
     },
   };

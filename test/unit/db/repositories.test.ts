@@ -530,6 +530,34 @@ describe('raisedIssues.recordAcknowledgement', () => {
     expect(await db.acknowledgements.count()).toBe(before);
   });
 
+  it('corrects an acknowledgement, keeping the earlier words in its history', async () => {
+    const { db, store, cto, issue } = await withIssue();
+    const { acknowledgement } = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: cto.id,
+      at: '2026-03-03T09:00:00.000Z',
+      quote: 'Noted.',
+    });
+    const corrected = await store.raisedIssues.correctAcknowledgement(acknowledgement.id, {
+      quote: 'Noted, will act.',
+    });
+    expect(corrected.quote).toBe('Noted, will act.');
+    const changes = await db.changes
+      .where('[entity+recordId]')
+      .equals(['acknowledgement', acknowledgement.id])
+      .toArray();
+    expect(changes.map((c) => c.op)).toEqual(['create', 'update']);
+    expect(changes[1]?.changes).toEqual([
+      { field: 'quote', old: 'Noted.', new: 'Noted, will act.' },
+    ]);
+    const bad = await rejectionOf(
+      store.raisedIssues.correctAcknowledgement(acknowledgement.id, {
+        memoId: 'X-M-2026-001',
+        memoVersion: 1,
+      }),
+    );
+    expect(bad).toBeInstanceOf(ValidationError);
+  });
+
   it('stores nothing when the acknowledgement is invalid', async () => {
     const { db, store, issue } = await withIssue();
     const changesBefore = await db.changes.count();

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
+import type { Acknowledgement } from '@shared/model/acknowledgement';
 import {
   acknowledgementObject,
   acknowledgementResponseSchema,
@@ -61,10 +62,13 @@ type AckFormValues = z.infer<typeof ackFormSchema>;
 export function AcknowledgementDialog({
   issue,
   stakeholders,
+  acknowledgement: editing = null,
   onClose,
 }: {
   issue: RaisedIssue;
   stakeholders: readonly Stakeholder[];
+  /** The acknowledgement to correct, or null to record a new one. */
+  acknowledgement?: Acknowledgement | null;
   onClose: () => void;
 }) {
   const { store, db } = useWorkbench();
@@ -73,18 +77,34 @@ export function AcknowledgementDialog({
   const memoChoices = useIssuedMemoChoices(issue.engagementId);
   const form = useForm<AckFormValues>({
     resolver: zodResolver(ackFormSchema),
-    defaultValues: {
-      byId: issue.raisedToIds[0] ?? '',
-      onBehalfOfId: '',
-      at: isoToLocalInput(new Date().toISOString()),
-      channel: 'email',
-      response: 'received',
-      quote: '',
-      conditions: '',
-      expiresOn: '',
-      memo: '',
-      acceptRiskIds: [...issue.riskIds],
-    },
+    defaultValues: editing
+      ? {
+          byId: editing.byId,
+          onBehalfOfId: editing.onBehalfOfId ?? '',
+          at: isoToLocalInput(editing.at),
+          channel: editing.channel,
+          response: editing.response,
+          quote: editing.quote,
+          conditions: editing.conditions,
+          expiresOn: editing.expiresOn ?? '',
+          memo:
+            editing.memoId === null || editing.memoVersion === null
+              ? ''
+              : memoChoiceKey({ memoId: editing.memoId, version: editing.memoVersion }),
+          acceptRiskIds: [],
+        }
+      : {
+          byId: issue.raisedToIds[0] ?? '',
+          onBehalfOfId: '',
+          at: isoToLocalInput(new Date().toISOString()),
+          channel: 'email',
+          response: 'received',
+          quote: '',
+          conditions: '',
+          expiresOn: '',
+          memo: '',
+          acceptRiskIds: [...issue.riskIds],
+        },
   });
   const risks = useRecords(db, 'risk', issue.engagementId);
   const linkedRisks = (risks ?? []).filter((r) => issue.riskIds.includes(r.id));
@@ -129,6 +149,22 @@ export function AcknowledgementDialog({
       form.setError('memo', { type: 'store', message: 'is no longer an issued memo' });
       return;
     }
+    if (editing) {
+      try {
+        await store.raisedIssues.correctAcknowledgement(editing.id, {
+          ...values,
+          ...reference,
+          onBehalfOfId: emptyToNull(values.onBehalfOfId),
+          at: localInputToIso(values.at) ?? values.at,
+          expiresOn: emptyToNull(values.expiresOn),
+        });
+        pushToast({ tone: 'success', message: 'Acknowledgement corrected.' });
+        onClose();
+      } catch (error) {
+        setSaveError(applyStoreErrors(form, error, Object.keys(ackFormSchema.shape)));
+      }
+      return;
+    }
     try {
       // The answer, the issue's status and each risk's acceptance: all stored, or none.
       const acknowledgement = await store.atomically(async () => {
@@ -163,7 +199,7 @@ export function AcknowledgementDialog({
 
   return (
     <Dialog
-      title="Record acknowledgement"
+      title={editing ? 'Correct acknowledgement' : 'Record acknowledgement'}
       description={issue.title}
       onClose={onClose}
       onSubmit={() => void submit()}
@@ -177,7 +213,7 @@ export function AcknowledgementDialog({
             className="button button-primary"
             disabled={form.formState.isSubmitting}
           >
-            Save acknowledgement
+            {editing ? 'Save correction' : 'Save acknowledgement'}
           </button>
         </>
       }
@@ -245,7 +281,7 @@ export function AcknowledgementDialog({
           label="Acceptance lapses on"
           hint="For a risk acceptance."
         />
-        {response === 'risk_accepted' && linkedRisks.length > 0 ? (
+        {!editing && response === 'risk_accepted' && linkedRisks.length > 0 ? (
           <ChoiceMultiSelect
             form={form}
             name="acceptRiskIds"

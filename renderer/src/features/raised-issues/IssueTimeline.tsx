@@ -2,6 +2,7 @@ import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
 import { localIsoDay } from '@shared/rules/dates';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
+import { useRecordActions } from '../../components/records';
 import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from './raisedIssueForm';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
@@ -14,12 +15,16 @@ export function IssueTimeline({
   issues,
   acknowledgements,
   names,
+  onCorrect,
 }: {
   issue: RaisedIssue;
   issues: readonly RaisedIssue[];
   acknowledgements: readonly Acknowledgement[];
   names: ReadonlyMap<string, string>;
+  /** Opens the correction form of an acknowledgement. */
+  onCorrect?: (acknowledgement: Acknowledgement) => void;
 }) {
+  const { softDelete } = useRecordActions('acknowledgement', 'Acknowledgement');
   const selectRecord = useUiStore((s) => s.selectRecord);
   const events = issueTimeline(issue, issues, acknowledgements);
   const today = localIsoDay(new Date());
@@ -116,6 +121,26 @@ export function IssueTimeline({
                   : ''} by {a.channel}: {choiceLabel(a.response)}
                 {a.quote ? <blockquote className="ack-quote">{a.quote}</blockquote> : null}
                 {a.conditions ? <span className="muted">Conditions: {a.conditions}</span> : null}
+                {onCorrect ? (
+                  <span className="timeline-actions">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Correct the answer of ${name(a.byId)}`}
+                      onClick={() => onCorrect(a)}
+                    >
+                      Correct
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Delete the answer of ${name(a.byId)}`}
+                      onClick={() => void softDelete(a.id, `answer of ${name(a.byId)}`)}
+                    >
+                      Delete
+                    </button>
+                  </span>
+                ) : null}
               </span>
             </li>
           );

@@ -38,6 +38,7 @@ export function RaisedIssueDetail({
   onEdit,
   onAcknowledge,
   onFollowUp,
+  onCorrectAcknowledgement,
   onEscalate,
   onDeleted,
 }: {
@@ -48,6 +49,7 @@ export function RaisedIssueDetail({
   onEdit: () => void;
   onAcknowledge: () => void;
   onFollowUp: () => void;
+  onCorrectAcknowledgement: (acknowledgement: Acknowledgement) => void;
   onEscalate: () => void;
   onDeleted: () => void;
 }) {
@@ -211,6 +213,7 @@ export function RaisedIssueDetail({
         issues={issues}
         acknowledgements={acknowledgements}
         names={names}
+        onCorrect={deleted ? undefined : onCorrectAcknowledgement}
       />
       <RecordHistory entity="raisedIssue" id={issue.id} />
     </article>

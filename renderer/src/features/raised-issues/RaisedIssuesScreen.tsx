@@ -97,7 +97,8 @@ type DialogState =
   | { kind: 'edit'; issue: RaisedIssue }
   | { kind: 'escalate'; issue: RaisedIssue }
   | { kind: 'acknowledge'; issue: RaisedIssue }
-  | { kind: 'follow-up'; issue: RaisedIssue };
+  | { kind: 'follow-up'; issue: RaisedIssue }
+  | { kind: 'correct-ack'; issue: RaisedIssue; acknowledgement: Acknowledgement };
 
 /** The issues raised in the engagement: the list, and the chosen one's finding and timeline. */
 export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
@@ -259,6 +260,9 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
               onEdit={() => setDialog({ kind: 'edit', issue: current })}
               onAcknowledge={() => setDialog({ kind: 'acknowledge', issue: current })}
               onFollowUp={() => setDialog({ kind: 'follow-up', issue: current })}
+              onCorrectAcknowledgement={(acknowledgement) =>
+                setDialog({ kind: 'correct-ack', issue: current, acknowledgement })
+              }
               onEscalate={() => setDialog({ kind: 'escalate', issue: current })}
               onDeleted={() => undefined}
             />
@@ -271,6 +275,15 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
         noun="Raised issue"
         plural="raised issues"
         labelOf={(i) => i.title}
+      />
+      <DeletedRecords
+        entity="acknowledgement"
+        engagementId={engagement.id}
+        noun="Acknowledgement"
+        plural="acknowledgements"
+        labelOf={(a) =>
+          `answer of ${names.get(a.byId) ?? 'someone removed'} (${a.at.slice(0, 10)})`
+        }
       />
       {dialog?.kind === 'new' || dialog?.kind === 'edit' ? (
         <RaisedIssueFormDialog
@@ -309,6 +322,14 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
           acknowledgements={(acknowledgements ?? []).filter(
             (a) => a.raisedIssueId === dialog.issue.id,
           )}
+          onClose={close}
+        />
+      ) : null}
+      {dialog?.kind === 'correct-ack' ? (
+        <AcknowledgementDialog
+          issue={dialog.issue}
+          stakeholders={stakeholders ?? []}
+          acknowledgement={dialog.acknowledgement}
           onClose={close}
         />
       ) : null}
