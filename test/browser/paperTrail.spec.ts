@@ -251,6 +251,16 @@ describe('the paper trail tells the truth', () => {
     await detail.locator('.badge-issue-raised').waitFor();
     expect(await row.textContent()).toContain('Nadia Brooks: no answer');
 
+    // The follow-up dates still awaiting someone export as a calendar file.
+    const ics = join(out, 'follow-ups.ics');
+    bridge.dialogs.answerNextSave(ics);
+    await page.getByRole('button', { name: 'Export follow-ups (.ics)' }).click();
+    await toast(page, /Saved 1 follow-up dates/);
+    const calendar = await readFile(ics, 'utf8');
+    expect(calendar).toContain('SUMMARY:Follow up: Disk on the reporting server is filling up');
+    expect(calendar.replaceAll('\r\n ', '')).toContain('No answer from Nadia Brooks');
+    expect(calendar).toContain(`DTSTART;VALUE=DATE:${localDay(7).replaceAll('-', '')}`);
+
     // Issue the memo to the CTO; the Markdown and the PDF say who answered and who did not.
     await page.getByRole('tab', { name: 'Memos', exact: true }).click();
     const composer = page.getByRole('form', { name: 'Memo composer' });

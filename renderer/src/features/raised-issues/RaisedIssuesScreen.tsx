@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
-import { addresseeStates } from '@shared/rules/addressees';
+import { addresseeStates, unansweredAddressees } from '@shared/rules/addressees';
+import { followUpCalendar } from '@shared/notebook/followUpCalendar';
+import { saveTextFile } from '../data/fileIo';
 import { localIsoDay } from '@shared/rules/dates';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
@@ -102,7 +104,8 @@ type DialogState =
 
 /** The issues raised in the engagement: the list, and the chosen one's finding and timeline. */
 export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
-  const { db } = useWorkbench();
+  const { db, client } = useWorkbench();
+  const pushToast = useUiStore((s) => s.pushToast);
   const issues = useRecords(db, 'raisedIssue', engagement.id);
   const stakeholders = useRecords(db, 'stakeholder', engagement.id);
   const acknowledgements = useRecords(db, 'acknowledgement', engagement.id);
@@ -218,6 +221,45 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
     };
   }, [dialog, stakeholders, areas, risks]);
 
+  /** The follow-up days still awaiting someone, as an .ics calendar file. */
+  const exportFollowUps = async () => {
+    const events = (issues ?? [])
+      .filter((i) => i.deletedAt === null && i.followUpDue !== null)
+      .filter((i) => i.status === 'raised' || i.status === 'acknowledged')
+      .map((i) => ({
+        issue: i,
+        waiting: unansweredAddressees(
+          i,
+          (acknowledgements ?? []).filter((a) => a.raisedIssueId === i.id),
+        ),
+      }))
+      .filter(({ waiting }) => waiting.length > 0)
+      .map(({ issue, waiting }) => ({
+        uid: issue.id,
+        day: issue.followUpDue ?? '',
+        summary: `Follow up: ${issue.title}`,
+        description: `${engagement.client}. No answer from ${waiting.map((id) => names.get(id) ?? 'unknown').join(', ')} (raised ${issue.raisedAt.slice(0, 10)}).`,
+      }));
+    try {
+      const name = await saveTextFile(
+        client,
+        {
+          purpose: 'calendar',
+          title: 'Export follow-up dates',
+          defaultName: `${engagement.code}-follow-ups.ics`,
+        },
+        followUpCalendar(events, new Date().toISOString()),
+      );
+      if (name)
+        pushToast({
+          tone: 'success',
+          message: `Saved ${events.length} follow-up dates to “${name}”.`,
+        });
+    } catch (error) {
+      pushToast({ tone: 'error', message: `Could not export: ${String(error)}` });
+    }
+  };
+
   const close = () => setDialog(null);
   const open = (issue: RaisedIssue) => selectRecord({ entity: 'raisedIssue', id: issue.id });
 
@@ -239,14 +281,19 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
             emptyMessage="No issues raised yet."
             rowClassName={(r) => (r.ack === 'overdue' ? 'row-overdue' : undefined)}
             toolbar={
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => setDialog({ kind: 'new' })}
-                title="New raised issue (N)"
-              >
-                New raised issue
-              </button>
+              <>
+                <button type="button" className="button" onClick={() => void exportFollowUps()}>
+                  Export follow-ups (.ics)
+                </button>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => setDialog({ kind: 'new' })}
+                  title="New raised issue (N)"
+                >
+                  New raised issue
+                </button>
+              </>
             }
           />
         }
