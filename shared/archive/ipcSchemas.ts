@@ -4,7 +4,7 @@ import { idSchema } from '../model/base';
 import { archiveSummarySchema } from './format';
 
 /** What kind of file a dialog is for (decides its title filter). */
-export const filePurposeSchema = z.enum(['archive', 'csv']);
+export const filePurposeSchema = z.enum(['archive', 'csv', 'calendar']);
 export type FilePurpose = z.infer<typeof filePurposeSchema>;
 
 /** An open file transfer's handle: 32 hex digits, never a path. */

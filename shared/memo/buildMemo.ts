@@ -4,6 +4,8 @@ import type { RaisedIssue, RaisedIssueStatus, Severity } from '../model/raisedIs
 import type { Risk } from '../model/risk';
 import { inherentRiskScore, residualRiskScore, riskBand } from '../model/risk';
 import type { Stakeholder } from '../model/stakeholder';
+import { addresseeStates, answersFromOthers } from '../rules/addressees';
+import { followUpsOf } from '../rules/followUps';
 import { indexById } from '../rules/lookup';
 import { ownershipGaps } from '../rules/ownership';
 import { reportingLine } from '../rules/stakeholders';
@@ -14,7 +16,14 @@ import {
   defaultPurpose,
   engagementResponsibility,
 } from './defaults';
-import { CHANNEL_LABEL, GAP_LABEL, RESPONSE_LABEL, dayOf } from './labels';
+import {
+  CHANNEL_LABEL,
+  GAP_LABEL,
+  OUTCOME_LABEL,
+  RESPONSE_LABEL,
+  dayOf,
+  followUpText,
+} from './labels';
 import type {
   AppendixGap,
   AppendixPerson,
@@ -23,6 +32,7 @@ import type {
   ItemMention,
   Memo,
   MemoAcknowledgement,
+  MemoFollowUp,
   MemoItem,
   MemoPerson,
   MemoRaise,
@@ -276,8 +286,30 @@ export function buildMemo(
         chronology.push({
           at: member.raisedAt,
           kind: 'raise',
+          dayOnly: false,
           ref,
           text: `Raised "${member.title}" to ${raisedTo.map((p) => p.name).join(', ')} by ${CHANNEL_LABEL[member.channel]}`,
+        });
+      }
+      const followUps = followUpsOf(member).map((f) => ({
+        kind: f.kind,
+        at: f.at,
+        to: f.toIds.map((id) => person(id, 'followed up')),
+        channel: f.channel,
+        outcome: f.outcome,
+        day: f.day,
+        note: f.note,
+      }));
+      for (const [n, f] of followUps.entries()) {
+        const key = `${member.id}#${n}`;
+        if (chronologySeen.has(key)) continue;
+        chronologySeen.add(key);
+        chronology.push({
+          at: f.at,
+          kind: 'follow-up',
+          dayOnly: f.kind === 'silence',
+          ref,
+          text: `${followUpText(f, (t) => t)} on "${member.title}"`,
         });
       }
       return {
@@ -287,6 +319,7 @@ export function buildMemo(
         to: raisedTo,
         channel: member.channel,
         isThisItem: member.id === issue.id,
+        followUps,
       };
     });
     const acknowledgements: MemoAcknowledgement[] = chain
@@ -295,18 +328,22 @@ export function buildMemo(
       .map(({ a, member }) => {
         cited.acknowledgementIds.add(a.id);
         const by = person(a.byId, 'acknowledged');
+        const onBehalfOf = a.onBehalfOfId === null ? null : person(a.onBehalfOfId);
+        const forWhom = onBehalfOf ? ` on behalf of ${onBehalfOf.name}` : '';
         if (!chronologySeen.has(a.id)) {
           chronologySeen.add(a.id);
           chronology.push({
             at: a.at,
             kind: 'acknowledgement',
+            dayOnly: false,
             ref,
-            text: `${by.name}: ${RESPONSE_LABEL[a.response]} (${CHANNEL_LABEL[a.channel]}) on "${member.title}"`,
+            text: `${by.name}${forWhom}: ${RESPONSE_LABEL[a.response]} (${CHANNEL_LABEL[a.channel]}) on "${member.title}"`,
           });
         }
         return {
           id: a.id,
           by,
+          onBehalfOf,
           at: a.at,
           channel: a.channel,
           response: a.response,
@@ -316,7 +353,7 @@ export function buildMemo(
           memoRef:
             a.memoId === null
               ? ''
-              : `${a.memoId}${a.memoVersion === null ? '' : ` v${a.memoVersion}`}`,
+              : `${a.memoId}${a.memoVersion === null ? '' : ` v${a.memoVersion}`}${(a.memoFingerprint ?? null) === null ? '' : ` (fingerprint SHA-256 ${a.memoFingerprint})`}`,
           issueTitle: member.title,
         };
       });
@@ -333,6 +370,11 @@ export function buildMemo(
         return riskOf(r);
       });
     const earlierMemos = [...new Set(chain.flatMap((m) => earlierByIssue.get(m.id) ?? []))].sort();
+    const addressees = addresseeStates(issue, acksByIssue.get(issue.id) ?? []).map((state) => ({
+      person: person(state.addresseeId),
+      answeredAt: state.answer?.at ?? null,
+      delegate: state.answer && state.byDelegate ? person(state.answer.byId) : null,
+    }));
     return {
       ref,
       id: issue.id,
@@ -349,6 +391,7 @@ export function buildMemo(
       firstRaisedAt: raises[0]?.at ?? issue.raisedAt,
       raises,
       acknowledgements,
+      addressees,
       owner: issue.ownerId === null ? null : person(issue.ownerId, 'owner'),
       targetDate: issue.targetDate,
       risks,
@@ -356,24 +399,34 @@ export function buildMemo(
     };
   });
 
-  /** The acknowledgements of the item's own (latest) raise, and of its earlier raises. */
-  const ownAcks = (item: MemoItem) =>
-    item.acknowledgements.filter((a) => ackIssue.get(a.id) === item.id);
-  const summary: SummaryRow[] = items.map((item) => {
-    const own = ownAcks(item);
-    const last = own[own.length - 1];
+  /** Answers to the item's own raise from people it did not go to (and not given for them). */
+  const otherAnswers = (item: MemoItem): string[] => {
+    const issue = issuesById.get(item.id);
+    if (!issue) return [];
+    return answersFromOthers(issue, acksByIssue.get(issue.id) ?? []).map(
+      (a) => `${person(a.byId).name} (not addressed), ${dayOf(a.at)}`,
+    );
+  };
+  /** The latest answer to an earlier raise of the item's chain, when its own raise has none. */
+  const earlierAnswer = (item: MemoItem): string | null => {
+    if (item.acknowledgements.some((a) => ackIssue.get(a.id) === item.id)) return null;
     const earlier = item.acknowledgements[item.acknowledgements.length - 1];
+    return earlier ? `earlier raise: ${earlier.by.name}, ${dayOf(earlier.at)}` : null;
+  };
+  const summary: SummaryRow[] = items.map((item) => {
+    const perPerson = item.addressees.map((a) =>
+      a.answeredAt === null
+        ? `${a.person.name}: no answer`
+        : `${a.person.name}, ${dayOf(a.answeredAt)}${a.delegate ? ` (by ${a.delegate.name} on their behalf)` : ''}`,
+    );
+    const earlier = earlierAnswer(item);
     return {
       ref: item.ref,
       title: item.title,
       rating: item.rating,
       owner: item.owner?.name ?? '',
       raisedOn: dayOf(item.firstRaisedAt),
-      acknowledged: last
-        ? `${last.by.name}, ${dayOf(last.at)}`
-        : earlier
-          ? `Not since the last raise (earlier: ${earlier.by.name}, ${dayOf(earlier.at)})`
-          : '',
+      acknowledged: [...perPerson, ...otherAnswers(item), ...(earlier ? [earlier] : [])].join('; '),
       status: item.status,
     };
   });
@@ -383,18 +436,38 @@ export function buildMemo(
       (Date.parse(`${options.date}T00:00:00.000Z`) - Date.parse(`${dayOf(iso)}T00:00:00.000Z`)) /
         86_400_000,
     );
+  const names = (list: MemoPerson[]) => list.map((p) => p.name).join(', ');
+  /** "followed up 2 times, last 2026-04-03 (no answer)"; "no answer by the follow-up day …". */
+  const chaseSummary = (followUps: MemoFollowUp[]): string[] => {
+    const chasers = followUps.filter((f) => f.kind === 'chaser');
+    const last = chasers[chasers.length - 1];
+    const silences = followUps.filter((f) => f.kind === 'silence');
+    return [
+      ...(last
+        ? [
+            `followed up ${chasers.length} ${chasers.length === 1 ? 'time' : 'times'}, last ${dayOf(last.at)} (${OUTCOME_LABEL[last.outcome]})`,
+          ]
+        : []),
+      ...silences.map((f) => `no answer by the follow-up day ${f.day ?? dayOf(f.at)}`),
+    ];
+  };
   const unacknowledged: ItemMention[] = items
-    .filter((item) => ownAcks(item).length === 0)
+    .filter((item) => item.addressees.some((a) => a.answeredAt === null))
     .map((item) => {
       const own = item.raises.find((r) => r.isThisItem) ?? item.raises[item.raises.length - 1];
-      const names = own ? own.to.map((p) => p.name).join(', ') : '';
       const at = own?.at ?? item.firstRaisedAt;
-      const earlier = item.acknowledgements.length > 0 ? '; an earlier raise was acknowledged' : '';
-      return {
-        ref: item.ref,
-        title: item.title,
-        detail: `raised ${dayOf(at)} to ${names}, ${daysBefore(at)} days before this memo${earlier}`,
-      };
+      const waiting = item.addressees.filter((a) => a.answeredAt === null).map((a) => a.person);
+      const answered = item.addressees.filter((a) => a.answeredAt !== null).map((a) => a.person);
+      const parts = [
+        `raised ${dayOf(at)} to ${names(item.addressees.map((a) => a.person))}, ${daysBefore(at)} days before this memo`,
+        `not yet answered by ${names(waiting)}`,
+        ...(answered.length > 0 ? [`answered by ${names(answered)}`] : []),
+        ...otherAnswers(item).map((o) => `also answered: ${o}`),
+        ...chaseSummary(own?.followUps ?? []),
+      ];
+      const earlier = earlierAnswer(item);
+      if (earlier) parts.push(`an ${earlier.replace(': ', ' was acknowledged by ')}`);
+      return { ref: item.ref, title: item.title, detail: parts.join('; ') };
     });
 
   const mention = (issueId: string, memos: string[]): ItemMention | null => {

@@ -1,5 +1,8 @@
 import type { EngagementData } from '../model/engagementData';
 import { inherentRiskScore, residualRiskScore } from '../model/risk';
+import type { Acknowledgement } from '../model/acknowledgement';
+import type { RaisedIssue } from '../model/raisedIssue';
+import { addresseeStates } from '../rules/addressees';
 import { indexById } from '../rules/lookup';
 import { escapeHtml, htmlBlock, htmlInline, mdBlockLines, mdInline } from './escape';
 import { CHANNEL_LABEL, RESPONSE_LABEL, formatInstant } from './labels';
@@ -81,16 +84,38 @@ function base(source: DossierSource, options: DossierOptions) {
   const name = (id: string | null) =>
     id === null ? '' : (people.get(id)?.name ?? '(unknown person)');
   const acks = source.acknowledgements.filter((a) => a.deletedAt === null);
-  return { issues, name, acks, dossierId: `${source.engagement.code}-D-${options.date}` };
+  /** "Raised to …; not yet answered by …": who the raise went to, and who has not answered. */
+  const raisedText = (i: RaisedIssue): string => {
+    const waiting = addresseeStates(i, acks)
+      .filter((st) => st.answer === null)
+      .map((st) => name(st.addresseeId));
+    const answers =
+      waiting.length === 0 ? 'answered by all' : `not yet answered by ${waiting.join(', ')}`;
+    return `Raised to ${i.raisedToIds.map(name).join(', ')} by ${CHANNEL_LABEL[i.channel]} (severity ${i.severity}); ${answers}`;
+  };
+  /** "Rosa Lind on behalf of Victor Hale": who answered, and for whom when a delegate. */
+  const answerer = (a: Acknowledgement): string =>
+    `${name(a.byId)}${a.onBehalfOfId ? ` on behalf of ${name(a.onBehalfOfId)}` : ''}`;
+  return {
+    issues,
+    name,
+    acks,
+    raisedText,
+    answerer,
+    dossierId: `${source.engagement.code}-D-${options.date}`,
+  };
 }
 
-/** Everything raised to one stakeholder and everything they acknowledged, in date order. */
+/**
+ * Everything raised to one stakeholder (each raise saying who has not answered) and every answer
+ * they gave or that was given on their behalf, in date order.
+ */
 export function buildStakeholderDossier(
   source: DossierSource,
   stakeholderId: string,
   options: DossierOptions,
 ): Dossier {
-  const { issues, name, acks, dossierId } = base(source, options);
+  const { issues, name, acks, raisedText, answerer, dossierId } = base(source, options);
   const s = source.stakeholders.find((x) => x.id === stakeholderId);
   const issuesById = new Map(issues.map((i) => [i.id, i]));
   const entries: DossierEntry[] = [];
@@ -100,19 +125,19 @@ export function buildStakeholderDossier(
       at: i.raisedAt,
       kind: 'raised',
       issueTitle: i.title,
-      text: `Raised to ${i.raisedToIds.map(name).join(', ')} by ${CHANNEL_LABEL[i.channel]} (severity ${i.severity})`,
+      text: raisedText(i),
       quote: '',
       recordId: i.id,
     });
   }
   for (const a of acks) {
     const issue = issuesById.get(a.raisedIssueId);
-    if (a.byId !== stakeholderId || !issue) continue;
+    if ((a.byId !== stakeholderId && a.onBehalfOfId !== stakeholderId) || !issue) continue;
     entries.push({
       at: a.at,
       kind: 'answer',
       issueTitle: issue.title,
-      text: `${name(a.byId)}: ${RESPONSE_LABEL[a.response]} by ${CHANNEL_LABEL[a.channel]}${a.memoId ? ` (memo ${a.memoId}${a.memoVersion ? ` v${a.memoVersion}` : ''})` : ''}`,
+      text: `${answerer(a)}: ${RESPONSE_LABEL[a.response]} by ${CHANNEL_LABEL[a.channel]}${a.memoId ? ` (memo ${a.memoId}${a.memoVersion ? ` v${a.memoVersion}` : ''})` : ''}`,
       quote: a.quote,
       recordId: a.id,
     });
@@ -141,7 +166,7 @@ export function buildRiskDossier(
   riskId: string,
   options: DossierOptions,
 ): Dossier {
-  const { issues, name, acks, dossierId } = base(source, options);
+  const { issues, name, acks, raisedText, answerer, dossierId } = base(source, options);
   const risk = source.risks.find((r) => r.id === riskId);
   const touching = new Map(issues.filter((i) => i.riskIds.includes(riskId)).map((i) => [i.id, i]));
   const entries: DossierEntry[] = [];
@@ -150,7 +175,7 @@ export function buildRiskDossier(
       at: i.raisedAt,
       kind: 'raised',
       issueTitle: i.title,
-      text: `Raised to ${i.raisedToIds.map(name).join(', ')} by ${CHANNEL_LABEL[i.channel]} (severity ${i.severity})`,
+      text: raisedText(i),
       quote: '',
       recordId: i.id,
     });
@@ -163,7 +188,7 @@ export function buildRiskDossier(
       at: a.at,
       kind: 'answer',
       issueTitle: issue.title,
-      text: `${name(a.byId)}: ${RESPONSE_LABEL[a.response]} by ${CHANNEL_LABEL[a.channel]}${lapse}`,
+      text: `${answerer(a)}: ${RESPONSE_LABEL[a.response]} by ${CHANNEL_LABEL[a.channel]}${lapse}`,
       quote: a.quote,
       recordId: a.id,
     });

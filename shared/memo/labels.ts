@@ -1,7 +1,8 @@
 import type { AcknowledgementResponse } from '../model/acknowledgement';
 import type { Channel } from '../model/channel';
-import type { RaisedIssueStatus, Severity } from '../model/raisedIssue';
+import type { FollowUpOutcome, RaisedIssueStatus, Severity } from '../model/raisedIssue';
 import type { OwnershipGap } from '../rules/ownership';
+import type { MemoFollowUp, MemoItem } from './types';
 
 /** Status words as a memo prints them. */
 export const STATUS_LABEL: Record<RaisedIssueStatus, string> = {
@@ -75,4 +76,47 @@ export function formatInstant(iso: string): string {
 /** The day of an ISO instant (UTC). */
 export function dayOf(iso: string): string {
   return iso.slice(0, 10);
+}
+
+/**
+ * Per person an item's own raise went to, in words: "Ana Ruiz answered 2026-03-24; Ben Ode has
+ * not answered"; a delegate's answer names the delegate. `inline` escapes a name for the format.
+ */
+export function addresseeLine(
+  item: Pick<MemoItem, 'addressees'>,
+  inline: (text: string) => string,
+): string {
+  return item.addressees
+    .map((a) => {
+      const name = inline(a.person.name);
+      if (a.answeredAt === null) return `${name} has not answered`;
+      const by = a.delegate ? ` (by ${inline(a.delegate.name)} on their behalf)` : '';
+      return `${name} answered ${dayOf(a.answeredAt)}${by}`;
+    })
+    .join('; ');
+}
+
+/** Outcome words of a chaser. */
+export const OUTCOME_LABEL: Record<FollowUpOutcome, string> = {
+  no_answer: 'no answer',
+  answered: 'answered',
+  bounced: 'bounced (did not reach them)',
+};
+
+/**
+ * A chaser or a recorded silence in words, without its time: "followed up with Victor Hale by
+ * email: no answer" or "no answer by the follow-up day 2026-03-05 from Victor Hale".
+ */
+export function followUpText(f: MemoFollowUp, inline: (text: string) => string): string {
+  const names = f.to.map((p) => inline(p.name)).join(', ');
+  const note = f.note.trim() === '' ? '' : ` (${inline(f.note)})`;
+  // every value through `inline`, enumerations too: a forged record may hold anything there
+  if (f.kind === 'silence')
+    return `no answer by the follow-up day ${inline(String(f.day ?? ''))} from ${names}${note}`;
+  return `followed up with ${names} by ${inline(labelOf(CHANNEL_LABEL, f.channel))}: ${inline(labelOf(OUTCOME_LABEL, f.outcome))}${note}`;
+}
+
+/** When a dated entry happened: its day alone when only the day is known, else its instant. */
+export function formatWhen(at: string, dayOnly: boolean): string {
+  return dayOnly ? dayOf(at) : formatInstant(at);
 }

@@ -1,5 +1,8 @@
 import { EMPTY, escapeHtml, htmlBlock, htmlInline } from './escape';
 import {
+  addresseeLine,
+  formatWhen,
+  followUpText,
   CHANNEL_LABEL,
   FINDING_LABEL,
   RATING_LABEL,
@@ -149,8 +152,14 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
     b.push('<h4>History of raises</h4><ul>');
     for (const r of item.raises) {
       const which = r.isThisItem ? '' : ` (as “<bdi>${htmlInline(r.title)}</bdi>”)`;
+      const chases = r.followUps
+        .map(
+          (f) =>
+            `<li>${escapeHtml(formatWhen(String(f.at), f.kind === 'silence'))}: ${followUpText(f, htmlInline)}</li>`,
+        )
+        .join('');
       b.push(
-        `<li>${instant(r.at)}: to ${people(r.to)}, by ${word(CHANNEL_LABEL, r.channel)}${which}</li>`,
+        `<li>${instant(r.at)}: to ${people(r.to)}, by ${word(CHANNEL_LABEL, r.channel)}${which}${chases === '' ? '' : `<ul>${chases}</ul>`}</li>`,
       );
     }
     b.push('</ul><h4>Acknowledgements and management responses</h4>');
@@ -170,11 +179,12 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
         const lapses =
           a.expiresOn === null ? '' : `<p>Acceptance lapses on ${escapeHtml(a.expiresOn)}.</p>`;
         b.push(
-          `<li>${instant(a.at)}: ${htmlPerson(a.by)}, by ${word(CHANNEL_LABEL, a.channel)}. <b>${word(RESPONSE_LABEL, a.response)}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
+          `<li>${instant(a.at)}: ${htmlPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${htmlInline(a.onBehalfOf.name)}` : ''}, by ${word(CHANNEL_LABEL, a.channel)}. <b>${word(RESPONSE_LABEL, a.response)}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
         );
       }
       b.push('</ul>');
     }
+    b.push(`<p>Per person raised to: ${addresseeLine(item, htmlInline)}.</p>`);
     b.push('<h4>Linked risks</h4>');
     if (item.risks.length === 0) b.push('<p>None recorded.</p>');
     else {
@@ -220,7 +230,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       : htmlTable(
           ['When', 'Item', 'Event'],
           memo.chronology.map((c) => [
-            instant(c.at),
+            escapeHtml(formatWhen(String(c.at), c.dayOnly === true)),
             escapeHtml(c.ref || EMPTY),
             htmlInline(c.text),
           ]),

@@ -1,5 +1,8 @@
 import { EMPTY, mdBlockLines, mdInline } from './escape';
 import {
+  addresseeLine,
+  formatWhen,
+  followUpText,
   CHANNEL_LABEL,
   FINDING_LABEL,
   RATING_LABEL,
@@ -137,6 +140,11 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       out.push(
         `- ${formatInstant(r.at)}: to ${people(r.to)}, by ${mdWord(CHANNEL_LABEL, r.channel)}${which}`,
       );
+      for (const f of r.followUps) {
+        out.push(
+          `  - ${mdInline(formatWhen(String(f.at), f.kind === 'silence'))}: ${followUpText(f, mdInline)}`,
+        );
+      }
     }
     out.push('');
     out.push('#### Acknowledgements and management responses', '');
@@ -144,7 +152,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     for (const a of item.acknowledgements) {
       const memoRef = a.memoRef === '' ? '' : ` Acknowledges memo ${mdInline(a.memoRef)}.`;
       out.push(
-        `- ${formatInstant(a.at)}: ${mdPerson(a.by)}, by ${mdWord(CHANNEL_LABEL, a.channel)}. **${mdWord(RESPONSE_LABEL, a.response)}.**${memoRef}`,
+        `- ${formatInstant(a.at)}: ${mdPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${mdInline(a.onBehalfOf.name)}` : ''}, by ${mdWord(CHANNEL_LABEL, a.channel)}. **${mdWord(RESPONSE_LABEL, a.response)}.**${memoRef}`,
         '',
       );
       if (a.quote.trim() === '') out.push('  No words recorded.', '');
@@ -154,6 +162,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       }
       if (a.expiresOn !== null) out.push(`  Acceptance lapses on ${a.expiresOn}.`, '');
     }
+    out.push(`Per person raised to: ${addresseeLine(item, mdInline)}.`, '');
     out.push('#### Linked risks', '');
     if (item.risks.length === 0) out.push('None recorded.', '');
     else {
@@ -196,7 +205,11 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     out.push(
       ...mdTable(
         ['When', 'Item', 'Event'],
-        memo.chronology.map((c) => [formatInstant(c.at), c.ref || EMPTY, mdInline(c.text)]),
+        memo.chronology.map((c) => [
+          mdInline(formatWhen(String(c.at), c.dayOnly === true)),
+          mdInline(c.ref || EMPTY),
+          mdInline(c.text),
+        ]),
       ),
       '',
     );

@@ -1,6 +1,11 @@
 import type { AcknowledgementResponse } from '../model/acknowledgement';
 import type { Channel } from '../model/channel';
-import type { RaisedIssueStatus, Severity } from '../model/raisedIssue';
+import type {
+  FollowUpKind,
+  FollowUpOutcome,
+  RaisedIssueStatus,
+  Severity,
+} from '../model/raisedIssue';
 
 /**
  * The memo model: everything a memo prints, as plain data (strings, numbers, arrays), built from
@@ -60,6 +65,8 @@ export interface MemoAcknowledgement {
   id: string;
   /** Who answered. */
   by: MemoPerson;
+  /** The addressee the answer was recorded as given for (a delegate answered), or null. */
+  onBehalfOf: MemoPerson | null;
   /** When (ISO, UTC). */
   at: string;
   /** How they answered. */
@@ -72,10 +79,28 @@ export interface MemoAcknowledgement {
   conditions: string;
   /** For a risk acceptance: when it lapses, or null. */
   expiresOn: string | null;
-  /** The memo it acknowledged ("NWL-M-2026-004 v1"), or ''. */
+  /** The memo it acknowledged ("NWL-M-2026-004 v1 (fingerprint SHA-256 …)"), or ''. */
   memoRef: string;
   /** The item ref of the issue acknowledged (an earlier raise in the chain may differ). */
   issueTitle: string;
+}
+
+/** A chaser sent on a raise, or silence by its follow-up day, as a memo prints it. */
+export interface MemoFollowUp {
+  /** chaser or silence. */
+  kind: FollowUpKind;
+  /** When (ISO, UTC); for silence the end of the follow-up day. */
+  at: string;
+  /** Whom it went to, or who had not answered by the day. */
+  to: MemoPerson[];
+  /** How the chaser was sent. */
+  channel: Channel;
+  /** no_answer, answered or bounced. */
+  outcome: FollowUpOutcome;
+  /** For silence: the follow-up day (YYYY-MM-DD); else null. */
+  day: string | null;
+  /** The consultant's note ('' when none). */
+  note: string;
 }
 
 /** One raise in an item's history (the item itself, or an issue in its escalation chain). */
@@ -92,6 +117,18 @@ export interface MemoRaise {
   channel: Channel;
   /** True for the item itself, false for an earlier or later raise in its chain. */
   isThisItem: boolean;
+  /** Chasers and recorded silences on this raise, oldest first. */
+  followUps: MemoFollowUp[];
+}
+
+/** One person the item's own raise went to, and whether they answered. */
+export interface MemoAddressee {
+  /** The person raised to. */
+  person: MemoPerson;
+  /** When they (or a delegate for them) first answered (ISO), or null: no answer yet. */
+  answeredAt: string | null;
+  /** Who answered on their behalf, or null when they answered themselves (or not at all). */
+  delegate: MemoPerson | null;
 }
 
 /** A linked risk with its scores. */
@@ -138,6 +175,8 @@ export interface MemoItem {
   raises: MemoRaise[];
   /** Acknowledgements of the item and its chain, oldest first. */
   acknowledgements: MemoAcknowledgement[];
+  /** The people the item's own (latest) raise went to, each with their answer or none. */
+  addressees: MemoAddressee[];
   /** Who owns the fix, or null. */
   owner: MemoPerson | null;
   /** When the fix is due, or null. */
@@ -160,7 +199,10 @@ export interface SummaryRow {
   owner: string;
   /** Day first raised (YYYY-MM-DD). */
   raisedOn: string;
-  /** "Name, YYYY-MM-DD" of the latest acknowledgement, or '' when none. */
+  /**
+   * Per person the item's own raise went to: "Name, YYYY-MM-DD" when they (or a delegate for
+   * them) answered, "Name: no answer" when not; then answers from people not addressed.
+   */
   acknowledged: string;
   /** Status. */
   status: RaisedIssueStatus;
@@ -180,8 +222,10 @@ export interface ItemMention {
 export interface ChronologyEntry {
   /** When (ISO, UTC). */
   at: string;
-  /** raise or acknowledgement. */
-  kind: 'raise' | 'acknowledgement';
+  /** raise, follow-up (a chaser or a recorded silence) or acknowledgement. */
+  kind: 'raise' | 'follow-up' | 'acknowledgement';
+  /** True when only the day is known (a follow-up day that passed): print `at`'s day only. */
+  dayOnly: boolean;
   /** The item ref ('' for an issue of the chain that is not an item). */
   ref: string;
   /** What happened, in words. */
@@ -232,7 +276,7 @@ export interface Memo {
   summary: SummaryRow[];
   /** One section per item. */
   items: MemoItem[];
-  /** Items raised and not acknowledged. */
+  /** Items whose own raise some addressee has not answered (nobody answered for them). */
   unacknowledged: ItemMention[];
   /** Items from earlier memos still open. */
   earlierStillOpen: ItemMention[];

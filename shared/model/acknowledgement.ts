@@ -6,6 +6,7 @@ import {
   idSchema,
   isoDateTimeSchema,
   optionalDate,
+  optionalRef,
   optionalText,
   systemFieldMask,
 } from './base';
@@ -41,8 +42,20 @@ export const acknowledgementObject = z.object({
     .min(1, 'must be 1 or more')
     .nullable()
     .default(null),
+  /** The SHA-256 fingerprint of that memo version (checked against the issued memo), or null. */
+  memoFingerprint: z
+    .string({ error: 'must be text' })
+    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest')
+    .nullable()
+    .default(null),
   /** The stakeholder who answered. */
   byId: idSchema,
+  /**
+   * The addressee this answer was given for, when the consultant records that the answerer
+   * spoke on their behalf (a delegate); null when the answer is the answerer's own. An answer
+   * covers only the person it is recorded for: byId, or this addressee.
+   */
+  onBehalfOfId: optionalRef(),
   /** When they answered (UTC). */
   at: isoDateTimeSchema,
   /** How they answered: email, meeting, call, chat, ticket or memo. */
@@ -61,6 +74,16 @@ export const acknowledgementObject = z.object({
 export const acknowledgementSchema = acknowledgementObject.superRefine((a, ctx) => {
   if (a.memoVersion !== null && a.memoId === null) {
     ctx.addIssue({ code: 'custom', path: ['memoVersion'], message: 'needs a memo id' });
+  }
+  if (a.memoFingerprint !== null && a.memoVersion === null) {
+    ctx.addIssue({ code: 'custom', path: ['memoFingerprint'], message: 'needs a memo version' });
+  }
+  if (a.onBehalfOfId !== null && a.onBehalfOfId === a.byId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['onBehalfOfId'],
+      message: 'must be someone other than the person who answered',
+    });
   }
 });
 

@@ -43,6 +43,36 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
+/** What a chaser brought: no answer, an answer, or it bounced (never reached them). */
+export const followUpOutcomeSchema = choice(['no_answer', 'answered', 'bounced']);
+export type FollowUpOutcome = z.infer<typeof followUpOutcomeSchema>;
+
+/** chaser (the consultant followed up) or silence (no answer by the follow-up day, recorded). */
+export const followUpKindSchema = choice(['chaser', 'silence']);
+export type FollowUpKind = z.infer<typeof followUpKindSchema>;
+
+/** A follow-up event on the issue: a chaser sent, or silence by the follow-up day recorded. */
+export const followUpSchema = z.object({
+  /** chaser or silence. */
+  kind: followUpKindSchema,
+  /** When the chaser was sent, or the end of the follow-up day that passed (UTC). */
+  at: isoDateTimeSchema,
+  /** Whom it was sent to (a chaser), or who had not answered by the day (silence). */
+  toIds: z
+    .array(idSchema, { error: 'must be a list of ids' })
+    .min(1, 'must name at least one stakeholder')
+    .max(200),
+  /** How the chaser was sent (for silence: the issue's channel). */
+  channel: channelSchema.default('email'),
+  /** no_answer, answered or bounced. */
+  outcome: followUpOutcomeSchema.default('no_answer'),
+  /** For silence: the follow-up day that passed; else null. */
+  day: optionalDate(),
+  /** A note in the consultant's words. */
+  note: optionalText(2_000),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
 /** The five elements of a finding, in the order a memo prints them. */
 export const findingElements = [
   'criteria',
@@ -95,12 +125,24 @@ export const raisedIssueObject = z.object({
   targetDate: optionalDate(),
   /** True to leave the issue out of memos (kept private on request). */
   internalOnly: flag(),
+  /** Chasers sent and silences recorded, oldest first. */
+  followUps: z
+    .array(followUpSchema, { error: 'must be a list of follow-ups' })
+    .max(500, 'holds too many follow-ups')
+    .default([]),
 });
 
 /** A whole stored raised issue, with its cross-field checks. */
 export const raisedIssueSchema = raisedIssueObject.superRefine((i, ctx) => {
   if (i.escalatesId !== null && i.escalatesId === i.id) {
     ctx.addIssue({ code: 'custom', path: ['escalatesId'], message: 'cannot be the issue itself' });
+  }
+  if (i.followUps.some((f) => Date.parse(f.at) < Date.parse(i.raisedAt))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['followUps'],
+      message: 'cannot be before the issue was raised',
+    });
   }
 });
 

@@ -3,6 +3,7 @@ import type { SystemField } from './base';
 import {
   choice,
   engagementScopedShape,
+  isoDateTimeSchema,
   optionalDate,
   optionalRef,
   optionalText,
@@ -57,6 +58,12 @@ export const riskObject = z.object({
   acceptedById: optionalRef(),
   /** For an accepted risk: the day the acceptance lapses and must be renewed. */
   acceptedUntil: optionalDate(),
+  /** For an accepted risk: when it was accepted (UTC), or null when not recorded. */
+  acceptedAt: isoDateTimeSchema.nullable().default(null),
+  /** For an accepted risk: the conditions attached to the acceptance. */
+  acceptanceConditions: optionalText(5_000),
+  /** The acknowledgement the acceptance came from, or null. */
+  acceptedViaAckId: optionalRef(),
 });
 
 /** A whole stored risk, with its cross-field checks. */

@@ -21,6 +21,10 @@ export type DecisionAuthority = z.infer<typeof decisionAuthoritySchema>;
 export const stanceSchema = choice(['champion', 'supporter', 'neutral', 'skeptic', 'blocker']);
 export type Stance = z.infer<typeof stanceSchema>;
 
+/** Where escalations go: nowhere special, the whole engagement, or given ownership areas. */
+export const escalationPointSchema = choice(['none', 'engagement', 'areas']);
+export type EscalationPoint = z.infer<typeof escalationPointSchema>;
+
 /** Whether the stakeholder is still in the organisation. */
 export const stakeholderStatusSchema = choice(['active', 'departed']);
 export type StakeholderStatus = z.infer<typeof stakeholderStatusSchema>;
@@ -56,6 +60,14 @@ export const stakeholderObject = z.object({
   departedAt: optionalDate(),
   /** Free notes about the stakeholder (Markdown). */
   notes: optionalText(),
+  /** none, engagement (escalations go to them) or areas (for escalationAreaIds only). */
+  escalationPoint: escalationPointSchema.default('none'),
+  /** The ownership areas they are the escalation point for (escalationPoint "areas"). */
+  escalationAreaIds: refList(),
+  /** True when they asked that escalations go only to them. */
+  escalationsOnlyToMe: flag(),
+  /** The stakeholders they may answer for (a delegate): offered, never assumed. */
+  delegateForIds: refList(),
 });
 
 /** A whole stored stakeholder, with its cross-field checks. */
@@ -74,6 +86,13 @@ export const stakeholderSchema = stakeholderObject.superRefine((s, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['dottedLineIds'],
+      message: 'cannot include the stakeholder themself',
+    });
+  }
+  if (s.delegateForIds.includes(s.id)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['delegateForIds'],
       message: 'cannot include the stakeholder themself',
     });
   }

@@ -5,17 +5,21 @@ import type { Risk } from '../model/risk';
 import { inherentRiskScore, residualRiskScore } from '../model/risk';
 import type { Stakeholder } from '../model/stakeholder';
 import { toIsoDay, type IsoDay } from '../rules/dates';
+import { unansweredAddressees } from '../rules/addressees';
 import { indexById } from '../rules/lookup';
 import { ownershipGaps, type OwnershipGap } from '../rules/ownership';
 import { isAwaitingAcknowledgement } from '../rules/raisedIssue';
 import { isReviewOverdue } from '../rules/risk';
+import { lapsedAcceptances, type LapsedAcceptance } from '../rules/riskAcceptance';
 
-/** A raised issue nobody acknowledged although its follow-up day has passed. */
+/** A raised issue some addressee has not answered although its follow-up day has passed. */
 export interface AwaitingItem {
   /** The issue. */
   issue: RaisedIssue;
   /** Whole days since the follow-up day. */
   daysOverdue: number;
+  /** The people it was raised to who have not answered (nobody answered for them), in order. */
+  unansweredIds: string[];
 }
 
 /** An area nobody properly owns, with why. */
@@ -44,6 +48,8 @@ export interface Attention {
   overdueReviews: OverdueReviewItem[];
   /** The highest-scoring risks still in play (not closed), at most `topRiskCount`. */
   topRisks: Risk[];
+  /** Accepted risks whose acceptance lapsed (back in review): longest lapsed first. */
+  lapsedAcceptances: LapsedAcceptance[];
 }
 
 /** The inputs of {@link buildAttention}. */
@@ -89,9 +95,16 @@ export function buildAttention(input: AttentionInput): Attention {
     if (list) list.push(a);
     else acksByIssue.set(a.raisedIssueId, [a]);
   }
+  // A raise that was escalated is chased through its escalation, not on its own.
+  const escalated = new Set(live(input.issues).map((i) => i.escalatesId));
   const awaiting = live(input.issues)
+    .filter((issue) => !escalated.has(issue.id))
     .filter((issue) => isAwaitingAcknowledgement(issue, acksByIssue.get(issue.id) ?? [], today))
-    .map((issue) => ({ issue, daysOverdue: daysBetween(issue.followUpDue ?? today, today) }))
+    .map((issue) => ({
+      issue,
+      daysOverdue: daysBetween(issue.followUpDue ?? today, today),
+      unansweredIds: unansweredAddressees(issue, acksByIssue.get(issue.id) ?? []),
+    }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.issue.title.localeCompare(b.issue.title));
 
   const byId = indexById(input.stakeholders);
@@ -116,5 +129,11 @@ export function buildAttention(input: AttentionInput): Attention {
     )
     .slice(0, input.topRiskCount ?? 5);
 
-  return { awaiting, gaps, overdueReviews, topRisks };
+  return {
+    awaiting,
+    gaps,
+    overdueReviews,
+    topRisks,
+    lapsedAcceptances: lapsedAcceptances(risks, today),
+  };
 }

@@ -1,11 +1,24 @@
 import type { Acknowledgement } from '../model/acknowledgement';
-import type { RaisedIssue } from '../model/raisedIssue';
+import type { FollowUp, RaisedIssue } from '../model/raisedIssue';
+import { followUpsOf } from '../rules/followUps';
+import { unansweredAddressees } from '../rules/addressees';
 
 /** One event in the life of an issue and its escalations. */
 export type TimelineEvent =
   | { kind: 'raised'; at: string; issue: RaisedIssue; isCurrent: boolean }
-  | { kind: 'follow-up'; at: string; issue: RaisedIssue; day: string; answered: boolean }
-  | { kind: 'acknowledged'; at: string; issue: RaisedIssue; acknowledgement: Acknowledgement };
+  | {
+      kind: 'follow-up';
+      at: string;
+      issue: RaisedIssue;
+      day: string;
+      /** True when every addressee answered by the end of that day (or a delegate for them). */
+      answered: boolean;
+      /** The addressees with no answer by the end of that day. */
+      unansweredIds: string[];
+    }
+  | { kind: 'acknowledged'; at: string; issue: RaisedIssue; acknowledgement: Acknowledgement }
+  /** A chaser sent, or silence by a follow-up day recorded. */
+  | { kind: 'chased'; at: string; issue: RaisedIssue; followUp: FollowUp; index: number };
 
 /**
  * The chain of raises an issue belongs to: the issues it escalates (down to the first raise)
@@ -39,8 +52,9 @@ export function escalationChain(issue: RaisedIssue, issues: readonly RaisedIssue
 }
 
 /**
- * Every raise, follow-up day and acknowledgement of an issue and its escalation chain, in time
- * order. A follow-up day counts as answered when an acknowledgement of that raise arrived.
+ * Every raise, follow-up day, chaser, recorded silence and acknowledgement of an issue and its escalation chain, in time
+ * order. A follow-up day counts as answered when every addressee of that raise had answered
+ * (or been answered for) by the end of that day.
  */
 export function issueTimeline(
   issue: RaisedIssue,
@@ -59,28 +73,44 @@ export function issueTimeline(
       isCurrent: raise.id === issue.id,
     });
     if (raise.followUpDue !== null) {
+      const at = `${raise.followUpDue}T23:59:59.999Z`;
+      const byThen = acks.filter((a) => a.at <= at);
+      const unansweredIds = unansweredAddressees(raise, byThen);
       events.push({
         kind: 'follow-up',
-        at: `${raise.followUpDue}T23:59:59.999Z`,
+        at,
         issue: raise,
         day: raise.followUpDue,
-        answered: acks.length > 0,
+        answered: unansweredIds.length === 0,
+        unansweredIds,
       });
     }
     for (const a of acks)
       events.push({ kind: 'acknowledged', at: a.at, issue: raise, acknowledgement: a });
+    followUpsOf(raise).forEach((followUp, index) =>
+      events.push({ kind: 'chased', at: followUp.at, issue: raise, followUp, index }),
+    );
   }
   return events.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** How an issue stands on acknowledgement. */
-export type AckState = 'acknowledged' | 'overdue' | 'awaiting' | 'no follow-up';
+export type AckState = 'acknowledged' | 'partly' | 'overdue' | 'awaiting' | 'no follow-up';
 
-/** The acknowledgement state of an issue on a day (YYYY-MM-DD). */
-export function ackState(issue: RaisedIssue, ackCount: number, today: string): AckState {
-  if (ackCount > 0) return 'acknowledged';
-  if (issue.followUpDue === null) return 'no follow-up';
-  return issue.followUpDue < today ? 'overdue' : 'awaiting';
+/**
+ * The acknowledgement state of an issue on a day (YYYY-MM-DD), per addressee: acknowledged
+ * once every addressee answered (or was answered for); otherwise overdue past the follow-up
+ * day, else partly (some answered) or awaiting.
+ */
+export function ackState(
+  issue: Pick<RaisedIssue, 'followUpDue' | 'raisedToIds'>,
+  unansweredCount: number,
+  today: string,
+): AckState {
+  if (unansweredCount === 0) return 'acknowledged';
+  if (issue.followUpDue !== null && issue.followUpDue < today) return 'overdue';
+  if (unansweredCount < issue.raisedToIds.length) return 'partly';
+  return issue.followUpDue === null ? 'no follow-up' : 'awaiting';
 }
 
 /** Whole days from the raise to `today` (YYYY-MM-DD), never negative. */

@@ -45,12 +45,20 @@ export function orderMemoChoices<T extends MemoChoiceSource>(
   };
 }
 
-/** The memo id and version an acknowledgement names for a picker's value ('' for none). */
+/** The memo id, version and fingerprint an acknowledgement names for a picker's value ('' for none). */
 export function memoReferenceOf(
   key: string,
-  choices: readonly Pick<MemoChoiceSource, 'memoId' | 'version'>[],
-): { memoId: string | null; memoVersion: number | null } | undefined {
-  if (key === '') return { memoId: null, memoVersion: null };
+  choices: readonly (Pick<MemoChoiceSource, 'memoId' | 'version'> & { fingerprint?: string })[],
+):
+  | { memoId: string | null; memoVersion: number | null; memoFingerprint: string | null }
+  | undefined {
+  if (key === '') return { memoId: null, memoVersion: null, memoFingerprint: null };
   const chosen = choices.find((c) => memoChoiceKey(c) === key);
-  return chosen ? { memoId: chosen.memoId, memoVersion: chosen.version } : undefined;
+  return chosen
+    ? {
+        memoId: chosen.memoId,
+        memoVersion: chosen.version,
+        memoFingerprint: chosen.fingerprint ?? null,
+      }
+    : undefined;
 }

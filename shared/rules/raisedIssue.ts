@@ -6,6 +6,7 @@ import type { Risk } from '../model/risk';
 import type { Stakeholder } from '../model/stakeholder';
 import type { IsoDay } from './dates';
 import { toIsoDay } from './dates';
+import { isFullyAcknowledged } from './addressees';
 import { indexById, isLive, withRecord } from './lookup';
 import type { Violation } from './violation';
 import { violation } from './violation';
@@ -133,17 +134,23 @@ export function acknowledgementsOf(
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
+/** Statuses in which the consultant still expects answers from the people raised to. */
+const AWAITING_STATUSES: readonly RaisedIssue['status'][] = ['raised', 'acknowledged'];
+
 /**
- * The acknowledgement gap: true when the issue is still only "raised", nobody has
- * acknowledged it, and its follow-up day is before `today` (a YYYY-MM-DD day, or a Date
- * taken as its local day). An issue with no follow-up day is never overdue.
+ * The acknowledgement gap: true when the issue still expects answers (raised or acknowledged),
+ * at least one person it was raised to has not answered (an answer from someone else covers
+ * them only when recorded as given on their behalf), and its follow-up day is before `today`
+ * (a YYYY-MM-DD day, or a Date taken as its local day). An issue with no follow-up day is
+ * never overdue.
  */
 export function isAwaitingAcknowledgement(
   issue: RaisedIssue,
   acknowledgements: readonly Acknowledgement[],
   today: IsoDay | Date,
 ): boolean {
-  if (!isLive(issue) || issue.status !== 'raised' || issue.followUpDue === null) return false;
-  if (acknowledgementsOf(issue, acknowledgements).length > 0) return false;
+  if (!isLive(issue) || !AWAITING_STATUSES.includes(issue.status) || issue.followUpDue === null)
+    return false;
+  if (isFullyAcknowledged(issue, acknowledgements)) return false;
   return issue.followUpDue < toIsoDay(today);
 }

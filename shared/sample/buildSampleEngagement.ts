@@ -53,8 +53,8 @@ export function buildSampleEngagement(opts: SampleOptions): SampleData {
     endDate: null,
     status: 'active',
     code: SAMPLE_ENGAGEMENT_CODE,
-    consultantName: '',
-    consultantFirm: '',
+    consultantName: 'Alex Morgan',
+    consultantFirm: 'Morgan Advisory',
     archivedAt: null,
   });
 

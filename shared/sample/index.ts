@@ -1,1 +1,2 @@
 export * from './buildSampleEngagement';
+export * from './sampleMemo';

@@ -98,7 +98,28 @@ export function buildSampleIssues(ctx: SampleContext): RaisedIssue[] {
       evidence: [
         { kind: 'reference', text: 'Disk usage report by directory, attached to the email.' },
       ],
-      followUpDue: clock.day(-73),
+      // No answer by the follow-up day (recorded), one chaser with no answer, a new follow-up day.
+      followUpDue: clock.day(-66),
+      followUps: [
+        {
+          kind: 'silence',
+          at: `${clock.day(-73)}T23:59:59.999Z`,
+          toIds: [ids.cto],
+          channel: 'email',
+          outcome: 'no_answer',
+          day: clock.day(-73),
+          note: '',
+        },
+        {
+          kind: 'chaser',
+          at: clock.at(-72, 9, 15),
+          toIds: [ids.cto],
+          channel: 'email',
+          outcome: 'no_answer',
+          day: null,
+          note: 'Resent with the disk usage report attached.',
+        },
+      ],
       status: 'raised',
       riskIds: [ids.riskDisk],
       escalatesId: ids.issueDiskAlerts,

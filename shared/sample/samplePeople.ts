@@ -51,6 +51,7 @@ export function buildSamplePeople(ctx: SampleContext): Stakeholder[] {
         influence: 5,
         interest: 3,
         stance: 'skeptic',
+        escalationsOnlyToMe: true,
         notes: [
           'Asked (by email, early on) that issues go **to him alone**, not to the team list.',
           'Answers quickly in meetings, rarely in writing: confirm verbally agreed points by email.',
@@ -161,6 +162,7 @@ export function buildSamplePeople(ctx: SampleContext): Stakeholder[] {
         influence: 4,
         interest: 5,
         stance: 'champion',
+        escalationPoint: 'engagement',
         notes:
           'Took ownership of the products overall. Triage point for escalations: she sets the team priorities.',
       },

@@ -97,7 +97,7 @@ describe('memos: compose, export, issue, verify', () => {
         exact: false,
       })
       .waitFor();
-    await preview.getByRole('heading', { name: /Memo NWL-M-\d{4}-001, version 1/ }).waitFor();
+    await preview.getByRole('heading', { name: /Memo NWL-M-\d{4}-002, version 1/ }).waitFor();
     // the hostile subject shows as text in the preview, and nothing was injected into the page
     await preview.getByText('Open issues needing a decision <script>alert(1)</script>').waitFor();
     expect(await page.locator('script:text("alert")').count()).toBe(0);
@@ -123,8 +123,8 @@ describe('memos: compose, export, issue, verify', () => {
       .getByRole('toolbar', { name: 'Memo actions' })
       .getByRole('button', { name: 'Issue', exact: true })
       .click();
-    await toast(page, /Issued NWL-M-\d{4}-001 version 1/);
-    const row = page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ });
+    await toast(page, /Issued NWL-M-\d{4}-002 version 1/);
+    const row = page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ });
     await row.waitFor();
     const memoId = ((await row.getByRole('cell').first().textContent()) ?? '').replace(/ v1$/, '');
 
@@ -372,9 +372,11 @@ describe('memo drafts: autosaved, restored after a restart, gone once issued', (
       .getByRole('listitem', { name: 'Draft: Backups: the decision we still need' })
       .getByText('In the composer')
       .waitFor();
-    // a draft is never listed as an issued memo, and its fingerprint says it is a draft
+    // a draft is never listed as an issued memo (only the sample's memo 001 is), and its
+    // fingerprint says it is a draft
     expect(await page.getByRole('heading', { name: 'Issued memos' }).count()).toBe(1);
-    await page.getByText('No memo issued yet.').waitFor();
+    await page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ }).waitFor();
+    expect(await page.getByRole('row', { name: /NWL-M-\d{4}-002/ }).count()).toBe(0);
     expect(await page.getByLabel('Draft fingerprint').textContent()).toContain('Draft, not issued');
     await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
     await app.screenshot('memo-draft-saved');
@@ -429,14 +431,14 @@ describe('memo drafts: autosaved, restored after a restart, gone once issued', (
       .getByRole('toolbar', { name: 'Memo actions' })
       .getByRole('button', { name: 'Issue', exact: true })
       .click();
-    await toast(page, /Issued NWL-M-\d{4}-001 version 1/);
-    await page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ }).waitFor();
+    await toast(page, /Issued NWL-M-\d{4}-002 version 1/);
+    await page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ }).waitFor();
     await page.getByRole('region', { name: /Drafts/ }).waitFor({ state: 'detached' });
     expect(await composer.getByLabel('Subject').inputValue()).toBe('');
     page = await app.restart();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Memos' }).click();
-    await page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ }).waitFor();
+    await page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ }).waitFor();
     await page.getByTestId('memo-draft-status').getByText('Not saved yet').waitFor();
     expect(
       await page.getByRole('form', { name: 'Memo composer' }).getByLabel('Subject').inputValue(),

@@ -81,7 +81,7 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await app.screenshot('notebook-b-acknowledgement-form');
     await dialog.getByRole('button', { name: 'Save acknowledgement' }).click();
     await page.getByRole('status').filter({ hasText: 'Acknowledgement recorded' }).waitFor();
-    await row.getByText('yes (1)').waitFor();
+    await row.getByText('yes, by all').waitFor();
     await detail.getByText('Move the backup rotations this week').waitFor();
     await detail.locator('.badge-issue-acknowledged').waitFor();
 
@@ -208,7 +208,8 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await openTab(page, 'Memos');
     const composer = page.getByRole('form', { name: 'Memo composer' });
     const actions = page.getByRole('toolbar', { name: 'Memo actions' });
-    // Memo 1: every open issue (the disk-space issue among them).
+    // The sample holds memo 001, issued two weeks ago and answered by the CEO.
+    // Memo 2: every open issue (the disk-space issue among them).
     await composer
       .getByRole('group', { name: 'To (decision makers)' })
       .getByLabel('Victor Hale')
@@ -217,10 +218,10 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await actions.getByRole('button', { name: 'Issue', exact: true }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Issued NWL-M-\d{4}-001 version 1/ })
+      .filter({ hasText: /Issued NWL-M-\d{4}-002 version 1/ })
       .first()
       .waitFor();
-    // Memo 2: only the publishing issue.
+    // Memo 3: only the publishing issue.
     await composer
       .getByRole('group', { name: 'To (decision makers)' })
       .getByLabel('Victor Hale')
@@ -234,7 +235,7 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await actions.getByRole('button', { name: 'Issue', exact: true }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Issued NWL-M-\d{4}-002 version 1/ })
+      .filter({ hasText: /Issued NWL-M-\d{4}-003 version 1/ })
       .first()
       .waitFor();
     await dismissToasts(page);
@@ -252,11 +253,14 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await covering.first().waitFor({ state: 'attached' });
     expect(await covering.allTextContents()).toEqual([
       expect.stringMatching(
+        /^NWL-M-\d{4}-002 v1, \d{4}-\d{2}-\d{2}: Open issues needing a decision$/,
+      ),
+      expect.stringMatching(
         /^NWL-M-\d{4}-001 v1, \d{4}-\d{2}-\d{2}: Open issues needing a decision$/,
       ),
     ]);
     expect(await others.allTextContents()).toEqual([
-      expect.stringMatching(/^NWL-M-\d{4}-002 v1, .*: Publishing depends on one person$/),
+      expect.stringMatching(/^NWL-M-\d{4}-003 v1, .*: Publishing depends on one person$/),
     ]);
     const label = (await covering.first().textContent()) ?? '';
     await memo.selectOption({ label });
@@ -275,7 +279,7 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await timeline.getByText(`answered memo ${memoId} v1 by memo`).waitFor();
   });
 
-  it('escalates the batch-job issue to the next decision maker, saying what was skipped', async () => {
+  it('escalates the batch-job issue to the escalation point, saying why', async () => {
     const { page } = app;
     await loadSample(page);
     await openTab(page, 'Raised issues');
@@ -284,9 +288,14 @@ describe('notebook B: raised issues, notes, search, history', () => {
     await detail.getByRole('button', { name: 'Escalate' }).click();
     const dialog = page.getByRole('dialog', { name: 'Escalate issue' });
     const path = dialog.getByRole('note', { name: 'Escalation path' });
-    await path.getByText('Escalating to Margaret Oduya, Chief Executive Officer.').waitFor();
-    await path.getByText(/Skipped: .*\(vacant\) Head of Operations \(vacant position\)/).waitFor();
-    expect(await dialog.getByRole('checkbox', { name: /^Margaret Oduya/ }).isChecked()).toBe(true);
+    // The sample's lead architect is the escalation point for the engagement.
+    await path
+      .getByText(
+        'Proposed: Rosa Lindqvist, Lead Architect. Rosa Lindqvist is the escalation point for this engagement.',
+      )
+      .waitFor();
+    expect(await dialog.getByRole('checkbox', { name: /^Rosa Lindqvist/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: /^Margaret Oduya/ }).isChecked()).toBe(false);
     expect(await dialog.getByRole('checkbox', { name: /^Victor Hale/ }).isChecked()).toBe(false);
     expect(await dialog.getByLabel('Title').inputValue()).toContain(
       'Escalation: The weekly batch jobs',

@@ -7,6 +7,7 @@ import type { FileFilter, ShowOpenDialog, ShowSaveDialog } from '../dialogs/type
 export const FILE_FILTERS: Record<FilePurpose, FileFilter[]> = {
   archive: [{ name: 'Engagement archive', extensions: ['json'] }],
   csv: [{ name: 'CSV spreadsheet', extensions: ['csv', 'txt'] }],
+  calendar: [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }],
 };
 
 /** What the file.* handlers need. */

@@ -65,9 +65,10 @@ export interface OverviewData extends Attention {
 }
 
 /**
- * The overview of an engagement on `today`: it reads only the issues still "raised" (and their
- * acknowledgements), the areas, stakeholders and risks the rules need, a few recent notes, and
- * index counts; the thousands of notes and acknowledged issues are never loaded.
+ * The overview of an engagement on `today`: it reads only the issues still "raised" or
+ * "acknowledged" (with the acknowledgements and escalations of those past their follow-up
+ * day), the areas, stakeholders and risks the rules need, a few recent notes, and index counts;
+ * the thousands of notes and settled issues are never loaded.
  */
 export async function loadOverview(
   db: WorkbenchDB,
@@ -75,19 +76,34 @@ export async function loadOverview(
   today: IsoDay,
   recentNoteCount = 5,
 ): Promise<OverviewData> {
-  const [issues, areas, stakeholders, risks, recentNotes, counts] = await Promise.all([
-    listRaisedIssuesWithStatus(db, engagementId, 'raised'),
-    listRecords(db, 'ownershipArea', engagementId),
-    listRecords(db, 'stakeholder', engagementId),
-    listRecords(db, 'risk', engagementId),
-    listRecentNotes(db, engagementId, recentNoteCount),
-    countRecords(db, engagementId),
-  ]);
-  const acknowledgements = await listAcknowledgementsForIssues(
-    db,
-    engagementId,
-    issues.filter((i) => i.followUpDue !== null && i.followUpDue < today).map((i) => i.id),
+  const [raised, acknowledged, areas, stakeholders, risks, recentNotes, counts] = await Promise.all(
+    [
+      listRaisedIssuesWithStatus(db, engagementId, 'raised'),
+      // "acknowledged" may still await an addressee (an answer from someone else is theirs)
+      listRaisedIssuesWithStatus(db, engagementId, 'acknowledged'),
+      listRecords(db, 'ownershipArea', engagementId),
+      listRecords(db, 'stakeholder', engagementId),
+      listRecords(db, 'risk', engagementId),
+      listRecentNotes(db, engagementId, recentNoteCount),
+      countRecords(db, engagementId),
+    ],
   );
+  const due = [...raised, ...acknowledged]
+    .filter((i) => i.followUpDue !== null && i.followUpDue < today)
+    .map((i) => i.id);
+  const [acknowledgements, escalations] = await Promise.all([
+    listAcknowledgementsForIssues(db, engagementId, due),
+    // a raise that was escalated is chased through its escalation (whatever its status)
+    db.raisedIssues.where('escalatesId').anyOf(due).toArray(),
+  ]);
+  const loaded = new Set([...raised, ...acknowledged].map((i) => i.id));
+  const issues = [
+    ...raised,
+    ...acknowledged,
+    ...escalations.filter(
+      (i) => i.engagementId === engagementId && i.deletedAt === null && !loaded.has(i.id),
+    ),
+  ];
   const attention = buildAttention({ issues, acknowledgements, areas, stakeholders, risks, today });
   const names = new Map(stakeholders.map((s) => [s.id, s.name]));
   return { ...attention, engagementId, recentNotes, counts, names };

@@ -1,6 +1,9 @@
 import type { Acknowledgement, AcknowledgementResponse } from '@shared/model/acknowledgement';
 import type { RaisedIssue, RaisedIssueStatus } from '@shared/model/raisedIssue';
-import { DeletedRecordError, RecordNotFoundError } from '../errors';
+import { answeredFor, isFullyAcknowledged } from '@shared/rules/addressees';
+import { checkMemoLink } from '@shared/rules/acknowledgement';
+import type { WorkbenchDB } from '../database';
+import { DeletedRecordError, RecordNotFoundError, ValidationError } from '../errors';
 import type { WriteContext } from './context';
 import { createRepository } from './core';
 import type { CreateInput, Repository } from './types';
@@ -29,23 +32,75 @@ export interface RaisedIssueRepository extends Repository<'raisedIssue'> {
     input: AcknowledgementForIssue,
     options?: RecordAcknowledgementOptions,
   ): Promise<{ acknowledgement: Acknowledgement; issue: RaisedIssue }>;
+  /**
+   * Corrects a recorded acknowledgement (its history keeps the earlier values); a memo link is
+   * checked as when recording. Throws ValidationError, RecordNotFoundError, DeletedRecordError.
+   */
+  correctAcknowledgement(
+    acknowledgementId: string,
+    patch: Partial<AcknowledgementForIssue>,
+  ): Promise<Acknowledgement>;
 }
 
 /** Statuses an acknowledgement never moves an issue back from. */
 const SETTLED: readonly RaisedIssueStatus[] = ['actioned', 'resolved'];
 
+/** What the new answer means for the people the issue was raised to. */
+export interface AnswerCoverage {
+  /** True when the answer is an addressee's own or given on an addressee's behalf. */
+  fromAddressee: boolean;
+  /** True when, with this answer, every addressee has answered (or been answered for). */
+  allAnswered: boolean;
+}
+
 /**
- * The status an issue takes when an answer arrives: declined and risk_accepted answers carry
- * over; any other answer makes a raised issue acknowledged. An issue already actioned or
- * resolved keeps its status.
+ * The status an issue takes when an answer arrives. An answer from someone the issue was not
+ * raised to (and not given on an addressee's behalf) never moves it: it is theirs. An
+ * addressee's declined or risk_accepted answer carries over; any other answer makes the issue
+ * acknowledged only once every addressee has answered. An issue already actioned or resolved
+ * keeps its status.
  */
 export function statusAfterAcknowledgement(
   current: RaisedIssueStatus,
   response: AcknowledgementResponse,
+  coverage: AnswerCoverage = { fromAddressee: true, allAnswered: true },
 ): RaisedIssueStatus {
-  if (SETTLED.includes(current)) return current;
+  if (SETTLED.includes(current) || !coverage.fromAddressee) return current;
   if (response === 'declined' || response === 'risk_accepted') return response;
-  return 'acknowledged';
+  return coverage.allAnswered ? 'acknowledged' : current;
+}
+
+/**
+ * The memo link of an acknowledgement, checked against the engagement's issued memos: the id
+ * and version must name an issued memo (the fingerprint is filled in from it when not given,
+ * and must match when given). Throws ValidationError otherwise.
+ */
+export async function checkedMemoLink(
+  db: WorkbenchDB,
+  engagementId: string,
+  input: Pick<AcknowledgementForIssue, 'memoId' | 'memoVersion' | 'memoFingerprint'>,
+): Promise<{ memoFingerprint: string | null }> {
+  const memoId = input.memoId ?? null;
+  if (memoId === null) return { memoFingerprint: input.memoFingerprint ?? null };
+  const memos = await db.memos.where('engagementId').equals(engagementId).toArray();
+  const version = input.memoVersion ?? null;
+  const stored = memos.find(
+    (m) => m.deletedAt === null && m.memoId === memoId && m.version === version,
+  );
+  const link = {
+    engagementId,
+    memoId,
+    memoVersion: version,
+    memoFingerprint: input.memoFingerprint ?? stored?.fingerprint ?? null,
+  };
+  const errors = checkMemoLink(link, memos).filter((v) => v.severity === 'error');
+  if (errors.length > 0) {
+    throw new ValidationError(
+      'acknowledgement',
+      errors.map((v) => ({ field: v.field, message: v.message })),
+    );
+  }
+  return { memoFingerprint: link.memoFingerprint };
 }
 
 /** Creates the raised-issue writer; `acknowledgements` is the acknowledgement writer to use. */
@@ -58,20 +113,54 @@ export function createRaisedIssueRepository(
   return {
     ...base,
     recordAcknowledgement(issueId, input, options = {}) {
-      const scope = [db.raisedIssues, db.acknowledgements, db.engagements, db.changes, db.meta];
+      const scope = [
+        db.raisedIssues,
+        db.acknowledgements,
+        db.memos,
+        db.engagements,
+        db.changes,
+        db.meta,
+      ];
       return db.transaction('rw', scope, async () => {
         const issue = await db.raisedIssues.get(issueId);
         if (!issue) throw new RecordNotFoundError('raisedIssue', issueId);
         if (issue.deletedAt !== null) throw new DeletedRecordError('raisedIssue', issueId);
+        const memoLink = await checkedMemoLink(db, issue.engagementId, input);
         const acknowledgement = await acknowledgements.create({
           ...input,
+          ...memoLink,
           raisedIssueId: issue.id,
           engagementId: issue.engagementId,
         });
+        const acks = await db.acknowledgements.where('raisedIssueId').equals(issue.id).toArray();
+        const coverage = {
+          fromAddressee: issue.raisedToIds.includes(answeredFor(acknowledgement)),
+          allAnswered: isFullyAcknowledged(issue, acks),
+        };
         const status =
-          options.issueStatus ?? statusAfterAcknowledgement(issue.status, acknowledgement.response);
+          options.issueStatus ??
+          statusAfterAcknowledgement(issue.status, acknowledgement.response, coverage);
         const updated = await base.update(issue.id, { status });
         return { acknowledgement, issue: updated };
+      });
+    },
+    correctAcknowledgement(acknowledgementId, patch) {
+      const scope = [db.acknowledgements, db.memos, db.engagements, db.changes, db.meta];
+      return db.transaction('rw', scope, async () => {
+        const current = await db.acknowledgements.get(acknowledgementId);
+        if (!current) throw new RecordNotFoundError('acknowledgement', acknowledgementId);
+        const merged = { ...current, ...patch };
+        const changesMemo =
+          merged.memoId !== current.memoId || merged.memoVersion !== current.memoVersion;
+        const memoLink = await checkedMemoLink(db, current.engagementId, {
+          memoId: merged.memoId,
+          memoVersion: merged.memoVersion,
+          // a new memo choice takes that version's fingerprint
+          memoFingerprint: changesMemo
+            ? (patch.memoFingerprint ?? null)
+            : (merged.memoFingerprint ?? null),
+        });
+        return acknowledgements.update(acknowledgementId, { ...patch, ...memoLink });
       });
     },
   };

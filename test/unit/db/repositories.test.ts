@@ -447,6 +447,117 @@ describe('raisedIssues.recordAcknowledgement', () => {
     expect(late.issue.status).toBe('actioned');
   });
 
+  it('an answer from someone else leaves the issue raised; one on the addressee’s behalf moves it', async () => {
+    const { store, e, cto, issue } = await withIssue();
+    const architect = await store.stakeholders.create({ engagementId: e.id, name: 'Rosa Lind' });
+    const delegate = await store.stakeholders.create({ engagementId: e.id, name: 'Pia Grant' });
+    const theirs = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: architect.id,
+      at: '2026-03-03T09:00:00.000Z',
+      quote: 'I will take this to the CTO.',
+    });
+    expect(theirs.acknowledgement.onBehalfOfId).toBeNull();
+    expect(theirs.issue.status).toBe('raised');
+    const declinedByOther = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: architect.id,
+      at: '2026-03-03T10:00:00.000Z',
+      response: 'declined',
+    });
+    expect(declinedByOther.issue.status).toBe('raised');
+    const forCto = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: delegate.id,
+      onBehalfOfId: cto.id,
+      at: '2026-03-04T09:00:00.000Z',
+    });
+    expect(forCto.issue.status).toBe('acknowledged');
+  });
+
+  it('with two addressees, one answer does not make the issue acknowledged', async () => {
+    const { store, e, cto, issue } = await withIssue();
+    const ceo = await store.stakeholders.create({ engagementId: e.id, name: 'Ada Ceo' });
+    await store.raisedIssues.update(issue.id, { raisedToIds: [cto.id, ceo.id] });
+    const first = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: ceo.id,
+      at: '2026-03-03T09:00:00.000Z',
+    });
+    expect(first.issue.status).toBe('raised');
+    const second = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: cto.id,
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    expect(second.issue.status).toBe('acknowledged');
+  });
+
+  it('checks a memo link: fills the fingerprint of the issued version, refuses an unknown memo or another fingerprint', async () => {
+    const { db, store, e, cto, issue } = await withIssue();
+    const fingerprint = 'c'.repeat(64);
+    await db.memos.put({
+      id: '01900000-0000-7000-8000-000000000777',
+      engagementId: e.id,
+      memoId: 'NWL-M-2026-004',
+      version: 1,
+      fingerprint,
+      deletedAt: null,
+    } as never);
+    const at = '2026-03-03T09:00:00.000Z';
+    const linked = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: cto.id,
+      at,
+      memoId: 'NWL-M-2026-004',
+      memoVersion: 1,
+    });
+    expect(linked.acknowledgement.memoFingerprint).toBe(fingerprint);
+    const before = await db.acknowledgements.count();
+    const unknown = await rejectionOf(
+      store.raisedIssues.recordAcknowledgement(issue.id, {
+        byId: cto.id,
+        at,
+        memoId: 'NWL-M-2026-009',
+        memoVersion: 1,
+      }),
+    );
+    expect((unknown as ValidationError).message).toContain('is not an issued memo');
+    const forged = await rejectionOf(
+      store.raisedIssues.recordAcknowledgement(issue.id, {
+        byId: cto.id,
+        at,
+        memoId: 'NWL-M-2026-004',
+        memoVersion: 1,
+        memoFingerprint: 'd'.repeat(64),
+      }),
+    );
+    expect((forged as ValidationError).message).toContain('does not match');
+    expect(await db.acknowledgements.count()).toBe(before);
+  });
+
+  it('corrects an acknowledgement, keeping the earlier words in its history', async () => {
+    const { db, store, cto, issue } = await withIssue();
+    const { acknowledgement } = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: cto.id,
+      at: '2026-03-03T09:00:00.000Z',
+      quote: 'Noted.',
+    });
+    const corrected = await store.raisedIssues.correctAcknowledgement(acknowledgement.id, {
+      quote: 'Noted, will act.',
+    });
+    expect(corrected.quote).toBe('Noted, will act.');
+    const changes = await db.changes
+      .where('[entity+recordId]')
+      .equals(['acknowledgement', acknowledgement.id])
+      .toArray();
+    expect(changes.map((c) => c.op)).toEqual(['create', 'update']);
+    expect(changes[1]?.changes).toEqual([
+      { field: 'quote', old: 'Noted.', new: 'Noted, will act.' },
+    ]);
+    const bad = await rejectionOf(
+      store.raisedIssues.correctAcknowledgement(acknowledgement.id, {
+        memoId: 'X-M-2026-001',
+        memoVersion: 1,
+      }),
+    );
+    expect(bad).toBeInstanceOf(ValidationError);
+  });
+
   it('stores nothing when the acknowledgement is invalid', async () => {
     const { db, store, issue } = await withIssue();
     const changesBefore = await db.changes.count();

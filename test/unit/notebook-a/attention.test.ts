@@ -32,10 +32,49 @@ describe('overview attention', () => {
       risks: [],
       today: TODAY,
     });
-    expect(awaiting.map((a) => [a.issue.title, a.daysOverdue])).toEqual([
-      ['Batch', 19],
-      ['Disk', 10],
+    // an "acknowledged" status without any recorded answer still awaits its addressee
+    expect(awaiting.map((a) => [a.issue.title, a.daysOverdue, a.unansweredIds])).toEqual([
+      ['Acknowledged status', 19, [uid(1)]],
+      ['Batch', 19, [uid(1)]],
+      ['Disk', 10, [uid(1)]],
     ]);
+  });
+
+  it('per addressee: an answer from someone else leaves the issue awaiting; an escalated raise is chased through its escalation', () => {
+    const issues = [
+      issue(100, { title: 'To two', raisedToIds: [uid(1), uid(2)], followUpDue: '2026-03-01' }),
+      issue(101, { title: 'Escalated', followUpDue: '2026-03-01' }),
+      issue(102, { title: 'Escalation', escalatesId: uid(101), raisedToIds: [uid(2)] }),
+    ];
+    const acks = [ack(200, { raisedIssueId: uid(100), byId: uid(2) })];
+    const { awaiting } = buildAttention({
+      issues,
+      acknowledgements: acks,
+      areas: [],
+      stakeholders: people,
+      risks: [],
+      today: TODAY,
+    });
+    expect(awaiting.map((a) => [a.issue.title, a.unansweredIds])).toEqual([['To two', [uid(1)]]]);
+  });
+
+  it('lists accepted risks whose acceptance lapsed: back in review', () => {
+    const lapsed = risk(60, {
+      title: 'Lapsed',
+      status: 'accepted',
+      acceptedById: uid(1),
+      acceptedUntil: '2026-03-01',
+    });
+    const current = { ...lapsed, id: uid(61), title: 'Current', acceptedUntil: '2026-04-01' };
+    const { lapsedAcceptances } = buildAttention({
+      issues: [],
+      acknowledgements: [],
+      areas: [],
+      stakeholders: people,
+      risks: [lapsed, current],
+      today: TODAY,
+    });
+    expect(lapsedAcceptances.map((l) => [l.risk.title, l.daysLapsed])).toEqual([['Lapsed', 19]]);
   });
 
   it('lists ownership gaps with their reasons, most reasons first', () => {

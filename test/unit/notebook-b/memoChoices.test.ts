@@ -61,15 +61,27 @@ describe('memoReferenceOf', () => {
     expect(memoReferenceOf('NWL-M-2026-001 v2', choices)).toEqual({
       memoId: 'NWL-M-2026-001',
       memoVersion: 2,
+      memoFingerprint: null,
+    });
+    const fingerprint = 'a'.repeat(64);
+    expect(memoReferenceOf('NWL-M-2026-001 v2', [{ ...m1v2, fingerprint }])).toEqual({
+      memoId: 'NWL-M-2026-001',
+      memoVersion: 2,
+      memoFingerprint: fingerprint,
     });
     expect(memoReferenceOf(memoChoiceKey(m2), choices)).toEqual({
       memoId: 'NWL-M-2026-002',
       memoVersion: 1,
+      memoFingerprint: null,
     });
   });
 
   it('names no memo for an empty choice and refuses a key no issued memo has', () => {
-    expect(memoReferenceOf('', choices)).toEqual({ memoId: null, memoVersion: null });
+    expect(memoReferenceOf('', choices)).toEqual({
+      memoId: null,
+      memoVersion: null,
+      memoFingerprint: null,
+    });
     expect(memoReferenceOf('NWL-M-2026-001 v3', choices)).toBeUndefined();
     expect(memoReferenceOf('NWL-M-2026-001 v1', [])).toBeUndefined();
   });

@@ -60,11 +60,32 @@ describe('issueTimeline', () => {
 });
 
 describe('ackState and daysSinceRaised', () => {
-  it('says acknowledged, overdue, awaiting or no follow-up', () => {
-    expect(ackState(first, 1, '2026-04-01')).toBe('acknowledged');
-    expect(ackState(first, 0, '2026-03-06')).toBe('overdue');
-    expect(ackState(first, 0, '2026-03-05')).toBe('awaiting');
-    expect(ackState(third, 0, '2026-04-01')).toBe('no follow-up');
+  it('says acknowledged only once nobody is left unanswered, else overdue, partly, awaiting', () => {
+    expect(ackState(first, 0, '2026-04-01')).toBe('acknowledged');
+    expect(ackState(first, 1, '2026-03-06')).toBe('overdue');
+    expect(ackState(first, 1, '2026-03-05')).toBe('awaiting');
+    expect(ackState(third, 1, '2026-04-01')).toBe('no follow-up');
+    const toTwo = { ...first, raisedToIds: [uid(1), uid(2)] };
+    expect(ackState(toTwo, 1, '2026-03-05')).toBe('partly');
+    expect(ackState(toTwo, 1, '2026-03-06')).toBe('overdue');
+  });
+
+  it('a follow-up day answered by someone else is not answered; by a delegate it is', () => {
+    const other = ack(210, {
+      raisedIssueId: uid(100),
+      byId: uid(7),
+      at: '2026-03-03T10:00:00.000Z',
+    });
+    const followUp = (acks: (typeof other)[]) =>
+      issueTimeline(first, [first], acks).find((e) => e.kind === 'follow-up');
+    const missed = followUp([other]);
+    expect(missed).toMatchObject({ kind: 'follow-up', answered: false, unansweredIds: [uid(1)] });
+    const delegate = { ...other, onBehalfOfId: uid(1) };
+    const met = followUp([delegate]);
+    expect(met).toMatchObject({ kind: 'follow-up', answered: true, unansweredIds: [] });
+    // an answer after the day does not make the day answered
+    const late = ack(211, { raisedIssueId: uid(100), at: '2026-03-06T10:00:00.000Z' });
+    expect(followUp([late])).toMatchObject({ answered: false });
   });
 
   it('counts whole days, never negative', () => {

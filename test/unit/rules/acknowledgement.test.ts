@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAcknowledgement, indexById } from '../../../shared/rules';
+import { checkAcknowledgement, checkMemoLink, indexById } from '../../../shared/rules';
 import { ack, deleted, issue, OTHER_ENG, stakeholder, uid } from './fixtures';
 
 const people = indexById([
@@ -13,6 +13,15 @@ const codes = (v: { code: string }[]) => v.map((x) => x.code);
 describe('checkAcknowledgement', () => {
   it('accepts an acknowledgement after the raise, from any stakeholder', () => {
     expect(checkAcknowledgement(ack(200, { byId: uid(2) }), raised, people)).toEqual([]);
+  });
+
+  it('an answer on someone’s behalf must name a person the issue was raised to', () => {
+    const forAddressee = ack(200, { byId: uid(2), onBehalfOfId: uid(1) });
+    expect(checkAcknowledgement(forAddressee, raised, people)).toEqual([]);
+    const forOther = ack(201, { byId: uid(1), onBehalfOfId: uid(2) });
+    expect(codes(checkAcknowledgement(forOther, raised, people))).toEqual([
+      'acknowledgement.on-behalf-of-non-addressee',
+    ]);
   });
 
   it('accepts an acknowledgement at the very moment of the raise, whatever the precision', () => {
@@ -57,5 +66,56 @@ describe('checkAcknowledgement', () => {
     ]);
     const ok = ack(200, { response: 'risk_accepted', expiresOn: '2026-06-30' });
     expect(checkAcknowledgement(ok, raised, people)).toEqual([]);
+  });
+});
+
+describe('checkMemoLink', () => {
+  const FP = 'f'.repeat(64);
+  const memo = {
+    engagementId: ack(1).engagementId,
+    memoId: 'NWL-M-2026-004',
+    version: 1,
+    fingerprint: FP,
+    deletedAt: null,
+  };
+  const link = (fields: Record<string, unknown>) => ({ ...ack(200), ...fields });
+
+  it('accepts a link naming an issued memo version with its fingerprint', () => {
+    expect(
+      checkMemoLink(link({ memoId: memo.memoId, memoVersion: 1, memoFingerprint: FP }), [memo]),
+    ).toEqual([]);
+    expect(checkMemoLink(link({}), [])).toEqual([]);
+  });
+
+  it('refuses a memo that was never issued, a wrong version, a deleted memo, another fingerprint', () => {
+    expect(
+      codes(checkMemoLink(link({ memoId: 'NWL-M-2026-009', memoVersion: 1 }), [memo])),
+    ).toEqual(['acknowledgement.unknown-memo']);
+    expect(codes(checkMemoLink(link({ memoId: memo.memoId, memoVersion: 2 }), [memo]))).toEqual([
+      'acknowledgement.unknown-memo',
+    ]);
+    expect(
+      codes(
+        checkMemoLink(link({ memoId: memo.memoId, memoVersion: 1, memoFingerprint: FP }), [
+          deleted(memo),
+        ]),
+      ),
+    ).toEqual(['acknowledgement.unknown-memo']);
+    expect(
+      codes(
+        checkMemoLink(
+          link({ memoId: memo.memoId, memoVersion: 1, memoFingerprint: 'e'.repeat(64) }),
+          [memo],
+        ),
+      ),
+    ).toEqual(['acknowledgement.memo-fingerprint-mismatch']);
+  });
+
+  it('an old link without fingerprint is a warning', () => {
+    const [warning] = checkMemoLink(link({ memoId: memo.memoId, memoVersion: 1 }), [memo]);
+    expect(warning).toMatchObject({
+      code: 'acknowledgement.memo-unfingerprinted',
+      severity: 'warning',
+    });
   });
 });

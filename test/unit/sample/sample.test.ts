@@ -5,6 +5,7 @@ import {
   checkEngagementData,
   indexById,
   isAwaitingAcknowledgement,
+  unansweredAddressees,
   missingFindingElements,
   nextEscalationTarget,
   ownershipGaps,
@@ -177,15 +178,23 @@ describe('buildSampleEngagement', () => {
       expect(ownershipGaps(publishing, stakeholdersById)).toEqual([]);
     });
 
-    it('has exactly one overdue unacknowledged issue: the disk issue sent to the CTO', () => {
-      const awaiting = data.raisedIssues.filter((i) =>
-        isAwaitingAcknowledgement(i, data.acknowledgements, NOW),
+    it('awaits answers per addressee: the CTO on the disk issue, two of three on the batch jobs', () => {
+      const escalated = new Set(data.raisedIssues.map((i) => i.escalatesId));
+      const awaiting = data.raisedIssues.filter(
+        (i) => !escalated.has(i.id) && isAwaitingAcknowledgement(i, data.acknowledgements, NOW),
       );
-      expect(awaiting).toHaveLength(1);
-      const [gap] = awaiting;
-      expect(gap?.raisedToIds).toEqual([byName('Victor Hale').id]);
-      expect(gap?.title).toMatch(/disk/i);
-      expect(gap?.escalatesId).not.toBeNull();
+      const unanswered = awaiting.map((i) => [
+        i.title.slice(0, 20),
+        unansweredAddressees(i, data.acknowledgements).map(
+          (id) => data.stakeholders.find((x) => x.id === id)?.name,
+        ),
+      ]);
+      expect(unanswered).toEqual([
+        ['The weekly batch job', ['Helen Okafor', 'Tomasz Reilly']],
+        ['Disk on the reportin', ['Victor Hale']],
+      ]);
+      const disk = awaiting[1];
+      expect(disk?.escalatesId).not.toBeNull();
     });
 
     it('acknowledged the batch-job issue, and accepted one risk with an expiry', () => {

@@ -106,9 +106,9 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           title="Awaiting acknowledgement"
           tone={data.awaiting.length > 0 ? 'alert' : 'plain'}
           count={data.awaiting.length}
-          empty="Every raised issue past its follow-up day has been acknowledged."
+          empty="Everyone each issue past its follow-up day was raised to has answered."
         >
-          {data.awaiting.slice(0, 8).map(({ issue, daysOverdue }) => (
+          {data.awaiting.slice(0, 8).map(({ issue, daysOverdue, unansweredIds }) => (
             <RecordLink
               key={issue.id}
               entity="raisedIssue"
@@ -117,13 +117,42 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
               badge={<span className={`badge badge-sev-${issue.severity}`}>{issue.severity}</span>}
               meta={
                 <>
-                  to {issue.raisedToIds.map(name).join(', ')} · follow-up{' '}
+                  no answer from <strong>{unansweredIds.map(name).join(', ')}</strong>
+                  {unansweredIds.length < issue.raisedToIds.length
+                    ? ` (of ${issue.raisedToIds.map(name).join(', ')})`
+                    : ''}{' '}
+                  since {formatDate(issue.raisedAt.slice(0, 10))} · follow-up{' '}
                   {formatDate(issue.followUpDue)} · <strong>{days(daysOverdue)} overdue</strong>
                 </>
               }
             />
           ))}
         </AttentionCard>
+
+        {data.lapsedAcceptances.length > 0 ? (
+          <AttentionCard
+            id="overview-lapsed"
+            title="Risk acceptances lapsed: back in review"
+            tone="alert"
+            count={data.lapsedAcceptances.length}
+            empty=""
+          >
+            {data.lapsedAcceptances.slice(0, 8).map(({ risk, daysLapsed }) => (
+              <RecordLink
+                key={risk.id}
+                entity="risk"
+                id={risk.id}
+                title={risk.title}
+                meta={
+                  <>
+                    accepted by {name(risk.acceptedById)} until {formatDate(risk.acceptedUntil)} ·{' '}
+                    <strong>lapsed {days(daysLapsed)} ago</strong>
+                  </>
+                }
+              />
+            ))}
+          </AttentionCard>
+        ) : null}
 
         <AttentionCard
           id="overview-gaps"

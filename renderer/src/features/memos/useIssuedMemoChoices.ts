@@ -12,6 +12,8 @@ export interface IssuedMemoChoice {
   label: string;
   /** When the version was issued (ISO, UTC). */
   issuedAt: string;
+  /** The version's SHA-256 fingerprint, for the acknowledgement's memoFingerprint. */
+  fingerprint: string;
   /**
    * The raised issues that are items of the memo (not those it only mentions, such as items
    * of earlier memos still open).
@@ -33,6 +35,7 @@ export function useIssuedMemoChoices(engagementId: string): IssuedMemoChoice[] |
         version: m.version,
         label: `${m.memoId} v${m.version}, ${m.composition.date}: ${m.subject}${m.status === 'superseded' ? ' (superseded)' : ''}`,
         issuedAt: m.issuedAt,
+        fingerprint: m.fingerprint,
         raisedIssueIds: m.itemIssueIds,
       })),
     [memos],

@@ -2,9 +2,12 @@ import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
 import { localIsoDay } from '@shared/rules/dates';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
+import { useRecordActions } from '../../components/records';
 import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from './raisedIssueForm';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
+
+const OUTCOME_TEXT = { no_answer: 'no answer', answered: 'answered', bounced: 'bounced' } as const;
 
 /** Every raise of the issue's escalation chain, with follow-ups and acknowledgements, in time order. */
 export function IssueTimeline({
@@ -12,12 +15,16 @@ export function IssueTimeline({
   issues,
   acknowledgements,
   names,
+  onCorrect,
 }: {
   issue: RaisedIssue;
   issues: readonly RaisedIssue[];
   acknowledgements: readonly Acknowledgement[];
   names: ReadonlyMap<string, string>;
+  /** Opens the correction form of an acknowledgement. */
+  onCorrect?: (acknowledgement: Acknowledgement) => void;
 }) {
+  const { softDelete } = useRecordActions('acknowledgement', 'Acknowledgement');
   const selectRecord = useUiStore((s) => s.selectRecord);
   const events = issueTimeline(issue, issues, acknowledgements);
   const today = localIsoDay(new Date());
@@ -62,7 +69,42 @@ export function IssueTimeline({
                 <time dateTime={e.day}>{formatDate(e.day)}</time>
                 <span>
                   Follow-up due —{' '}
-                  {e.answered ? 'answered' : missed ? 'no answer' : 'awaiting an answer'}
+                  {e.answered
+                    ? 'answered by everyone it was raised to'
+                    : `${missed ? 'no answer from' : 'awaiting'} ${e.unansweredIds.map(name).join(', ')}`}
+                </span>
+              </li>
+            );
+          }
+          if (e.kind === 'chased') {
+            const f = e.followUp;
+            const who = f.toIds.map(name).join(', ');
+            return (
+              <li
+                key={`c-${e.issue.id}-${e.index}`}
+                className={
+                  f.outcome === 'answered'
+                    ? 'timeline-chased'
+                    : 'timeline-chased timeline-unanswered'
+                }
+              >
+                {f.kind === 'silence' ? (
+                  <time dateTime={f.day ?? e.at}>{formatDate(f.day ?? e.at.slice(0, 10))}</time>
+                ) : (
+                  <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                )}
+                <span>
+                  {f.kind === 'silence' ? (
+                    <>
+                      <strong>No answer by the follow-up day</strong> from {who}
+                    </>
+                  ) : (
+                    <>
+                      <strong>Followed up</strong> with {who} by {f.channel}:{' '}
+                      {OUTCOME_TEXT[f.outcome]}
+                    </>
+                  )}
+                  {f.note ? <span className="muted"> — {f.note}</span> : null}
                 </span>
               </li>
             );
@@ -72,12 +114,33 @@ export function IssueTimeline({
             <li key={`a-${a.id}`} className="timeline-ack">
               <time dateTime={a.at}>{formatDateTime(a.at)}</time>
               <span>
-                <strong>{name(a.byId)}</strong> answered
+                <strong>{name(a.byId)}</strong>
+                {a.onBehalfOfId ? ` on behalf of ${name(a.onBehalfOfId)}` : ''} answered
                 {a.memoId
                   ? ` memo ${a.memoId}${a.memoVersion ? ` v${a.memoVersion}` : ''}`
                   : ''} by {a.channel}: {choiceLabel(a.response)}
                 {a.quote ? <blockquote className="ack-quote">{a.quote}</blockquote> : null}
                 {a.conditions ? <span className="muted">Conditions: {a.conditions}</span> : null}
+                {onCorrect ? (
+                  <span className="timeline-actions">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Correct the answer of ${name(a.byId)}`}
+                      onClick={() => onCorrect(a)}
+                    >
+                      Correct
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Delete the answer of ${name(a.byId)}`}
+                      onClick={() => void softDelete(a.id, `answer of ${name(a.byId)}`)}
+                    >
+                      Delete
+                    </button>
+                  </span>
+                ) : null}
               </span>
             </li>
           );

@@ -1,5 +1,9 @@
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import { findingElements, type RaisedIssue } from '@shared/model/raisedIssue';
+import { addresseeStates } from '@shared/rules/addressees';
+import { localIsoDay } from '@shared/rules/dates';
+import { pendingSilence, silencePatch } from '@shared/rules/followUps';
+import { useUiStore } from '../../state/uiStore';
 import { useRecord } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { RecordHistory } from '../../components/history/RecordHistory';
@@ -34,6 +38,8 @@ export function RaisedIssueDetail({
   names,
   onEdit,
   onAcknowledge,
+  onFollowUp,
+  onCorrectAcknowledgement,
   onEscalate,
   onDeleted,
 }: {
@@ -43,10 +49,24 @@ export function RaisedIssueDetail({
   names: ReadonlyMap<string, string>;
   onEdit: () => void;
   onAcknowledge: () => void;
+  onFollowUp: () => void;
+  onCorrectAcknowledgement: (acknowledgement: Acknowledgement) => void;
   onEscalate: () => void;
   onDeleted: () => void;
 }) {
   const deleted = issue.deletedAt !== null;
+  const { store } = useWorkbench();
+  const pushToast = useUiStore((s) => s.pushToast);
+  const silence = pendingSilence(issue, acknowledgements, localIsoDay(new Date()));
+  const recordSilence = async () => {
+    if (!silence) return;
+    try {
+      await store.raisedIssues.update(issue.id, silencePatch(issue, silence));
+      pushToast({ tone: 'success', message: 'No answer by the follow-up day recorded.' });
+    } catch (error) {
+      pushToast({ tone: 'error', message: `Not recorded: ${String(error)}` });
+    }
+  };
   return (
     <article className="record-detail" aria-labelledby={`issue-title-${issue.id}`}>
       {deleted ? (
@@ -72,6 +92,19 @@ export function RaisedIssueDetail({
             >
               Record acknowledgement
             </button>
+            <button
+              type="button"
+              className="button"
+              onClick={onFollowUp}
+              title="Record follow-up (F)"
+            >
+              Record follow-up
+            </button>
+            {silence ? (
+              <button type="button" className="button" onClick={() => void recordSilence()}>
+                Record no answer by {formatDate(silence.day)}
+              </button>
+            ) : null}
             <button
               type="button"
               className="button"
@@ -109,6 +142,32 @@ export function RaisedIssueDetail({
             </dd>
           </div>
         ))}
+        <div className="finding-row">
+          <dt>Who answered</dt>
+          <dd>
+            <ul className="addressee-list" aria-label="Answers per person raised to">
+              {addresseeStates(issue, acknowledgements).map((st) => {
+                const who = names.get(st.addresseeId) ?? 'unknown';
+                if (st.answer === null) {
+                  return (
+                    <li key={st.addresseeId} className="ack-overdue">
+                      {who}: no answer since {formatDate(st.awaitedSince.slice(0, 10))}
+                    </li>
+                  );
+                }
+                const by = st.byDelegate
+                  ? ` by ${names.get(st.answer.byId) ?? 'unknown'} on their behalf`
+                  : '';
+                return (
+                  <li key={st.addresseeId}>
+                    {who}: answered {formatDateTime(st.answer.at)}
+                    {by}
+                  </li>
+                );
+              })}
+            </ul>
+          </dd>
+        </div>
         <div className="finding-row">
           <dt>Follow up by</dt>
           <dd>{formatDate(issue.followUpDue)}</dd>
@@ -156,6 +215,7 @@ export function RaisedIssueDetail({
         issues={issues}
         acknowledgements={acknowledgements}
         names={names}
+        onCorrect={deleted ? undefined : onCorrectAcknowledgement}
       />
       {acknowledgements
         .filter((a) => a.raisedIssueId === issue.id)

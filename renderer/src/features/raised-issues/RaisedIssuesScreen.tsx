@@ -1,5 +1,9 @@
 import { useMemo, useState } from 'react';
+import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
+import { addresseeStates, unansweredAddressees } from '@shared/rules/addressees';
+import { followUpCalendar } from '@shared/notebook/followUpCalendar';
+import { saveTextFile } from '../data/fileIo';
 import { localIsoDay } from '@shared/rules/dates';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
@@ -9,9 +13,11 @@ import { DeletedRecords, useRecordActions, useRecordKeys } from '../../component
 import type { EngagementScreenProps } from '../engagement/screens';
 import { useUiStore } from '../../state/uiStore';
 import { AcknowledgementDialog } from './AcknowledgementDialog';
+import { FollowUpDialog } from './FollowUpDialog';
 import { RaisedIssueDetail } from './RaisedIssueDetail';
 import { RaisedIssueFormDialog } from './RaisedIssueFormDialog';
-import { describeEscalationPlan, planEscalation } from '@shared/notebook/escalationPlan';
+import { describeEscalationPlan } from '@shared/notebook/escalationPlan';
+import { proposeEscalation } from '@shared/notebook/escalationRoute';
 import { choiceLabel } from './raisedIssueForm';
 import { ackState, daysSinceRaised, type AckState } from '@shared/notebook/issueTimeline';
 import './raisedIssues.css';
@@ -23,7 +29,8 @@ interface IssueRow {
   raisedTo: string;
   days: number;
   ack: AckState;
-  ackCount: number;
+  /** Per addressee: "Victor Hale: no answer" or "Rosa Lind: answered". */
+  ackText: string;
 }
 
 const SEVERITY_RANK = { high: 3, medium: 2, low: 1 } as const;
@@ -81,14 +88,15 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
   {
     id: 'ack',
     header: 'Acknowledged',
-    width: '116px',
+    width: '1.3fr',
     cell: (r) => (
-      <span className={`ack-state ack-${r.ack.replace(' ', '-')}`}>
-        {r.ack === 'acknowledged' ? (r.ackCount > 0 ? `yes (${r.ackCount})` : 'answered') : r.ack}
+      <span className={`ack-state ack-${r.ack.replace(' ', '-')}`} title={r.ackText}>
+        {r.ack === 'acknowledged' ? 'yes, by all' : r.ack}
+        <span className="ack-people">{r.ackText}</span>
       </span>
     ),
     sortValue: (r) => r.ack,
-    filterText: (r) => r.ack,
+    filterText: (r) => `${r.ack} ${r.ackText}`,
   },
 ];
 
@@ -96,14 +104,19 @@ type DialogState =
   | { kind: 'new' }
   | { kind: 'edit'; issue: RaisedIssue }
   | { kind: 'escalate'; issue: RaisedIssue }
-  | { kind: 'acknowledge'; issue: RaisedIssue };
+  | { kind: 'acknowledge'; issue: RaisedIssue }
+  | { kind: 'follow-up'; issue: RaisedIssue }
+  | { kind: 'correct-ack'; issue: RaisedIssue; acknowledgement: Acknowledgement };
 
 /** The issues raised in the engagement: the list, and the chosen one's finding and timeline. */
 export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
-  const { db } = useWorkbench();
+  const { db, client } = useWorkbench();
+  const pushToast = useUiStore((s) => s.pushToast);
   const issues = useRecords(db, 'raisedIssue', engagement.id);
   const stakeholders = useRecords(db, 'stakeholder', engagement.id);
   const acknowledgements = useRecords(db, 'acknowledgement', engagement.id);
+  const areas = useRecords(db, 'ownershipArea', engagement.id);
+  const risks = useRecords(db, 'risk', engagement.id);
   const selected = useUiStore((s) => s.selectedRecord);
   const selectRecord = useUiStore((s) => s.selectRecord);
   // An acknowledgement chosen elsewhere (a link) opens the issue it answers.
@@ -126,20 +139,25 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
 
   const rows = useMemo<IssueRow[]>(() => {
     const today = localIsoDay(new Date());
-    const counts = new Map<string, number>();
+    const byIssue = new Map<string, Acknowledgement[]>();
     for (const a of acknowledgements ?? [])
-      counts.set(a.raisedIssueId, (counts.get(a.raisedIssueId) ?? 0) + 1);
+      byIssue.set(a.raisedIssueId, [...(byIssue.get(a.raisedIssueId) ?? []), a]);
+    const name = (id: string) => names.get(id) ?? 'unknown';
     return (issues ?? []).map((issue) => {
-      const ackCount = counts.get(issue.id) ?? 0;
+      const states = addresseeStates(issue, byIssue.get(issue.id) ?? []);
+      const unanswered = states.filter((st) => st.answer === null).length;
       return {
         issue,
-        raisedTo: issue.raisedToIds.map((id) => names.get(id) ?? 'unknown').join(', '),
+        raisedTo: issue.raisedToIds.map(name).join(', '),
         days: daysSinceRaised(issue.raisedAt, today),
-        ack:
-          issue.status === 'raised' || ackCount > 0
-            ? ackState(issue, ackCount, today)
-            : 'acknowledged',
-        ackCount,
+        ack: ackState(issue, unanswered, today),
+        ackText: states
+          .map((st) =>
+            st.answer === null
+              ? `${name(st.addresseeId)}: no answer`
+              : `${name(st.addresseeId)}: ${st.byDelegate ? `by ${name(st.answer.byId)}` : 'answered'}`,
+          )
+          .join('; '),
       };
     });
   }, [issues, acknowledgements, names]);
@@ -163,6 +181,10 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
         current && !current.deletedAt && setDialog({ kind: 'acknowledge', issue: current }),
     },
     {
+      key: 'f',
+      run: () => current && !current.deletedAt && setDialog({ kind: 'follow-up', issue: current }),
+    },
+    {
       key: 'Delete',
       run: () => {
         if (current && !current.deletedAt) void softDelete(current.id, current.title);
@@ -172,19 +194,25 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
 
   const escalation = useMemo(() => {
     if (dialog?.kind !== 'escalate' || !stakeholders) return null;
-    const plan = planEscalation(dialog.issue, stakeholders);
-    const notice = describeEscalationPlan(plan);
-    if (plan.targets.length > 0) {
-      notice.unshift(
-        `Escalating to ${plan.targets.map((t) => `${t.name}${t.title ? `, ${t.title}` : ''}`).join(' and ')}.`,
-      );
-    }
+    const route = proposeEscalation({
+      issue: dialog.issue,
+      stakeholders,
+      areas: areas ?? [],
+      risks: risks ?? [],
+    });
+    // One sentence why; the reporting line's skips only when the proposal came from it.
+    const notice = [
+      route.targets.length > 0
+        ? `Proposed: ${route.targets.map((t) => `${t.name}${t.title ? `, ${t.title}` : ''}`).join(' and ')}. ${route.reason}`
+        : route.reason,
+      ...(route.basis === 'reporting-line' ? describeEscalationPlan(route.plan) : []),
+    ];
     const source = dialog.issue;
     return {
       notice,
       prefill: {
         title: `Escalation: ${source.title}`.slice(0, 200),
-        raisedToIds: plan.targets.map((t) => t.id),
+        raisedToIds: route.targets.map((t) => t.id),
         escalatesId: source.id,
         severity: source.severity,
         criteria: source.criteria,
@@ -197,7 +225,46 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
         ownerId: source.ownerId ?? '',
       },
     };
-  }, [dialog, stakeholders]);
+  }, [dialog, stakeholders, areas, risks]);
+
+  /** The follow-up days still awaiting someone, as an .ics calendar file. */
+  const exportFollowUps = async () => {
+    const events = (issues ?? [])
+      .filter((i) => i.deletedAt === null && i.followUpDue !== null)
+      .filter((i) => i.status === 'raised' || i.status === 'acknowledged')
+      .map((i) => ({
+        issue: i,
+        waiting: unansweredAddressees(
+          i,
+          (acknowledgements ?? []).filter((a) => a.raisedIssueId === i.id),
+        ),
+      }))
+      .filter(({ waiting }) => waiting.length > 0)
+      .map(({ issue, waiting }) => ({
+        uid: issue.id,
+        day: issue.followUpDue ?? '',
+        summary: `Follow up: ${issue.title}`,
+        description: `${engagement.client}. No answer from ${waiting.map((id) => names.get(id) ?? 'unknown').join(', ')} (raised ${issue.raisedAt.slice(0, 10)}).`,
+      }));
+    try {
+      const name = await saveTextFile(
+        client,
+        {
+          purpose: 'calendar',
+          title: 'Export follow-up dates',
+          defaultName: `${engagement.code}-follow-ups.ics`,
+        },
+        followUpCalendar(events, new Date().toISOString()),
+      );
+      if (name)
+        pushToast({
+          tone: 'success',
+          message: `Saved ${events.length} follow-up dates to “${name}”.`,
+        });
+    } catch (error) {
+      pushToast({ tone: 'error', message: `Could not export: ${String(error)}` });
+    }
+  };
 
   const close = () => setDialog(null);
   const open = (issue: RaisedIssue) => selectRecord({ entity: 'raisedIssue', id: issue.id });
@@ -220,14 +287,19 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
             emptyMessage="No issues raised yet."
             rowClassName={(r) => (r.ack === 'overdue' ? 'row-overdue' : undefined)}
             toolbar={
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => setDialog({ kind: 'new' })}
-                title="New raised issue (N)"
-              >
-                New raised issue
-              </button>
+              <>
+                <button type="button" className="button" onClick={() => void exportFollowUps()}>
+                  Export follow-ups (.ics)
+                </button>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => setDialog({ kind: 'new' })}
+                  title="New raised issue (N)"
+                >
+                  New raised issue
+                </button>
+              </>
             }
           />
         }
@@ -240,6 +312,10 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
               names={names}
               onEdit={() => setDialog({ kind: 'edit', issue: current })}
               onAcknowledge={() => setDialog({ kind: 'acknowledge', issue: current })}
+              onFollowUp={() => setDialog({ kind: 'follow-up', issue: current })}
+              onCorrectAcknowledgement={(acknowledgement) =>
+                setDialog({ kind: 'correct-ack', issue: current, acknowledgement })
+              }
               onEscalate={() => setDialog({ kind: 'escalate', issue: current })}
               onDeleted={() => undefined}
             />
@@ -252,6 +328,15 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
         noun="Raised issue"
         plural="raised issues"
         labelOf={(i) => i.title}
+      />
+      <DeletedRecords
+        entity="acknowledgement"
+        engagementId={engagement.id}
+        noun="Acknowledgement"
+        plural="acknowledgements"
+        labelOf={(a) =>
+          `answer of ${names.get(a.byId) ?? 'someone removed'} (${a.at.slice(0, 10)})`
+        }
       />
       {dialog?.kind === 'new' || dialog?.kind === 'edit' ? (
         <RaisedIssueFormDialog
@@ -281,6 +366,24 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
             close();
             open(saved);
           }}
+        />
+      ) : null}
+      {dialog?.kind === 'follow-up' ? (
+        <FollowUpDialog
+          issue={dialog.issue}
+          stakeholders={stakeholders ?? []}
+          acknowledgements={(acknowledgements ?? []).filter(
+            (a) => a.raisedIssueId === dialog.issue.id,
+          )}
+          onClose={close}
+        />
+      ) : null}
+      {dialog?.kind === 'correct-ack' ? (
+        <AcknowledgementDialog
+          issue={dialog.issue}
+          stakeholders={stakeholders ?? []}
+          acknowledgement={dialog.acknowledgement}
+          onClose={close}
         />
       ) : null}
       {dialog?.kind === 'acknowledge' ? (

@@ -5,7 +5,7 @@ import type { Stakeholder } from '@shared/model/stakeholder';
 import { isAcceptanceExpired, isReviewOverdue } from '@shared/rules/risk';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
-import { formatDate } from '../../lib/formatDate';
+import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../overview/openRecord';
 import { RecordConflicts } from '../sync/RecordConflicts';
 
@@ -95,9 +95,40 @@ export function RiskDetail({
             <dd>
               {person(risk.acceptedById)} until {formatDate(risk.acceptedUntil)}
               {lapsed ? (
-                <span className="badge badge-gap cell-badge">acceptance lapsed</span>
+                <span className="badge badge-gap cell-badge">
+                  acceptance lapsed: back in review
+                </span>
               ) : null}
             </dd>
+            {risk.acceptedAt ? (
+              <>
+                <dt>Accepted on</dt>
+                <dd>
+                  {formatDateTime(risk.acceptedAt)}
+                  {risk.acceptedViaAckId ? (
+                    <>
+                      {' · '}
+                      <button
+                        type="button"
+                        className="text-link"
+                        onClick={() =>
+                          risk.acceptedViaAckId &&
+                          openRecord('acknowledgement', risk.acceptedViaAckId)
+                        }
+                      >
+                        the answer it came from
+                      </button>
+                    </>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+            {risk.acceptanceConditions ? (
+              <>
+                <dt>Conditions</dt>
+                <dd className="prose">{risk.acceptanceConditions}</dd>
+              </>
+            ) : null}
           </>
         ) : null}
         <dt>Cause</dt>

@@ -92,6 +92,27 @@ export function StakeholderDetail({
         </dd>
         <dt>Decision authority</dt>
         <dd>{AUTHORITY_LABEL[stakeholder.decisionAuthority]}</dd>
+        <dt>Escalations</dt>
+        <dd>
+          {[
+            stakeholder.escalationPoint === 'engagement'
+              ? 'Escalation point for the engagement'
+              : stakeholder.escalationPoint === 'areas'
+                ? `Escalation point for ${stakeholder.escalationAreaIds.length} ${stakeholder.escalationAreaIds.length === 1 ? 'area' : 'areas'}`
+                : null,
+            stakeholder.escalationsOnlyToMe ? 'Wants escalations only to them' : null,
+          ]
+            .filter(Boolean)
+            .join(' · ') || <span className="muted">—</span>}
+        </dd>
+        <dt>Delegate for</dt>
+        <dd>
+          {list(
+            (stakeholder.delegateForIds ?? [])
+              .flatMap((id) => byId.get(id) ?? [])
+              .map((p) => <PersonLink key={p.id} person={p} onSelect={onSelect} />),
+          )}
+        </dd>
         <dt>Influence / interest</dt>
         <dd>
           {stakeholder.influence} / {stakeholder.interest}

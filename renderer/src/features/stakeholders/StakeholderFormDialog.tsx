@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { useForm, type Path } from 'react-hook-form';
+import { useForm, useWatch, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import {
@@ -8,7 +8,9 @@ import {
   stanceSchema,
 } from '@shared/model/stakeholder';
 import { reportsToChoices } from '@shared/notebook/reportsToChoices';
+import { useRecords } from '../../../db';
 import {
+  ChoiceMultiSelect,
   DateField,
   FieldShell,
   SelectField,
@@ -80,12 +82,15 @@ export function StakeholderFormDialog({
   /** Called with the saved record. */
   onSaved: (saved: Stakeholder) => void;
 }) {
-  const { store } = useWorkbench();
+  const { store, db } = useWorkbench();
   const vacantId = useId();
+  const onlyMeId = useId();
+  const areas = useRecords(db, 'ownershipArea', engagementId);
   const form = useForm<StakeholderFormValues>({
     resolver: zodResolver(stakeholderFormSchema),
     defaultValues: toStakeholderForm(stakeholder),
   });
+  const escalationPoint = useWatch({ control: form.control, name: 'escalationPoint' });
   const selfId = stakeholder?.id ?? null;
   const managers = useMemo(() => reportsToChoices(selfId, stakeholders), [selfId, stakeholders]);
   const others = useMemo(() => stakeholders.filter((s) => s.id !== selfId), [stakeholders, selfId]);
@@ -163,6 +168,49 @@ export function StakeholderFormDialog({
           className="span-2"
           stakeholders={others}
         />
+        <fieldset className="span-2 form-fieldset">
+          <legend>Escalations</legend>
+          <div className="form-grid">
+            <SelectField
+              form={form}
+              name="escalationPoint"
+              label="Escalation point"
+              hint="Escalations are proposed to them before the reporting line."
+              options={[
+                { value: 'none', label: 'No' },
+                { value: 'engagement', label: 'For the whole engagement' },
+                { value: 'areas', label: 'For given ownership areas' },
+              ]}
+            />
+            <div className="field">
+              <label htmlFor={onlyMeId} className="checkbox-row">
+                <input id={onlyMeId} type="checkbox" {...form.register('escalationsOnlyToMe')} />{' '}
+                Wants escalations only to them
+              </label>
+              <span className="field-hint">As they asked, for example “bring issues to me”.</span>
+            </div>
+            {escalationPoint === 'areas' ? (
+              <ChoiceMultiSelect
+                form={form}
+                name="escalationAreaIds"
+                label="Escalation point for"
+                className="span-2"
+                options={(areas ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                filterPlaceholder="Filter areas…"
+                emptyMessage="No ownership area yet."
+                unknownLabel="An area removed since"
+              />
+            ) : null}
+            <StakeholderMultiSelect
+              form={form}
+              name="delegateForIds"
+              label="Delegate for"
+              hint="They may answer on these people's behalf; each answer still says for whom."
+              className="span-2"
+              stakeholders={others}
+            />
+          </div>
+        </fieldset>
         <TextAreaField form={form} name="notes" label="Notes" className="span-2" />
       </div>
     </RecordFormDialog>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   decisionAuthoritySchema,
+  escalationPointSchema,
   stakeholderObject,
   stakeholderStatusSchema,
   stanceSchema,
@@ -27,6 +28,10 @@ export const stakeholderFormSchema = z
     isVacant: z.boolean(),
     departedAt: optionalDateField,
     notes: shape.notes.unwrap(),
+    escalationPoint: escalationPointSchema,
+    escalationAreaIds: shape.escalationAreaIds.unwrap(),
+    escalationsOnlyToMe: z.boolean(),
+    delegateForIds: shape.delegateForIds.unwrap(),
   })
   .superRefine((v, ctx) => {
     // The same cross-field rules as stakeholderSchema, so they show on the field before saving.
@@ -35,6 +40,13 @@ export const stakeholderFormSchema = z
         code: 'custom',
         path: ['title'],
         message: 'is required for a vacant position',
+      });
+    }
+    if (v.escalationPoint === 'areas' && v.escalationAreaIds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['escalationAreaIds'],
+        message: 'must name at least one area',
       });
     }
     if (v.departedAt !== '' && v.status !== 'departed') {
@@ -64,6 +76,10 @@ export const stakeholderFormFields = [
   'isVacant',
   'departedAt',
   'notes',
+  'escalationPoint',
+  'escalationAreaIds',
+  'escalationsOnlyToMe',
+  'delegateForIds',
 ] as const satisfies readonly (keyof StakeholderFormValues)[];
 
 /** The form's starting values: the stakeholder's, or a new one's defaults. */
@@ -83,6 +99,10 @@ export function toStakeholderForm(s: Stakeholder | null): StakeholderFormValues 
     isVacant: s?.isVacant ?? false,
     departedAt: s?.departedAt ?? '',
     notes: s?.notes ?? '',
+    escalationPoint: s?.escalationPoint ?? 'none',
+    escalationAreaIds: s?.escalationAreaIds ?? [],
+    escalationsOnlyToMe: s?.escalationsOnlyToMe ?? false,
+    delegateForIds: s?.delegateForIds ?? [],
   };
 }
 
@@ -92,5 +112,6 @@ export function fromStakeholderForm(v: StakeholderFormValues) {
     ...v,
     reportsToId: emptyToNull(v.reportsToId),
     departedAt: emptyToNull(v.departedAt),
+    escalationAreaIds: v.escalationPoint === 'areas' ? v.escalationAreaIds : [],
   };
 }
