@@ -33,8 +33,8 @@ describe('list fields from the schemas', () => {
       consultedIds: 'list',
       informedIds: 'list',
     });
-    expect(fields('raisedIssue')).toEqual(['evidence', 'raisedToIds', 'riskIds']);
-    expect(fields('stakeholder')).toEqual(['dottedLineIds']);
+    expect(fields('raisedIssue')).toEqual(['evidence', 'followUps', 'raisedToIds', 'riskIds']);
+    expect(fields('stakeholder')).toEqual(['delegateForIds', 'dottedLineIds', 'escalationAreaIds']);
     expect(fields('note')).toEqual(['links', 'participantIds']);
     expect(fields('decision')).toContain('links');
     expect(fields('risk')).toContain('ownershipAreaIds');
