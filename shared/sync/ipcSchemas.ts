@@ -1,6 +1,7 @@
 // Request and response schemas of the sync.* IPC channels (see shared/ipc/contract.ts).
 import { z } from 'zod';
 import { idSchema } from '../model/base';
+import { MAX_READ_BYTES } from './limits';
 
 /** Which folder: the one chosen for this engagement, or the one for all engagements. */
 export const syncScopeSchema = z.enum(['engagement', 'all']);
@@ -86,6 +87,8 @@ export const syncFsRequestSchema = z.discriminatedUnion('op', [
     engagementId: idSchema,
     /** The file, relative. */
     path: relPath,
+    /** Refuse (SYNC_TOOBIG) a file larger than this, before reading it. */
+    maxBytes: z.number().int().min(0).max(MAX_READ_BYTES).optional(),
   }),
   z.strictObject({
     /** Write a file atomically. */

@@ -83,7 +83,7 @@ export function createSyncHandlers(
           case 'list':
             return { entries: await folder.list(request.path) };
           case 'read': {
-            const bytes = await folder.read(request.path);
+            const bytes = await folder.read(request.path, request.maxBytes);
             return { data: bytes === null ? null : toBase64(bytes) };
           }
           case 'write':

@@ -1,16 +1,6 @@
 // The sync folder over node:fs: used by main (behind the sync.* IPC channels) and by the tests.
 import { randomBytes } from 'node:crypto';
-import {
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  realpath,
-  rename,
-  stat,
-  unlink,
-} from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   FolderError,
@@ -19,6 +9,7 @@ import {
   type FolderStat,
   type SyncFolder,
 } from '@shared/sync/folder';
+import { MAX_READ_BYTES } from '@shared/sync/limits';
 
 /**
  * Checks a folder-relative path and returns its segments. Refused (FolderError 'OUTSIDE'):
@@ -154,14 +145,26 @@ export function createNodeFolder(root: string, options: NodeFolderOptions = {}):
       return out;
     },
 
-    async read(path) {
+    async read(path, maxBytes = MAX_READ_BYTES) {
       const absolute = await confine(path);
+      let handle;
       try {
-        return new Uint8Array(await readFile(absolute));
+        handle = await open(absolute, 'r');
+        // Checked on the open file (no race with a swap): its size before a byte is read, and
+        // its link count (a hard link could bring any file of the user's into the folder).
+        const info = await handle.stat();
+        if (!info.isFile()) return null;
+        if (info.nlink > 1) throw new FolderError('OUTSIDE', path, `Refused hard link: ${path}`);
+        if (info.size > Math.min(maxBytes, MAX_READ_BYTES)) {
+          throw new FolderError('TOOBIG', path, `${path} is ${info.size} bytes, over the limit`);
+        }
+        return new Uint8Array(await handle.readFile());
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EISDIR') return null;
         throw asFolderError(error, path);
+      } finally {
+        await handle?.close().catch(() => {});
       }
     },
 

@@ -39,7 +39,17 @@ describe('a process killed in the middle of a write', () => {
     const root = await tempDir();
     const child = spawn(
       process.execPath,
-      [await bundleChild(), staging, root, 'format.json', seg1, seg2, `devices/${id}/head.json`],
+      [
+        await bundleChild(),
+        staging,
+        root,
+        'format.json',
+        `devices/${id}/device.json`,
+        `devices/${id}/roster.json`,
+        seg1,
+        seg2,
+        `devices/${id}/head.json`,
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -53,7 +63,7 @@ describe('a process killed in the middle of a write', () => {
     await new Promise<void>((done, fail) => {
       child.stdout.on('data', (d: Buffer) => {
         renames += (d.toString().match(/^rename /gm) ?? []).length;
-        if (renames === 3) {
+        if (renames === 5) {
           child.kill('SIGKILL'); // segment 2 is written to its temp name, not yet renamed
           done();
         }

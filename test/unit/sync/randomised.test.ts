@@ -3,7 +3,15 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ChangeRecord } from '../../../shared/model/change';
 import { entityTables, type EntityName } from '../../../shared/model/registry';
-import { closeAll, dataOf, engagement, makeDevice, tempDir, type Device } from './harness';
+import {
+  closeAll,
+  dataOf,
+  engagement,
+  makeDevice,
+  shareRecoveryKey,
+  tempDir,
+  type Device,
+} from './harness';
 import { readAllChanges } from '../../../renderer/db/changeLog/reads';
 
 afterEach(closeAll);
@@ -192,7 +200,10 @@ async function runSeed(seed: number): Promise<void> {
   const e = await devices[0]!.store.engagements.create(engagement);
   await devices[0]!.sync();
   const format = await readFile(join(dirs[0] as string, 'format.json'));
-  for (const dir of dirs.slice(1)) await writeFile(join(dir, 'format.json'), format);
+  for (const dir of dirs.slice(1)) {
+    await writeFile(join(dir, 'format.json'), format);
+    shareRecoveryKey(dirs[0] as string, dir); // the user approves each device with it
+  }
   const notes: string[] = [];
   const owners = () => devices.map((d) => d.engine.deviceId());
 
