@@ -922,10 +922,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .map((e) => ({ e, kind: classifyFile(e.name) }))
       .filter((x) => (x.kind.kind === 'segment' || x.kind.kind === 'snapshot') && x.kind.copy)
       .filter((x) => !state.copies.includes(`${x.e.name}|${x.e.size}|${x.e.mtimeMs}`));
+    const removedPast =
+      trust.upTo !== undefined && head !== null && state.p >= trust.upTo && head.lastP > state.p;
+    if (removedPast && head) {
+      warnings.push({
+        code: 'device-removed',
+        deviceId: peer,
+        path: headPath,
+        message: `${deviceLabel(peer)} was removed from this folder: the ${head.lastP - state.p} change(s) it published since are ignored.`,
+      });
+    }
     const upToDate =
-      head !== null &&
-      typeof head.lastP === 'number' &&
-      (head.lastP <= state.p || (trust.upTo !== undefined && state.p >= trust.upTo));
+      head !== null && typeof head.lastP === 'number' && (head.lastP <= state.p || removedPast);
     if (upToDate && copies.length === 0) return out;
     out.read = true;
 
