@@ -1,7 +1,7 @@
 // The sync folder over node:fs: used by main (behind the sync.* IPC channels) and by the tests.
-import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { writeFileAtomically } from '../backups/atomicFile';
 import {
   FolderError,
   folderErrorCode,
@@ -28,6 +28,8 @@ export function checkRelativePath(path: string): string[] {
   if (path.includes('..')) refuse('parent reference');
   const segments = path.split('/');
   if (segments.some((s) => s.length === 0 || s === '.')) refuse('empty segment');
+  // hidden names: the atomic write's temporary files, .DS_Store, a cloud client's metadata
+  if (segments.some((s) => s.startsWith('.'))) refuse('hidden name');
   return segments;
 }
 
@@ -94,19 +96,6 @@ export function createNodeFolder(root: string, options: NodeFolderOptions = {}):
     return absolute;
   }
 
-  async function syncDir(dir: string): Promise<void> {
-    if (process.platform === 'win32') return;
-    let handle;
-    try {
-      handle = await open(dir, 'r');
-      await handle.sync();
-    } catch {
-      // some file systems refuse fsync on folders; the rename is still atomic
-    } finally {
-      await handle?.close().catch(() => {});
-    }
-  }
-
   return {
     async available() {
       try {
@@ -170,28 +159,18 @@ export function createNodeFolder(root: string, options: NodeFolderOptions = {}):
 
     async write(path, data) {
       const absolute = await confine(path);
-      const dir = dirname(absolute);
-      const temp = join(
-        dir,
-        `.tmp-${randomBytes(6).toString('hex')}-${absolute.split(sep).pop() ?? 'file'}`,
-      );
       try {
-        await mkdir(dir, { recursive: true });
+        await mkdir(dirname(absolute), { recursive: true });
         await confine(path); // the folders just created must still be inside the root
-        const handle = await open(temp, 'wx', 0o600);
-        try {
-          await handle.writeFile(data);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await options.beforeRename?.(temp, absolute);
-        await rename(temp, absolute);
+        await writeFileAtomically(absolute, data, {
+          rename: async (from, to) => {
+            await options.beforeRename?.(from, to);
+            await rename(from, to);
+          },
+        });
       } catch (error) {
-        await unlink(temp).catch(() => {});
         throw asFolderError(error, path);
       }
-      await syncDir(dir);
     },
 
     async remove(path) {

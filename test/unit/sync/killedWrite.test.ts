@@ -76,7 +76,7 @@ describe('a process killed in the middle of a write', () => {
     expect(files).toContain('seg-00000001.jsonl');
     expect(files).not.toContain('seg-00000002.jsonl');
     expect(files).not.toContain('head.json');
-    expect(files.some((f) => f.startsWith('.tmp-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('.') && f.endsWith('.tmp'))).toBe(true);
     expect(await readFile(join(root, seg1))).toEqual(await readFile(join(staging, seg1)));
 
     const b = await makeDevice(root, { name: 'Desktop' });
