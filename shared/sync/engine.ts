@@ -324,6 +324,12 @@ export interface SyncEngine {
   queueRecoveryKey(recoveryKey: string): boolean;
   /** Encrypted folders: re-wraps the workspace key under a new passphrase (runs a round). */
   changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<SyncReport>;
+  /**
+   * Upgrades an unsigned folder (format 1 or 2) to a signed one (format 3): format.json gains a
+   * recovery key (shown once in the report), this device approves itself with it and signs its
+   * files again; other devices ask for approval. Older app versions stop, nothing is lost.
+   */
+  upgradeFolder(): Promise<SyncReport>;
 }
 
 const OWN_TOKENS_KEPT = 32;
@@ -1373,6 +1379,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** Signs this device's snapshot written before the folder was signed (upgrade). */
+  async function resignOwnSnapshot(info: SnapshotInfo): Promise<void> {
+    const path = devicePath(me, snapshotName(info.n));
+    const raw = await folder.read(path, FILE_LIMITS.snapshot.stored).catch(() => null);
+    if (raw === null || isSigned(raw)) return;
+    const legacy: ReadPolicy = { ...policy, key, signed: false };
+    const file = await readFolderFile(legacy, path, 'snapshot', {
+      signer: null,
+      started: Promise.resolve(raw),
+    }).catch(() => null);
+    if (file && !file.truncated && !file.damaged) await writePlain(path, file.bytes);
+  }
+
   // ---------- roster (signed folders) ----------
 
   interface RosterRead {
@@ -1422,7 +1441,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     typedRecovery = null;
     for (const action of pendingActions) {
       const device = lastDevices.get(action.deviceId);
-      if (!device || device.key === myKey) continue;
+      if (!device || device.key === myKey) {
+        warnings.push({
+          code: 'device-waiting',
+          deviceId: action.deviceId,
+          message: `${action.deviceId} is not a device of this folder (or has no readable key): nothing was ${action.op === 'approve' ? 'approved' : 'removed'}.`,
+        });
+        continue;
+      }
       statements.push(
         action.op === 'approve'
           ? { op: 'approve', key: device.key, deviceId: action.deviceId, at }
@@ -1453,8 +1479,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     states: Map<string, PeerState>,
     warnings: SyncWarning[],
   ): Promise<RosterRead> {
-    const own = await ownStatements(folderId, format, states, warnings);
-    const inputs: RosterInput[] = [{ deviceId: me, key: myKey ?? '', statements: own.statements }];
+    const inputs: RosterInput[] = [];
     const files = new Map<string, DeviceFile>();
     for (const dir of dirs) {
       const peer = dir.name;
@@ -1464,6 +1489,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       files.set(peer, read.device);
       inputs.push({ deviceId: peer, key: read.device.publicKey, statements: read.statements });
     }
+    // The user's approvals and removals name devices by id: their keys are the ones just read.
+    for (const [id, file] of files) lastDevices.set(id, { key: file.publicKey });
+    const own = await ownStatements(folderId, format, states, warnings);
+    inputs.unshift({ deviceId: me, key: myKey ?? '', statements: own.statements });
     const recoveryKey = format.recoveryKey ? fromB64(format.recoveryKey, 32) : null;
     const standings = await computeRoster(folderId, recoveryKey, inputs);
     const trust = new Map<string, PeerTrust>();
@@ -1627,6 +1656,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       warnings: [],
       idle: true,
       encrypted: false,
+      signed: false,
       startedAt: started.toISOString(),
       durationMs: 0,
     };
@@ -1678,6 +1708,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
       } else if (own.lastP > 0 && (ownHead === null || ownHead.lastP < own.lastP)) {
         rebuild = true;
+        // An unsigned own snapshot (the folder was just upgraded to signed) is signed in place:
+        // it may hold what compaction already removed from the segments.
+        if (signed && own.snapshot) await resignOwnSnapshot(own.snapshot);
         report.warnings.push({
           code: 'own-files-restored',
           deviceId: me,
@@ -1875,6 +1908,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const secret = parseRecoveryKey(text);
       if (secret) typedRecovery = secret;
       return secret !== null;
+    },
+    async upgradeFolder() {
+      if (!signer) throw new Error('This installation has no device key.');
+      const format = await readJsonRaw<FormatFile>(FORMAT_FILE, 'format');
+      if (format === 'missing' || format === 'bad' || format.format !== FORMAT_NAME) {
+        throw new Error('The sync folder has no readable format.json.');
+      }
+      if (format.version >= SIGNED_FORMAT) throw new Error('This folder is already signed.');
+      const recovery = newSecretKey();
+      const upgraded: FormatFile = {
+        ...format,
+        version: SIGNED_FORMAT,
+        minReaderVersion: SIGNED_FORMAT,
+        recoveryKey: toB64((await signerFromSecret(recovery)).publicKey),
+      };
+      await folder.write(FORMAT_FILE, toBytes(`${JSON.stringify(upgraded, null, 2)}\n`));
+      const pin = await db.getState<FolderPin>(pinStateKey);
+      if (pin) await db.setState(pinStateKey, { ...pin, formatText: undefined });
+      setupRecovery = recovery;
+      return this.sync();
     },
     async changePassphrase(oldValue, newValue) {
       const text = await folder.read(KEYS_FILE, FILE_LIMITS.keys.stored);

@@ -2,7 +2,7 @@
 // under this device's own folder, and nothing else.
 import { FolderError, type SyncFolder } from '@shared/sync/folder';
 import { keysFileProblem, parseKeysFile } from '@shared/sync/crypto';
-import { FORMAT_FILE, KEYS_FILE } from '@shared/sync/format';
+import { FORMAT_FILE, FORMAT_NAME, KEYS_FILE, type FormatFile } from '@shared/sync/format';
 import { isOwnSyncFile } from './deviceKey';
 
 const refuse = (path: string, why: string): never => {
@@ -24,7 +24,13 @@ export async function checkSyncWrite(
 ): Promise<void> {
   if (isOwnSyncFile(path, deviceId)) return;
   if (path === FORMAT_FILE) {
-    if ((await folder.stat(path)) !== null) refuse(path, 'format.json is written once');
+    const current = await folder.read(path, 64 * 1024);
+    if (current !== null && !isUpgrade(current, data)) {
+      refuse(
+        path,
+        'format.json is written once (or upgraded to a newer format of the same folder)',
+      );
+    }
     return;
   }
   if (path === KEYS_FILE) {
@@ -34,6 +40,30 @@ export async function checkSyncWrite(
     return;
   }
   refuse(path, 'only this device’s own sync files may be written');
+}
+
+/** True when `next` is `current`'s folder at a newer format version (an upgrade). */
+function isUpgrade(current: Uint8Array, next: Uint8Array): boolean {
+  const parse = (bytes: Uint8Array): Partial<FormatFile> | null => {
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as Partial<FormatFile>;
+    } catch {
+      return null;
+    }
+  };
+  const a = parse(current);
+  const b = parse(next);
+  return (
+    a !== null &&
+    b !== null &&
+    a.format === FORMAT_NAME &&
+    b.format === FORMAT_NAME &&
+    typeof a.folderId === 'string' &&
+    a.folderId === b.folderId &&
+    typeof a.version === 'number' &&
+    typeof b.version === 'number' &&
+    b.version > a.version
+  );
 }
 
 /** Checks a removal: only this device's own segments and snapshots (compaction). */

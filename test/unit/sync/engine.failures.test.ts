@@ -192,7 +192,7 @@ describe('sync failure cases', () => {
     expect(r.warnings.some((w) => w.code === 'bad-lines')).toBe(true);
     expect(await recordCount(b)).toBe(301);
     expect(await dataOf(a)).toEqual(await dataOf(b));
-  });
+  }, 30_000);
 
   it('a folder of format 1 stays plain: written and read as plain lines by this version', async () => {
     const root = await tempDir();

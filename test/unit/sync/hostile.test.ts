@@ -327,7 +327,7 @@ describe('hostile writers in an encrypted signed folder', () => {
     expect(got?.title).toBe('Honest title');
     expect(warned(r, c.engine.deviceId(), path, 'unsealed-file')).toHaveLength(1);
     await expectAllSealed(root, b);
-  });
+  }, 60_000);
 
   it('keys.json removed, or replaced by one with another key: the round stops and publishes nothing', async () => {
     const { root, b, e } = await trio({ encrypt: true });
@@ -357,7 +357,7 @@ describe('hostile writers in an encrypted signed folder', () => {
     expect(back.status).toBe('ok');
     expect(back.sent).toBe(1);
     await expectAllSealed(root, b);
-  });
+  }, 60_000);
 
   it('absurd key-derivation parameters are refused before any derivation', async () => {
     const root = await tempDir('ews-hostile-');
@@ -445,5 +445,68 @@ describe('the roster', () => {
     expect(r.peers.find((p) => p.deviceId === d.engine.deviceId())?.approvedBy).toEqual([
       'recovery key',
     ]);
+  });
+});
+
+describe('upgrading an unsigned folder', () => {
+  it('a format 2 folder becomes signed without losing anything; a newcomer reads it all', async () => {
+    const root = await tempDir('ews-upgrade-');
+    const tuning = { newFolderFormat: 2 as const, segmentMaxLines: 3, snapshotAfterSegments: 2 };
+    const a = await makeDevice(root, { name: 'Laptop', tuning: { ...tuning, compactAfterMs: 0 } });
+    const b = await makeDevice(root, { name: 'Desktop', tuning });
+    const e = await a.store.engagements.create(engagement);
+    for (let i = 0; i < 8; i++) {
+      await a.store.notes.create({
+        engagementId: e.id,
+        title: `Note ${i}`,
+        date: '2026-03-02T09:00:00.000Z',
+      });
+    }
+    for (const d of [a, b, a, b]) expect((await d.sync()).status).toBe('ok');
+    await b.store.notes.create({
+      engagementId: e.id,
+      title: 'By B',
+      date: '2026-03-02T09:00:00.000Z',
+    });
+    await b.sync();
+    await a.sync();
+    const before = await a.db.notes.count();
+    // A compacted: part of its history is only in its (unsigned) snapshot
+    const ownFiles = await readdir(join(root, dev(a)));
+    expect(ownFiles.some((n) => n.startsWith('snap-'))).toBe(true);
+    expect(ownFiles).not.toContain('seg-00000001.jsonl');
+
+    const up = await a.engine.upgradeFolder();
+    expect(up.status).toBe('ok');
+    expect(up.signed).toBe(true);
+    expect(up.recoveryKey).toBeDefined();
+    expect(up.waitingForApproval, JSON.stringify(up.warnings)).toBe(false);
+    expect(JSON.parse(await readFile(join(root, 'format.json'), 'utf8')).minReaderVersion).toBe(3);
+    // every own file of A is signed now
+    for (const name of await readdir(join(root, dev(a)))) {
+      if (!name.startsWith('.')) {
+        expect(isSigned(new Uint8Array(await readFile(join(root, dev(a), name)))), name).toBe(true);
+      }
+    }
+    // B (this build) follows: it waits for approval, A approves it, its files are signed again
+    expect((await b.sync()).waitingForApproval).toBe(true);
+    await a.engine.approveDevice(b.engine.deviceId());
+    expect((await b.sync()).waitingForApproval).toBe(false);
+    await a.sync();
+    // a newcomer (approved with the recovery key) reads everything of both
+    const c = await makeDevice(root, { name: 'Newcomer', approve: false });
+    const joined = await c.engine.approveWithRecoveryKey(up.recoveryKey as string);
+    expect(joined.status).toBe('ok');
+    expect(await c.db.notes.count()).toBe(before);
+    expect(await c.db.notes.count()).toBe(await b.db.notes.count());
+    // a format.json put back at format 2 is refused (never downgraded)
+    const format = JSON.parse(await readFile(join(root, 'format.json'), 'utf8'));
+    await writeFile(
+      join(root, 'format.json'),
+      JSON.stringify({ ...format, version: 2, minReaderVersion: 2 }),
+    );
+    const down = await a.sync();
+    expect(down.status).toBe('folder-changed');
+    expect(down.message).toMatch(/never read as a weaker format/);
   });
 });

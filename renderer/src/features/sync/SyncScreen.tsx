@@ -142,6 +142,25 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
         </section>
       ) : null}
 
+      {state.folder && report?.status === 'ok' && report.signed === false ? (
+        <section className="card" aria-labelledby="sync-upgrade-heading">
+          <h2 id="sync-upgrade-heading">Signed devices</h2>
+          <p className="muted">
+            This folder was set up by an older version: anyone who can write to it can add changes
+            that look like a device’s. Upgrade it so that every device signs what it writes and only
+            devices approved here are read. Devices still on an older version stop syncing (nothing
+            is lost) until they are updated and approved here.
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void act('Upgrading the folder', () => session.upgradeFolder())}
+          >
+            Upgrade to signed devices
+          </button>
+        </section>
+      ) : null}
+
       {state.folder && report?.status === 'ok' && report.encrypted ? (
         <section className="card" aria-labelledby="sync-passphrase-heading">
           <h2 id="sync-passphrase-heading">Passphrase</h2>

@@ -86,6 +86,8 @@ export interface SyncSession {
   approveWithRecoveryKey(recoveryKey: string): Promise<SyncReport | null>;
   /** Forgets the recovery key shown after setting the folder up. */
   dismissRecoveryKey(): void;
+  /** Upgrades an unsigned folder to a signed one (device keys, approvals). */
+  upgradeFolder(): Promise<SyncReport | null>;
   /** Starts the periodic rule (idempotent). */
   start(): void;
   /** Stops the timer. */
@@ -281,6 +283,7 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
     removeDevice: (deviceId) => run((e) => e.removeDevice(deviceId)),
     approveWithRecoveryKey: (text) => run((e) => e.approveWithRecoveryKey(text)),
     dismissRecoveryKey: () => set({ recoveryKey: null }),
+    upgradeFolder: () => run((e) => e.upgradeFolder()),
     start() {
       if (timer) return;
       void session.refreshFolder().then(() => session.syncNow());
