@@ -140,6 +140,8 @@ export interface SyncEngineOptions extends SyncTuning {
    * key, its recovery key) is kept under this key: the folder's path in the app.
    */
   pinKey?: string;
+  /** Decompression of segments and snapshots (the app: in a Web Worker); inline by default. */
+  inflate?: ReadPolicy['inflate'];
 }
 
 /** A problem met during a round. */
@@ -375,6 +377,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     signed: false,
     verify: options.verifySignatures ?? true,
     sawSealed: false,
+    ...(options.inflate ? { inflate: options.inflate } : {}),
   };
   /** Files that failed to read: reported once, retried with back-off while unchanged. */
   const failing = new Map<string, { sig: string; fails: number; retryAt: number }>();

@@ -8,7 +8,7 @@
  * 4. decompression, stopped at its kind's inflate limit.
  */
 import { TamperedFileError, isSealed, openFile, type WorkspaceKey } from './crypto';
-import { gunzipPrefix, isGzip } from './compression';
+import { gunzipPrefix, isGzip, type Gunzipped } from './compression';
 import type { SyncFolder } from './folder';
 import { fromBytes } from './format';
 import { ENVELOPE_BYTES, openSigned, signerKeyOf } from './identity';
@@ -37,6 +37,8 @@ export interface ReadPolicy {
   verify: boolean;
   /** Set when a sealed file was met while no key is known (the folder is encrypted). */
   sawSealed: boolean;
+  /** Decompression (the app: in a worker); gunzipPrefix inline by default. */
+  inflate?: (bytes: Uint8Array, maxBytes: number) => Promise<Gunzipped> | Gunzipped;
 }
 
 /** A file as plain text. */
@@ -102,7 +104,7 @@ export async function readFolderFile(
     throw new UnsealedFileError(path);
   }
   if (isGzip(bytes)) {
-    const inflated = gunzipPrefix(bytes, limit.inflated);
+    const inflated = await (policy.inflate ?? gunzipPrefix)(bytes, limit.inflated);
     return { ...inflated, text: fromBytes(inflated.bytes), signerKey };
   }
   return { text: fromBytes(bytes), bytes, truncated: false, damaged: false, signerKey };

@@ -11,6 +11,7 @@ import { createDexieSyncDatabase } from '../../../db/sync/dexieSyncDatabase';
 import { holdBusy } from '../../lib/userActivity';
 import { createIpcFolder } from './ipcFolder';
 import { deviceSigner } from './deviceSigner';
+import { inflateInWorker } from './inflateInWorker';
 import type { DeviceSigner } from '@shared/sync/identity';
 
 /**
@@ -156,6 +157,7 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
       db: createDexieSyncDatabase({ db: deps.db, deviceId: () => current }),
       folder: createIpcFolder(deps.client, engagementId),
       signer: deviceSigner,
+      inflate: inflateInWorker,
       pinKey: `${folder.path}\u0000${folder.scope === 'engagement' ? engagementId : '*'}`,
       deviceId: deps.deviceId,
       ...(deps.deviceName ? { deviceName: deps.deviceName } : {}),
