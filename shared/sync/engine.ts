@@ -42,6 +42,9 @@ import {
   type DeviceSigner,
 } from './identity';
 import { FileTooLargeError, FILE_LIMITS, type FileKindName } from './limits';
+import { createFailureLog } from './failureLog';
+import { acceptLine, noneRefused, refusedWarnings, type Refused } from './lineFilter';
+import { nextPin, pinMismatch, type FolderPin } from './pin';
 import {
   computeRoster,
   parseDeviceFile,
@@ -288,21 +291,6 @@ interface PeerState {
   key?: string;
 }
 
-/** What this device remembers of a folder (per pinKey): what must never silently change. */
-interface FolderPin {
-  folderId: string;
-  /** The highest format seen: a folder is never read as an older, weaker format again. */
-  version: number;
-  /** Signed folders: the recovery key's public half. */
-  recoveryKey?: string;
-  /** Encrypted once seen encrypted: a missing keys.json then stops the round. */
-  encrypted: boolean;
-  /** Check value of the workspace key: a keys.json wrapping another key is refused. */
-  keyCheck?: string;
-  /** format.json as first seen: written back, the same, when the folder was emptied. */
-  formatText?: string;
-}
-
 /** The engine. */
 export interface SyncEngine {
   /** Runs one round (a round already running is joined, not doubled). */
@@ -380,7 +368,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     ...(options.inflate ? { inflate: options.inflate } : {}),
   };
   /** Files that failed to read: reported once, retried with back-off while unchanged. */
-  const failing = new Map<string, { sig: string; fails: number; retryAt: number }>();
+  const failures = createFailureLog();
   let roundNo = 0;
   /** The text of format.json as last read. */
   let formatText = '';
@@ -525,32 +513,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const keys = await setUpKeys(pin);
     if (!keys.ok) return keys;
-    const next: FolderPin = {
-      folderId: format.folderId,
-      version: Math.max(pin?.version ?? 0, folderFormat),
-      ...(format.recoveryKey ? { recoveryKey: format.recoveryKey } : {}),
+    const next = nextPin(pin, {
+      format,
+      version: folderFormat,
       encrypted: key !== null,
-      ...(keys.check ? { keyCheck: keys.check } : pin?.keyCheck ? { keyCheck: pin.keyCheck } : {}),
-      formatText: pin?.formatText ?? formatText,
-    };
+      ...(keys.check ? { keyCheck: keys.check } : {}),
+      formatText,
+    });
     if (JSON.stringify(next) !== JSON.stringify(pin)) await db.setState(pinStateKey, next);
     return { ok: true, format };
-  }
-
-  /** Why format.json is not the folder this device knows; null when it is. */
-  function pinMismatch(pin: FolderPin | undefined, format: FormatFile): string | null {
-    if (!pin) return null;
-    const what = 'Nothing was read or published.';
-    if (pin.folderId !== format.folderId) {
-      return `format.json now names another sync folder than the one this device joined (replaced?). ${what} If the folder was set up again on purpose, choose it again on the Sync tab.`;
-    }
-    if (format.version < pin.version) {
-      return `format.json now says format ${format.version}, older than the format ${pin.version} this device knows for this folder: refused, a folder is never read as a weaker format. ${what}`;
-    }
-    if (pin.recoveryKey !== undefined && format.recoveryKey !== pin.recoveryKey) {
-      return `format.json's recovery key changed (replaced?). ${what}`;
-    }
-    return null;
   }
 
   /**
@@ -811,77 +782,33 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     upTo?: number;
   }
 
-  /** What one file's lines held that may not be applied, for one warning per file. */
-  interface Refused {
-    foreign: number;
-    outOfScope: number;
-    afterRemoval: number;
-  }
-
-  /**
-   * Keeps the change lines of one file that may be applied: each must be a change of the device
-   * whose folder holds it (its id), inside the folder's engagements, and (for a removed device)
-   * at or before the last position that stays valid. `p` is null for snapshot lines.
-   */
-  function acceptLine(
+  /** Keeps the lines of one file that may be applied (lineFilter.ts). */
+  const accept = (
     peer: string,
     p: number | null,
     c: unknown,
     trust: PeerTrust,
     out: PeerRead,
     refused: Refused,
-  ): void {
-    if (p !== null && trust.upTo !== undefined && p > trust.upTo) {
-      refused.afterRemoval += 1;
-      return;
-    }
-    const change = c as Partial<ChangeRecord> | null;
-    if (typeof change !== 'object' || change === null || change.deviceId !== peer) {
-      refused.foreign += 1;
-      if (p !== null) out.positions.add(p); // signed by the device, never valid: step over it
-      return;
-    }
-    if (p !== null) out.positions.add(p);
-    if (scope !== null && !scope.has(String(change.engagementId))) {
-      refused.outOfScope += 1;
-      return;
-    }
-    out.changes.push(c);
-  }
+  ): void =>
+    acceptLine(
+      peer,
+      p,
+      c,
+      { scope, ...(trust.upTo !== undefined ? { upTo: trust.upTo } : {}) },
+      out,
+      refused,
+    );
 
-  function reportRefused(
+  const reportRefused = (
     peer: string,
     path: string,
     refused: Refused,
     warnings: SyncWarning[],
     quietForeign = false,
-  ): void {
-    const name = deviceLabel(peer);
-    if (refused.foreign > 0 && !quietForeign) {
-      warnings.push({
-        code: 'foreign-change',
-        deviceId: peer,
-        path,
-        message: `${refused.foreign} change(s) in ${path} claim another device than ${name}, whose folder holds them: refused.`,
-      });
-    }
-    if (refused.outOfScope > 0) {
-      warnings.push({
-        code: 'out-of-scope',
-        deviceId: peer,
-        path,
-        message: `${refused.outOfScope} change(s) from ${name} in ${path} concern an engagement this folder does not carry: not applied.`,
-      });
-    }
-    if (refused.afterRemoval > 0) {
-      warnings.push({
-        code: 'device-removed',
-        deviceId: peer,
-        path,
-        message: `${refused.afterRemoval} change(s) ${name} wrote after it was removed (${path}): ignored.`,
-      });
-    }
-  }
+  ): void => {
+    warnings.push(...refusedWarnings(peer, deviceLabel(peer), path, refused, quietForeign));
+  };
 
   /** A device's name for messages: its published name and id. */
   function deviceLabel(deviceId: string): string {
@@ -983,12 +910,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         entry: e,
       });
       if (file) {
-        const refused: Refused = { foreign: 0, outOfScope: 0, afterRemoval: 0 };
+        const refused = noneRefused();
         const copyOut: PeerRead = { changes: [], positions: new Set(), read: true };
         for (const line of file.values) {
           const { p, c } = line as { p?: unknown; c?: unknown };
           if (c === undefined) continue;
-          acceptLine(peer, typeof p === 'number' ? p : null, c, trust, copyOut, refused);
+          accept(peer, typeof p === 'number' ? p : null, c, trust, copyOut, refused);
         }
         out.changes.push(...copyOut.changes);
         reportRefused(peer, path, refused, warnings, !signed && kind.kind === 'snapshot');
@@ -1027,10 +954,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const covered = header.vector?.[peer];
     if (typeof covered !== 'number' || !Number.isInteger(covered) || covered < 0) return;
     if (trust.upTo !== undefined && covered > trust.upTo) return;
-    const refused: Refused = { foreign: 0, outOfScope: 0, afterRemoval: 0 };
+    const refused = noneRefused();
     for (const line of snap.values.slice(1)) {
       const c = (line as { c?: unknown }).c;
-      if (c !== undefined) acceptLine(peer, null, c, trust, out, refused);
+      if (c !== undefined) accept(peer, null, c, trust, out, refused);
     }
     // Older builds put every device's deciding changes in a snapshot: in an unsigned folder
     // the others' are skipped quietly (each device's own stream carries them).
@@ -1112,12 +1039,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           message: `${path} does not follow the segment read before it: ${state.deviceName ?? peer}'s history was rewritten or replaced. Its changes were merged, nothing was deleted.`,
         });
       }
-      const refused: Refused = { foreign: 0, outOfScope: 0, afterRemoval: 0 };
+      const refused = noneRefused();
       for (const line of file.values) {
         const { p, c } = line as { p?: unknown; c?: unknown };
         if (typeof p !== 'number' || !Number.isInteger(p) || c === undefined) continue;
         if (p <= state.p) continue;
-        acceptLine(peer, p, c, trust, out, refused);
+        accept(peer, p, c, trust, out, refused);
       }
       reportRefused(peer, path, refused, warnings);
       const sealed = info?.hash !== undefined || n < (segments[segments.length - 1] ?? n);
@@ -1145,16 +1072,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  /** True when a file that failed before is unchanged and its back-off has not run out. */
-  function skipFailing(path: string, entry: FolderEntry): boolean {
-    const failed = failing.get(path);
-    if (!failed) return false;
-    if (failed.sig !== `${entry.size}|${entry.mtimeMs}`) {
-      failing.delete(path);
-      return false;
-    }
-    return roundNo < failed.retryAt;
-  }
+  const skipFailing = (path: string, entry: FolderEntry): boolean =>
+    failures.skip(path, entry, roundNo);
 
   /**
    * Reports a file that could not be used (once while it stays the same: it is then retried
@@ -1208,11 +1127,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } else {
       return false;
     }
-    const sig = entry ? `${entry.size}|${entry.mtimeMs}` : '';
-    const before = failing.get(path);
-    const fails = before && before.sig === sig ? before.fails + 1 : 1;
-    failing.set(path, { sig, fails, retryAt: roundNo + Math.min(2 ** fails, 64) });
-    if (fails === 1) warnings.push(warning);
+    if (failures.record(path, entry, roundNo)) warnings.push(warning);
     return true;
   }
 
@@ -1258,8 +1173,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         path,
         message: `${path} has damaged compressed data (or inflates past its limit); the lines before the damage were read.`,
       });
-      const sig = how.entry ? `${how.entry.size}|${how.entry.mtimeMs}` : '';
-      failing.set(path, { sig, fails: 1, retryAt: roundNo + 64 });
+      failures.record(path, how.entry, roundNo, 64);
     }
     if (decoded.badLines > 0) {
       warnings.push({
