@@ -12,7 +12,7 @@
  * A removal by an approved key wins over every approval (a replacement gets a new key); what the
  * removed device published up to the highest position a remover had read stays valid.
  */
-import { fromB64, verifyBytes } from './identity';
+import { fromB64, toB64, verifyBytes } from './identity';
 
 /** devices/<id>/device.json: a device's self-signed identity. */
 export interface DeviceFile {
@@ -127,6 +127,28 @@ export function parseRosterFile(value: unknown): RosterFile | null {
   return { t: 'roster', folderId: v.folderId, deviceId: v.deviceId, statements };
 }
 
+/** Recovery signatures already checked (an idle round checks none again). */
+const checked = new Map<string, boolean>();
+
+async function recoverySigned(
+  folderId: string,
+  recoveryKey: Uint8Array,
+  key: string,
+  deviceId: string,
+  signature: string,
+): Promise<boolean> {
+  const id = [folderId, toB64(recoveryKey), key, deviceId, signature].join('|');
+  const known = checked.get(id);
+  if (known !== undefined) return known;
+  const sig = fromB64(signature, 64);
+  const ok =
+    sig !== null &&
+    (await verifyBytes(sig, recoveryStatement(folderId, key, deviceId), recoveryKey));
+  if (checked.size > 1_000) checked.clear();
+  checked.set(id, ok);
+  return ok;
+}
+
 /** One device's verified contribution to the roster. */
 export interface RosterInput {
   /** The device (its folder). */
@@ -165,9 +187,9 @@ export async function computeRoster(
     for (const d of devices) {
       for (const s of d.statements) {
         if (s.op !== 'approve' || s.recovery === undefined) continue;
-        const sig = fromB64(s.recovery, 64);
-        const message = recoveryStatement(folderId, s.key, s.deviceId);
-        if (sig && (await verifyBytes(sig, message, recoveryKey))) approve(s.key, 'recovery');
+        if (await recoverySigned(folderId, recoveryKey, s.key, s.deviceId, s.recovery)) {
+          approve(s.key, 'recovery');
+        }
       }
     }
   }
