@@ -510,3 +510,22 @@ describe('upgrading an unsigned folder', () => {
     expect(down.message).toMatch(/never read as a weaker format/);
   });
 });
+
+describe('changing the passphrase', () => {
+  it('re-wraps the same key: others need the new passphrase, and nothing is re-sealed', async () => {
+    const { root, a, b, e } = await trio({ encrypt: true });
+    const segBefore = await readFile(join(root, dev(a), 'seg-00000001.jsonl'));
+    await expect(a.engine.changePassphrase('not it', 'a new long passphrase')).rejects.toThrow();
+    const changed = await a.engine.changePassphrase(PASS, 'a new long passphrase');
+    expect(changed.status).toBe('ok');
+    expect(await readFile(join(root, dev(a), 'seg-00000001.jsonl'))).toEqual(segBefore);
+    await a.store.engagements.rename(e.id, 'After the change');
+    await a.sync();
+    const old = await b.sync();
+    expect(old.status).toBe('wrong-passphrase');
+    expect(old.sent).toBe(0);
+    b.engine.setPassphrase('a new long passphrase');
+    expect((await b.sync()).status).toBe('ok'); // the same key: accepted as this folder's
+    expect((await b.db.engagements.get(e.id))?.title).toBe('After the change');
+  }, 90_000);
+});
