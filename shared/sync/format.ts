@@ -168,7 +168,7 @@ const COPY_SUFFIX =
   /^(?<base>seg-\d{8}|snap-\d{8}|head)(?: \([^)]*conflicted copy[^)]*\)| \(\d+\)|-[A-Za-z0-9_-]{1,40}|\.sync-conflict-[0-9A-Za-z-]+)$/;
 
 /**
- * Classifies a file name of a device folder. Temporary files (ours start with `.tmp-`), hidden
+ * Classifies a file name of a device folder. Temporary files (ours are hidden: `.<name>.<hex>.tmp`), hidden
  * files, Office lock files (`~$`), desktop.ini, Thumbs.db, .DS_Store and anything unknown are
  * ignored. Conflicted copies of our files are recognised (copy: true): their changes are read
  * like any other (idempotence keeps them from being applied twice).

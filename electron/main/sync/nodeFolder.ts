@@ -49,7 +49,7 @@ export interface NodeFolderOptions {
 /**
  * A SyncFolder on a local (or cloud-synced, or network) folder. Every path is confined to
  * `root`: relative paths only, and a path whose real location (symbolic links resolved) leaves
- * the root is refused. Writes go to a temporary name in the same folder (`.tmp-…`, which readers
+ * the root is refused. Writes go to a temporary name in the same folder (`.<name>.<hex>.tmp`, which readers
  * ignore), are flushed with fsync, then renamed into place; the folder entry is flushed too.
  */
 export function createNodeFolder(root: string, options: NodeFolderOptions = {}): SyncFolder {
