@@ -32,6 +32,8 @@ interface Props {
   state: SyncSessionState;
   report: SyncReport;
   consultantName: string;
+  /** Show the recovery key panel here (false where the screen shows it higher up). */
+  withRecoveryKey?: boolean;
 }
 
 /**
@@ -39,13 +41,21 @@ interface Props {
  * fingerprint of its key to compare with the one shown on that device), who was removed; and
  * the recovery key shown once after setting the folder up.
  */
-export function DeviceRoster({ session, state, report, consultantName }: Props) {
+export function DeviceRoster({
+  session,
+  state,
+  report,
+  consultantName,
+  withRecoveryKey = true,
+}: Props) {
   const act = useSyncAction();
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const self = report.peers.find((p) => p.self);
   return (
     <>
-      {state.recoveryKey ? <RecoveryKeyPanel session={session} value={state.recoveryKey} /> : null}
+      {withRecoveryKey && state.recoveryKey ? (
+        <RecoveryKeyPanel session={session} value={state.recoveryKey} />
+      ) : null}
       {report.waitingForApproval ? (
         <section className="card sync-waiting" aria-labelledby="sync-waiting-heading">
           <h2 id="sync-waiting-heading">Waiting for approval</h2>
@@ -145,7 +155,7 @@ export function DeviceRoster({ session, state, report, consultantName }: Props) 
 }
 
 /** The recovery key of a folder just set up, to copy or write down; then forgotten. */
-function RecoveryKeyPanel({ session, value }: { session: SyncSession; value: string }) {
+export function RecoveryKeyPanel({ session, value }: { session: SyncSession; value: string }) {
   const act = useSyncAction();
   const { client } = useWorkbench();
   return (

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../engagement/screens';
 import { ConflictList } from './ConflictList';
-import { ChangePassphraseForm, DeviceRoster } from './DeviceRoster';
+import { ChangePassphraseForm, DeviceRoster, RecoveryKeyPanel } from './DeviceRoster';
 import {
   PasswordField,
   STATUS_TEXT,
@@ -135,6 +135,10 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
         </section>
       ) : null}
 
+      {state.folder && state.recoveryKey ? (
+        <RecoveryKeyPanel session={session} value={state.recoveryKey} />
+      ) : null}
+
       {state.folder && needsPassphrase(report) ? (
         <section className="card" aria-labelledby="sync-unlock-heading">
           <h2 id="sync-unlock-heading">Unlock the encrypted folder</h2>
@@ -212,6 +216,7 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
           state={state}
           report={report}
           consultantName={settings.consultantName}
+          withRecoveryKey={false}
         />
       ) : null}
 
