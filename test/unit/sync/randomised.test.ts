@@ -221,12 +221,16 @@ async function malice(
   const file = join(target, path);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, await signFile(signer, path, gzipBytes(new TextEncoder().encode(text))));
-  // its own newest segment, copied under the victim's name
+  // its own newest segment, copied into the victim's folder under a new segment name (it does
+  // not overwrite the victim's files: deleting or overwriting is a loss no reader can undo, which
+  // the threat model leaves to the folder's own history; it is refused and reported)
   const own = join(evilDir, 'devices', evil.engine.deviceId());
   const segs = (await readdir(own)).filter((f) => f.startsWith('seg-')).sort();
   const last = segs[segs.length - 1];
-  if (last)
-    await writeFile(join(target, 'devices', victimId, last), await readFile(join(own, last)));
+  const copyName = `seg-${String(800 + round).padStart(8, '0')}.jsonl`;
+  if (last) {
+    await writeFile(join(target, 'devices', victimId, copyName), await readFile(join(own, last)));
+  }
 }
 
 /** No trace of the malicious device: none of its changes, no record it wrote. */
@@ -280,6 +284,9 @@ async function runSeed(seed: number): Promise<void> {
       for (let k = 0; k < ops; k++) {
         const known = (await d.db.notes.toArray()).filter((n) => notes.includes(n.id));
         const choice = random.int(6);
+        // a note can arrive before its engagement (a later segment read first; a signed file is
+        // read only whole): like the app, edit notes only of an engagement this device has
+        if (!(await d.db.engagements.get(e.id))) continue;
         if (choice === 0 || known.length === 0) {
           if (!(await d.db.engagements.get(e.id))) continue;
           const n = await d.store.notes.create({
