@@ -9,6 +9,7 @@ import {
   ipcMain,
   net,
   protocol,
+  safeStorage,
   session,
   shell,
 } from 'electron';
@@ -109,6 +110,8 @@ function registerIpc(): void {
     printToPdf: printer.printToPdf,
     preparePdf: () => printer.prepare(),
     writeClipboard: async (text) => clipboard.writeText(text),
+    // the device key of signed sync folders: Keychain, DPAPI or libsecret/kwallet where offered
+    secretProtector: safeStorage,
     showFolderDialog: async ({ title }) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
       const result = mainWindow

@@ -110,6 +110,14 @@ export const ipcContract = {
     request: sync.syncDeviceRegenerateRequestSchema,
     response: sync.syncDeviceRegenerateResponseSchema,
   },
+  'sync.device.key': {
+    request: sync.syncDeviceKeyRequestSchema,
+    response: sync.syncDeviceKeyResponseSchema,
+  },
+  'sync.device.sign': {
+    request: sync.syncDeviceSignRequestSchema,
+    response: sync.syncDeviceSignResponseSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 type Contract = typeof ipcContract;

@@ -28,6 +28,9 @@ export const CHANNELS = [
   'sync.folder.forget',
   'sync.fs',
   'sync.device.regenerate',
+  // Signed sync folders (issue 12): the device key stays in main, which signs own files only.
+  'sync.device.key',
+  'sync.device.sign',
 ] as const;
 
 /** The name of an IPC channel. */

@@ -129,10 +129,39 @@ export async function unlockWorkspaceKey(
   file: KeysFile,
   passphrase: string,
 ): Promise<WorkspaceKey> {
+  return (await unlockWorkspaceKeyChecked(file, passphrase)).key;
+}
+
+/**
+ * Unlocks keys.json and also returns the key's check value (a hash of the raw key under a domain
+ * tag): a device remembers it, so a keys.json replaced by one wrapping another key is told apart
+ * from a changed passphrase (same key, re-wrapped).
+ */
+export async function unlockWorkspaceKeyChecked(
+  file: KeysFile,
+  passphrase: string,
+): Promise<{ key: WorkspaceKey; check: string }> {
+  const raw = await unwrapRaw(file, passphrase);
+  const check = await keyCheckOf(raw);
+  const key = await subtle().importKey('raw', raw as CryptoBytes, 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  raw.fill(0);
+  return { key, check };
+}
+
+async function keyCheckOf(raw: Uint8Array): Promise<string> {
+  const tagged = new Uint8Array([...enc.encode('ews-key-check-v1\n'), ...raw]);
+  const digest = new Uint8Array(await subtle().digest('SHA-256', tagged as CryptoBytes));
+  tagged.fill(0);
+  return toBase64(digest);
+}
+
+async function unwrapRaw(file: KeysFile, passphrase: string): Promise<Uint8Array> {
   const wrapping = await deriveWrappingKey(passphrase, fromBase64(file.salt), file.iterations);
-  let raw: Uint8Array;
   try {
-    raw = new Uint8Array(
+    return new Uint8Array(
       await subtle().decrypt(
         {
           name: 'AES-GCM',
@@ -146,12 +175,39 @@ export async function unlockWorkspaceKey(
   } catch {
     throw new WrongPassphraseError();
   }
-  const key = await subtle().importKey('raw', raw as CryptoBytes, 'AES-GCM', false, [
-    'encrypt',
-    'decrypt',
-  ]);
+}
+
+/**
+ * Re-wraps the workspace key of `file` under a new passphrase (change of passphrase): the key,
+ * and so every sealed file, stays the same. Throws WrongPassphraseError when `oldPassphrase`
+ * does not fit.
+ */
+export async function rewrapWorkspaceKey(
+  file: KeysFile,
+  oldPassphrase: string,
+  newPassphrase: string,
+  iterations: number = PBKDF2_ITERATIONS,
+): Promise<KeysFile> {
+  const raw = await unwrapRaw(file, oldPassphrase);
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const wrapping = await deriveWrappingKey(newPassphrase, salt, iterations);
+  const wrapped = new Uint8Array(
+    await subtle().encrypt(
+      { name: 'AES-GCM', iv: iv as CryptoBytes, additionalData: enc.encode('keys.json') },
+      wrapping,
+      raw as CryptoBytes,
+    ),
+  );
   raw.fill(0);
-  return key;
+  return {
+    version: 1,
+    kdf: 'PBKDF2-SHA-512',
+    iterations,
+    salt: toBase64(salt),
+    iv: toBase64(iv),
+    wrappedKey: toBase64(wrapped),
+  };
 }
 
 /** True when the bytes are a sealed file. */
@@ -200,6 +256,34 @@ export async function openFile(
   } catch {
     throw new TamperedFileError(path);
   }
+}
+
+/** The key-derivation work a keys.json may ask for: below is weak, above is a denial of service. */
+export const KDF_BOUNDS = { minIterations: 100_000, maxIterations: 5_000_000 } as const;
+
+/**
+ * Why a parsed keys.json is refused (iterations outside {@link KDF_BOUNDS}, salt or IV of the
+ * wrong size, a wrapped key that is not 32 bytes + tag), or null when it is sane.
+ */
+export function keysFileProblem(file: KeysFile): string | null {
+  const { minIterations, maxIterations } = KDF_BOUNDS;
+  if (!Number.isInteger(file.iterations) || file.iterations < minIterations) {
+    return `keys.json asks for ${String(file.iterations)} key-derivation iterations, fewer than ${minIterations.toLocaleString('en')}`;
+  }
+  if (file.iterations > maxIterations) {
+    return `keys.json asks for ${file.iterations.toLocaleString('en')} key-derivation iterations, more than ${maxIterations.toLocaleString('en')}`;
+  }
+  const size = (b64: string): number => {
+    try {
+      return atob(b64).length;
+    } catch {
+      return -1;
+    }
+  };
+  if (size(file.salt) < 16 || size(file.salt) > 64) return 'keys.json has a salt of the wrong size';
+  if (size(file.iv) !== 12) return 'keys.json has an IV of the wrong size';
+  if (size(file.wrappedKey) !== 48) return 'keys.json has a wrapped key of the wrong size';
+  return null;
 }
 
 /** Parses keys.json text; null when it is not a keys file this version understands. */

@@ -7,8 +7,11 @@
 export interface SyncFolder {
   /** The entries of a folder (names only, no recursion); [] when the folder does not exist. */
   list(dir: string): Promise<FolderEntry[]>;
-  /** A file's bytes, or null when it does not exist. */
-  read(path: string): Promise<Uint8Array | null>;
+  /**
+   * A file's bytes, or null when it does not exist. A file larger than `maxBytes` is not read
+   * (FolderError 'TOOBIG'); main's reader also refuses hard-linked files.
+   */
+  read(path: string, maxBytes?: number): Promise<Uint8Array | null>;
   /** Writes a file atomically: temporary name in the same folder, flush, rename into place. */
   write(path: string, data: Uint8Array): Promise<void>;
   /** Removes a file (missing is fine). The engine only ever removes its own device's files. */
@@ -41,7 +44,7 @@ export interface FolderStat {
 
 /** File-system failures the engine understands (anything else is OTHER). */
 export type FolderErrorCode =
-  'EBUSY' | 'EPERM' | 'EACCES' | 'ENOSPC' | 'ENOENT' | 'OUTSIDE' | 'OTHER';
+  'EBUSY' | 'EPERM' | 'EACCES' | 'ENOSPC' | 'ENOENT' | 'OUTSIDE' | 'TOOBIG' | 'OTHER';
 
 /** A failure of a folder operation; the engine reports it and retries on a later round. */
 export class FolderError extends Error {
@@ -61,7 +64,15 @@ export class FolderError extends Error {
 export function folderErrorCode(error: unknown): FolderErrorCode {
   const code =
     typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  const known: FolderErrorCode[] = ['EBUSY', 'EPERM', 'EACCES', 'ENOSPC', 'ENOENT', 'OUTSIDE'];
+  const known: FolderErrorCode[] = [
+    'EBUSY',
+    'EPERM',
+    'EACCES',
+    'ENOSPC',
+    'ENOENT',
+    'OUTSIDE',
+    'TOOBIG',
+  ];
   return typeof code === 'string' && (known as string[]).includes(code)
     ? (code as FolderErrorCode)
     : 'OTHER';

@@ -13,10 +13,19 @@
  * (compression.ts; hashes and checksums are of the plain text); format 1 folders stay plain.
  */
 
-/** The format a new folder is created with. */
-export const FORMAT_VERSION = 2;
-/** The newest format this build can read (1: plain lines; 2: gzipped segments and snapshots). */
-export const READER_VERSION = 2;
+/** The newest format this build writes (a new folder is created with it when a device key is given). */
+export const FORMAT_VERSION = 3;
+/**
+ * The newest format this build can read (1: plain lines; 2: gzipped segments and snapshots;
+ * 3: every device file signed, a roster of approved device keys).
+ */
+export const READER_VERSION = 3;
+/** The first format whose device files are signed and whose writers are approved (roster). */
+export const SIGNED_FORMAT = 3;
+/** Name of a device's self-signed identity file (format 3). */
+export const DEVICE_FILE = 'device.json';
+/** Name of a device's roster statements file (format 3). */
+export const ROSTER_FILE = 'roster.json';
 /** The first format whose segment and snapshot files are gzipped. */
 export const COMPRESSED_FORMAT = 2;
 /** Name of the format file. */
@@ -42,6 +51,8 @@ export interface FormatFile {
   folderId: string;
   /** When the folder was set up (UTC ISO). */
   createdAt: string;
+  /** Format 3: the recovery key's public half (base64), pinned by every device on first sight. */
+  recoveryKey?: string;
 }
 
 /** One segment as listed in a head file. */
@@ -78,6 +89,8 @@ export interface SnapshotInfo {
 export interface HeadFile {
   /** Format version of this device's files. */
   format: number;
+  /** Format 3: the folder (a head copied from another folder is refused). */
+  folderId?: string;
   /** The device. */
   deviceId: string;
   /** Its name (settings.deviceName). */
@@ -155,7 +168,7 @@ const COPY_SUFFIX =
   /^(?<base>seg-\d{8}|snap-\d{8}|head)(?: \([^)]*conflicted copy[^)]*\)| \(\d+\)|-[\w-]{1,40}|\.sync-conflict-[0-9A-Za-z-]+)$/;
 
 /**
- * Classifies a file name of a device folder. Temporary files (ours start with `.tmp-`), hidden
+ * Classifies a file name of a device folder. Temporary files (ours are hidden: `.<name>.<hex>.tmp`), hidden
  * files, Office lock files (`~$`), desktop.ini, Thumbs.db, .DS_Store and anything unknown are
  * ignored. Conflicted copies of our files are recognised (copy: true): their changes are read
  * like any other (idempotence keeps them from being applied twice).

@@ -1,6 +1,7 @@
 // Request and response schemas of the sync.* IPC channels (see shared/ipc/contract.ts).
 import { z } from 'zod';
 import { idSchema } from '../model/base';
+import { MAX_READ_BYTES } from './limits';
 
 /** Which folder: the one chosen for this engagement, or the one for all engagements. */
 export const syncScopeSchema = z.enum(['engagement', 'all']);
@@ -86,6 +87,8 @@ export const syncFsRequestSchema = z.discriminatedUnion('op', [
     engagementId: idSchema,
     /** The file, relative. */
     path: relPath,
+    /** Refuse (SYNC_TOOBIG) a file larger than this, before reading it. */
+    maxBytes: z.number().int().min(0).max(MAX_READ_BYTES).optional(),
   }),
   z.strictObject({
     /** Write a file atomically. */
@@ -149,4 +152,29 @@ export const syncDeviceRegenerateRequestSchema = z.strictObject({});
 export const syncDeviceRegenerateResponseSchema = z.strictObject({
   /** The new device id (already saved in settings). */
   deviceId: idSchema,
+});
+
+/** Request of sync.device.key: nothing. */
+export const syncDeviceKeyRequestSchema = z.strictObject({});
+
+/** Response of sync.device.key: this installation's public key, and how its secret is kept. */
+export const syncDeviceKeyResponseSchema = z.strictObject({
+  /** The Ed25519 public key (base64, 32 bytes). */
+  publicKey: z.string().max(64),
+  /** os: protected by the OS (safeStorage); file: a file readable by this user only. */
+  protection: z.enum(['os', 'file']),
+});
+
+/** Request of sync.device.sign: main signs "this own file has this SHA-256". */
+export const syncDeviceSignRequestSchema = z.strictObject({
+  /** The file, relative: must be one of this device's own engine files. */
+  path: relPath,
+  /** SHA-256 of the file's inner bytes (64 lowercase hex digits). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** Response of sync.device.sign. */
+export const syncDeviceSignResponseSchema = z.strictObject({
+  /** The signature (base64, 64 bytes). */
+  signature: z.string().max(128),
 });

@@ -118,12 +118,23 @@ describe('sync: two app profiles through one folder', () => {
     await panel.getByText('No engagement is in this folder yet').waitFor();
     await desk.screenshot('sync-join-empty-folder');
 
-    // the laptop then syncs the sample into the folder: the desktop's periodic check brings it
+    // the desktop set the folder up: it shows the recovery key once
+    await panel.getByRole('region', { name: 'Recovery key of this folder' }).waitFor();
+    await panel.getByRole('button', { name: 'I have stored it' }).click();
+
+    // the laptop then syncs the sample into the folder: it waits for approval, which the
+    // desktop gives from the start screen; then the desktop's periodic check brings the sample
     const laptop = await launchWorkbench();
     sessions.push(laptop);
     await laptop.page.getByRole('button', { name: 'Load sample engagement' }).click();
     await laptop.page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
     await chooseFolderForAll(laptop, folder);
+    const waitingRow = panel
+      .getByRole('table', { name: 'Devices syncing in this folder' })
+      .getByRole('row')
+      .filter({ hasText: 'Waiting for approval' });
+    await waitingRow.waitFor({ timeout: 20_000 });
+    await waitingRow.getByRole('button', { name: /^Approve / }).click();
     await desk.page
       .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
       .first()
@@ -174,13 +185,79 @@ describe('sync: two app profiles through one folder', () => {
       .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
       .first()
       .waitFor({ timeout: 20_000 });
-    // the cloud sees ciphertext only
+    // the cloud sees ciphertext only: every file signed (EWG1, key, signature), then sealed
     for (const device of await readdir(join(folder, 'devices'))) {
       for (const name of await readdir(join(folder, 'devices', device))) {
+        if (name.startsWith('.')) continue;
         const bytes = await readFile(join(folder, 'devices', device, name));
-        expect(bytes.subarray(0, 4).toString('latin1')).toBe('EWS1');
+        expect(bytes.subarray(0, 4).toString('latin1')).toBe('EWG1');
+        expect(bytes.subarray(100, 104).toString('latin1')).toBe('EWS1');
         expect(bytes.toString('latin1')).not.toContain('Northwind');
       }
     }
+  });
+
+  it('a second profile joins, waits for approval, is approved on the first, then syncs', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'workbench-sync-'));
+    const a = await launchWorkbench();
+    sessions.push(a);
+    const b = await launchWorkbench();
+    sessions.push(b);
+    await a.page.getByRole('button', { name: 'Load sample engagement' }).click();
+    await a.page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    await chooseFolderForAll(a, folder);
+    // setting the folder up shows its recovery key once
+    const recovery = a.page.getByRole('region', { name: 'Recovery key of this folder' });
+    await recovery.waitFor();
+    expect(await recovery.getByLabel('Recovery key').textContent()).toMatch(
+      /^[0-9a-f]{4}(-[0-9a-f]{4}){15}$/,
+    );
+    await a.screenshot('sync-recovery-key');
+    await recovery.getByRole('button', { name: 'I have stored it' }).click();
+    await recovery.waitFor({ state: 'detached' });
+
+    // the desktop joins from the start screen: it may read, and says it waits for approval
+    await b.page.getByRole('heading', { name: 'Start your first engagement' }).waitFor();
+    folderDialog(b).answerNext(folder);
+    await b.page.getByRole('button', { name: 'Join a sync folder…' }).click();
+    await b.page
+      .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
+      .first()
+      .click({ timeout: 20_000 });
+    await b.page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    await b.page.getByRole('tab', { name: 'Sync' }).click();
+    const waiting = b.page.getByRole('region', { name: 'Waiting for approval' });
+    await waiting.waitFor({ timeout: 20_000 });
+    const fingerprint = (await waiting.locator('code').textContent()) ?? '';
+    expect(fingerprint).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
+    await b.screenshot('sync-waiting-for-approval');
+    // its edit is not applied on the laptop while it waits
+    await b.page.getByRole('tab', { name: 'Overview' }).click();
+    await b.page.getByRole('button', { name: 'Edit' }).click();
+    const edit = b.page.getByRole('dialog', { name: 'Edit engagement' });
+    await edit.getByLabel('Engagement title').fill('Renamed on the new desktop');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await b.page.getByRole('tab', { name: 'Sync' }).click();
+    await b.page.getByRole('button', { name: 'Sync now' }).click();
+
+    // the laptop shows it waiting, with the same fingerprint, and approves it
+    await a.page.getByRole('button', { name: 'Sync now' }).click();
+    const table = a.page.getByRole('table', { name: 'Devices syncing in this folder' });
+    const row = table.getByRole('row').filter({ hasText: 'Waiting for approval' });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.locator('code').textContent()).toBe(fingerprint);
+    expect(await a.page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).count()).toBe(1);
+    await a.screenshot('sync-approve-device');
+    await row.getByRole('button', { name: /^Approve / }).click();
+    await table
+      .getByRole('row')
+      .filter({ hasText: fingerprint })
+      .filter({ hasText: 'Approved by' })
+      .waitFor({ timeout: 20_000 });
+    // then its edit arrives, and the desktop stops waiting
+    await a.page
+      .getByRole('heading', { name: 'Renamed on the new desktop', level: 1 })
+      .waitFor({ timeout: 20_000 });
+    await waiting.waitFor({ state: 'detached', timeout: 20_000 });
   });
 });

@@ -80,6 +80,41 @@ describe('sync benchmark', () => {
     closeAll();
   });
 
+  it('first sync of a new device: signatures checked vs checking off (same run)', async () => {
+    const root = await tempDir('ews-bench-');
+    const a = await makeDevice(root, { name: 'Laptop' });
+    await a.store.importEngagement(buildLargeEngagement(BENCHMARK_SIZE));
+    expect((await a.sync()).status).toBe('ok');
+    const checked: number[] = [];
+    const unchecked: number[] = [];
+    // alternating, so that load from other work falls on both sides alike
+    for (let i = 0; i < 4; i++) {
+      const verify = i % 2 === 0;
+      const d = await makeDevice(root, {
+        name: `Newcomer ${i}`,
+        tuning: { verifySignatures: verify },
+      });
+      const t = performance.now();
+      const r = await d.sync();
+      (verify ? checked : unchecked).push(performance.now() - t);
+      expect(r.status).toBe('ok');
+      expect(await d.db.notes.count()).toBe(BENCHMARK_SIZE.notes);
+      await d.db.delete();
+    }
+    figures.push(
+      { name: 'first sync, signatures checked (median of 2)', value: median(checked), unit: 'ms' },
+      { name: 'first sync, checking off (median of 2)', value: median(unchecked), unit: 'ms' },
+      {
+        name: 'first sync: signatures checked / checking off',
+        value: median(checked) / median(unchecked),
+        unit: 'ratio',
+        goal: '<= 1.10',
+      },
+    );
+    await a.db.delete();
+    closeAll();
+  });
+
   it('applying 100,000 remote changes vs a raw bulkPut of the same data', async () => {
     let n = 0;
     const timings = await runApplyBench({

@@ -36,11 +36,13 @@ export async function syncDirectory(dir: string): Promise<void> {
 /**
  * Writes a file so readers see the old or the new content, never a torn one: a temporary file
  * in the same folder, fsync, rename over the target, fsync the folder. On any failure the
- * temporary file is removed and the previous file (if any) is left as it was.
+ * temporary file is removed and the previous file (if any) is left as it was. The file is
+ * readable and writable by this user only (0600): settings, backups, exported memos, sync files
+ * and the device key all go through here. The one atomic write of the main process.
  */
 export async function writeFileAtomically(
   filePath: string,
-  content: string,
+  content: string | Uint8Array,
   ops: AtomicFileOps = realFileOps,
 ): Promise<number> {
   const tempPath = tempPathFor(filePath);
@@ -48,7 +50,7 @@ export async function writeFileAtomically(
   try {
     const handle = await open(tempPath, 'wx', 0o600);
     try {
-      const buffer = Buffer.from(content, 'utf8');
+      const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       bytes = buffer.byteLength;
       await handle.writeFile(buffer);
       await handle.sync();

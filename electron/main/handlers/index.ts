@@ -15,6 +15,7 @@ import type { PrintToPdf } from '../pdf/types';
 import { createMemoHandlers, type MemoFileSystem } from './memo.handler';
 import { createSyncFolders, type SyncFolders } from '../sync/syncFolders';
 import { createSyncHandlers, type ShowFolderDialog } from './sync.handler';
+import { createDeviceKeyStore, type SecretProtector } from '../sync/deviceKey';
 
 /** Everything the handlers need, as plain values and functions (no Electron objects). */
 export interface HandlerDeps {
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   showFolderDialog?: ShowFolderDialog;
   /** The remembered sync folders; defaults to <settingsDir>/sync-folders.json. */
   syncFolders?: SyncFolders;
+  /** Electron's safeStorage (protects the device key); absent: a 0600 file (harness). */
+  secretProtector?: SecretProtector;
 }
 
 /** The handler map for createIpcDispatcher: one handler per channel. */
@@ -88,6 +91,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...createSyncHandlers({
       folders: deps.syncFolders ?? createSyncFolders(deps.settingsDir),
       settings: store,
+      keys: createDeviceKeyStore({
+        dir: deps.settingsDir,
+        ...(deps.secretProtector ? { protector: deps.secretProtector } : {}),
+        ...(deps.log ? { log: (message: string) => deps.log?.warn(message) } : {}),
+      }),
       ...(deps.showFolderDialog ? { showFolderDialog: deps.showFolderDialog } : {}),
     }),
   };

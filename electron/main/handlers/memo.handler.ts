@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { IpcHandlers } from '@shared/ipc/contract';
 import { pdfPrintOptions } from '@shared/memo/pdfTemplates';
 import { readPdfTitle } from '@shared/memo/verify';
 import { WorkbenchIpcError } from '@shared/ipc/errors';
 import type { ShowOpenDialog, ShowSaveDialog } from '../dialogs/types';
 import type { PrintToPdf } from '../pdf/types';
+import { writeFileAtomically } from '../backups/atomicFile';
 
 /** Error codes of the memo channels. */
 export const MEMO_ERROR_CODES = {
@@ -30,27 +31,11 @@ export interface MemoFileSystem {
   sizeOf(path: string): Promise<number>;
 }
 
-/** Writes through a temporary file in the same folder, flushed, then renamed over the target. */
-async function writeFileAtomicBytes(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
-}
-
-/** The real file system. */
+/** The real file system: memos are written atomically, readable by this user only (0600). */
 export const nodeMemoFileSystem: MemoFileSystem = {
-  writeFile: writeFileAtomicBytes,
+  writeFile: async (path, bytes) => {
+    await writeFileAtomically(path, bytes);
+  },
   readFile: async (path) => new Uint8Array(await readFile(path)),
   sizeOf: async (path) => (await stat(path)).size,
 };

@@ -4,6 +4,8 @@ import { FolderError, type SyncFolder } from '@shared/sync/folder';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createNodeFolder } from '../sync/nodeFolder';
 import { FolderInUseError, type SyncFolders } from '../sync/syncFolders';
+import { isOwnSyncFile, type DeviceKeyStore } from '../sync/deviceKey';
+import { checkSyncRemove, checkSyncWrite } from '../sync/folderPolicy';
 
 /** Asks the user for a folder; resolves to its absolute path or null (cancelled). */
 export type ShowFolderDialog = (request: { title: string }) => Promise<string | null>;
@@ -18,6 +20,8 @@ export interface SyncHandlerDeps {
   showFolderDialog?: ShowFolderDialog;
   /** Builds the SyncFolder of a root (tests inject failures); defaults to node:fs. */
   openFolder?: (root: string) => SyncFolder;
+  /** This installation's device key (signed folders). */
+  keys: DeviceKeyStore;
 }
 
 const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
@@ -40,6 +44,8 @@ export function createSyncHandlers(
   | 'sync.folder.forget'
   | 'sync.fs'
   | 'sync.device.regenerate'
+  | 'sync.device.key'
+  | 'sync.device.sign'
 > {
   const open = deps.openFolder ?? createNodeFolder;
   const cache = new Map<string, SyncFolder>();
@@ -83,21 +89,19 @@ export function createSyncHandlers(
           case 'list':
             return { entries: await folder.list(request.path) };
           case 'read': {
-            const bytes = await folder.read(request.path);
+            const bytes = await folder.read(request.path, request.maxBytes);
             return { data: bytes === null ? null : toBase64(bytes) };
           }
-          case 'write':
-            await folder.write(request.path, fromBase64(request.data));
+          case 'write': {
+            const data = fromBase64(request.data);
+            const { deviceId } = await deps.settings.read();
+            await checkSyncWrite(folder, request.path, data, deviceId);
+            await folder.write(request.path, data);
             return {};
+          }
           case 'remove': {
             const { deviceId } = await deps.settings.read();
-            if (!request.path.startsWith(`devices/${deviceId}/`)) {
-              throw new FolderError(
-                'OUTSIDE',
-                request.path,
-                'Only this device’s own files may be removed.',
-              );
-            }
+            checkSyncRemove(request.path, deviceId);
             await folder.remove(request.path);
             return {};
           }
@@ -114,6 +118,21 @@ export function createSyncHandlers(
     'sync.device.regenerate': async () => {
       const settings = await deps.settings.regenerateDeviceId();
       return { deviceId: settings.deviceId };
+    },
+    'sync.device.key': async () => ({
+      publicKey: toBase64((await deps.keys.signer()).publicKey),
+      protection: await deps.keys.protection(),
+    }),
+    'sync.device.sign': async ({ path, sha256 }) => {
+      const { deviceId } = await deps.settings.read();
+      if (!isOwnSyncFile(path, deviceId)) {
+        throw new WorkbenchIpcError(
+          syncErrorCode('OUTSIDE'),
+          'Only this device’s own sync files are signed.',
+        );
+      }
+      const signature = await (await deps.keys.signer()).signFile(path, sha256);
+      return { signature: toBase64(signature) };
     },
   };
 }

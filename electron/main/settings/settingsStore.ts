@@ -8,7 +8,7 @@ import { describeZodError } from '@shared/ipc/validation';
 import { newId } from '@shared/ids';
 import { settingsSchema, type Settings, type SettingsPatch } from '@shared/model/settings';
 import { silentLogger, type Logger } from '../log';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomically as writeFileAtomic } from '../backups/atomicFile';
 
 /** Name of the settings file inside the data folder. */
 export const SETTINGS_FILE_NAME = 'settings.json';

@@ -48,7 +48,7 @@ export interface FolderWatcher {
 }
 
 /**
- * Whether a changed file can carry news from a peer. Our own temporary files (`.tmp-…`), hidden
+ * Whether a changed file can carry news from a peer. Our own temporary files (`.<name>.<hex>.tmp`), hidden
  * files, Office lock files (`~$…`), desktop.ini, Thumbs.db and .DS_Store cannot: the same files
  * the sync readers ignore (shared/sync/format.ts).
  */

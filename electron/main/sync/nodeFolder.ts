@@ -1,17 +1,7 @@
 // The sync folder over node:fs: used by main (behind the sync.* IPC channels) and by the tests.
-import { randomBytes } from 'node:crypto';
-import {
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  realpath,
-  rename,
-  stat,
-  unlink,
-} from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { writeFileAtomically } from '../backups/atomicFile';
 import {
   FolderError,
   folderErrorCode,
@@ -19,6 +9,7 @@ import {
   type FolderStat,
   type SyncFolder,
 } from '@shared/sync/folder';
+import { MAX_READ_BYTES } from '@shared/sync/limits';
 
 /**
  * Checks a folder-relative path and returns its segments. Refused (FolderError 'OUTSIDE'):
@@ -37,6 +28,8 @@ export function checkRelativePath(path: string): string[] {
   if (path.includes('..')) refuse('parent reference');
   const segments = path.split('/');
   if (segments.some((s) => s.length === 0 || s === '.')) refuse('empty segment');
+  // hidden names: the atomic write's temporary files, .DS_Store, a cloud client's metadata
+  if (segments.some((s) => s.startsWith('.'))) refuse('hidden name');
   return segments;
 }
 
@@ -56,7 +49,7 @@ export interface NodeFolderOptions {
 /**
  * A SyncFolder on a local (or cloud-synced, or network) folder. Every path is confined to
  * `root`: relative paths only, and a path whose real location (symbolic links resolved) leaves
- * the root is refused. Writes go to a temporary name in the same folder (`.tmp-…`, which readers
+ * the root is refused. Writes go to a temporary name in the same folder (`.<name>.<hex>.tmp`, which readers
  * ignore), are flushed with fsync, then renamed into place; the folder entry is flushed too.
  */
 export function createNodeFolder(root: string, options: NodeFolderOptions = {}): SyncFolder {
@@ -103,19 +96,6 @@ export function createNodeFolder(root: string, options: NodeFolderOptions = {}):
     return absolute;
   }
 
-  async function syncDir(dir: string): Promise<void> {
-    if (process.platform === 'win32') return;
-    let handle;
-    try {
-      handle = await open(dir, 'r');
-      await handle.sync();
-    } catch {
-      // some file systems refuse fsync on folders; the rename is still atomic
-    } finally {
-      await handle?.close().catch(() => {});
-    }
-  }
-
   return {
     async available() {
       try {
@@ -154,41 +134,43 @@ export function createNodeFolder(root: string, options: NodeFolderOptions = {}):
       return out;
     },
 
-    async read(path) {
+    async read(path, maxBytes = MAX_READ_BYTES) {
       const absolute = await confine(path);
+      let handle;
       try {
-        return new Uint8Array(await readFile(absolute));
+        handle = await open(absolute, 'r');
+        // Checked on the open file (no race with a swap): its size before a byte is read, and
+        // its link count (a hard link could bring any file of the user's into the folder).
+        const info = await handle.stat();
+        if (!info.isFile()) return null;
+        if (info.nlink > 1) throw new FolderError('OUTSIDE', path, `Refused hard link: ${path}`);
+        if (info.size > Math.min(maxBytes, MAX_READ_BYTES)) {
+          throw new FolderError('TOOBIG', path, `${path} is ${info.size} bytes, over the limit`);
+        }
+        return new Uint8Array(await handle.readFile());
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EISDIR') return null;
         throw asFolderError(error, path);
+      } finally {
+        await handle?.close().catch(() => {});
       }
     },
 
     async write(path, data) {
       const absolute = await confine(path);
-      const dir = dirname(absolute);
-      const temp = join(
-        dir,
-        `.tmp-${randomBytes(6).toString('hex')}-${absolute.split(sep).pop() ?? 'file'}`,
-      );
       try {
-        await mkdir(dir, { recursive: true });
+        await mkdir(dirname(absolute), { recursive: true });
         await confine(path); // the folders just created must still be inside the root
-        const handle = await open(temp, 'wx', 0o600);
-        try {
-          await handle.writeFile(data);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await options.beforeRename?.(temp, absolute);
-        await rename(temp, absolute);
+        await writeFileAtomically(absolute, data, {
+          rename: async (from, to) => {
+            await options.beforeRename?.(from, to);
+            await rename(from, to);
+          },
+        });
       } catch (error) {
-        await unlink(temp).catch(() => {});
         throw asFolderError(error, path);
       }
-      await syncDir(dir);
     },
 
     async remove(path) {

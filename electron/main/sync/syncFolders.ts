@@ -2,7 +2,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../settings/atomicWrite';
+import { writeFileAtomically as writeFileAtomic } from '../backups/atomicFile';
 
 /** Name of the file in userData. */
 export const SYNC_FOLDERS_FILE = 'sync-folders.json';

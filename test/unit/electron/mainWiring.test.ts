@@ -66,6 +66,11 @@ const fake = vi.hoisted(() => {
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
     net: { fetch: vi.fn() },
     shell: { openExternal: vi.fn(async () => {}) },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
     nativeTheme: { shouldUseDarkColors: false },
     BrowserWindow,
   };

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UUID_PATTERN } from '@shared/ids';
 import { WorkbenchIpcError } from '@shared/ipc/errors';
 import type { Logger } from '../../../electron/main/log';
-import { writeFileAtomic } from '../../../electron/main/settings/atomicWrite';
+import { writeFileAtomically as writeFileAtomic } from '../../../electron/main/backups/atomicFile';
 import {
   createSettingsStore,
   SETTINGS_FILE_NAME,

@@ -34,6 +34,6 @@ describe('sync engine: two devices through one folder', () => {
     expect(idle.idle).toBe(true);
     expect(idle.peers.map((p) => p.deviceName).sort()).toEqual(['Desktop', 'Laptop']);
     const files = await readdir(join(root, 'devices', a.engine.deviceId()));
-    expect(files.sort()).toEqual(['head.json', 'seg-00000001.jsonl']);
+    expect(files.sort()).toEqual(['device.json', 'head.json', 'roster.json', 'seg-00000001.jsonl']);
   });
 });

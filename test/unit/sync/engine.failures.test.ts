@@ -9,7 +9,8 @@ import {
   rm,
   writeFile,
 } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { ENVELOPE_BYTES, isSigned, signFile } from '../../../shared/sync/identity';
 import { gunzipPrefix, gzipBytes, isGzip } from '../../../shared/sync/compression';
 import type { SyncConflict } from '../../../shared/sync/conflict';
 import { FolderError, type SyncFolder } from '../../../shared/sync/folder';
@@ -37,12 +38,25 @@ const segPath = (root: string, d: Device, n = 1) =>
  * Edits a segment's text in place, keeping its form: gunzipped to edit and gzipped again when
  * the folder is format 2 (compressed), plain otherwise.
  */
-async function rewriteSegment(path: string, edit: (text: string) => string): Promise<void> {
-  const bytes = new Uint8Array(await readFile(path));
+async function rewriteSegment(
+  path: string,
+  by: Device,
+  edit: (text: string) => string,
+): Promise<void> {
+  const stored = new Uint8Array(await readFile(path));
+  const bytes = isSigned(stored) ? stored.subarray(ENVELOPE_BYTES) : stored;
   const gz = isGzip(bytes);
   const text = new TextDecoder().decode(gz ? gunzipPrefix(bytes).bytes : bytes);
   const edited = new TextEncoder().encode(edit(text));
-  await writeFile(path, gz ? gzipBytes(edited) : edited);
+  const inner = gz ? gzipBytes(edited) : edited;
+  // signed again with the device's own key: what that device itself (a newer build) would write
+  const proper = relative(dirname(dirname(dirname(path))), path)
+    .split(sep)
+    .join('/');
+  await writeFile(
+    path,
+    isSigned(stored) && by.signer ? await signFile(by.signer, proper, inner) : inner,
+  );
 }
 
 async function pair(root: string, tuning = {}) {
@@ -143,7 +157,7 @@ describe('sync failure cases', () => {
 
   it('gzipped segments (format 2): smaller; a cut download gives its whole lines, junk after the data is reported', async () => {
     const root = await tempDir();
-    const a = await makeDevice(root, { name: 'Laptop' });
+    const a = await makeDevice(root, { name: 'Laptop', tuning: { newFolderFormat: 2 } });
     const e = await a.store.engagements.create(engagement);
     for (let i = 0; i < 300; i++) {
       await a.store.notes.create({
@@ -178,7 +192,7 @@ describe('sync failure cases', () => {
     expect(r.warnings.some((w) => w.code === 'bad-lines')).toBe(true);
     expect(await recordCount(b)).toBe(301);
     expect(await dataOf(a)).toEqual(await dataOf(b));
-  });
+  }, 30_000);
 
   it('a folder of format 1 stays plain: written and read as plain lines by this version', async () => {
     const root = await tempDir();
@@ -289,12 +303,16 @@ describe('sync failure cases', () => {
     // missing
     await rm(root, { recursive: true, force: true });
     expect((await a.sync()).status).toBe('offline');
-    // emptied
+    // emptied: the folder is set up again as it was (the same format.json, so the same folder
+    // id and recovery key), and this device's files are written again
+    const formatBefore = await readFile(join(backup, 'format.json'), 'utf8');
     await mkdir(root);
     const emptied = await a.sync();
     expect(emptied.status).toBe('ok');
-    expect(emptied.sent).toBe(
-      await a.db.changes.where('deviceId').equals(a.engine.deviceId()).count(),
+    expect(emptied.warnings.map((w) => w.code)).toContain('own-files-restored');
+    expect(await readFile(join(root, 'format.json'), 'utf8')).toBe(formatBefore);
+    expect(await readdir(join(root, 'devices', a.engine.deviceId()))).toContain(
+      'seg-00000001.jsonl',
     );
     await b.sync();
     // rolled back to the older copy
@@ -457,7 +475,12 @@ describe('sync failure cases', () => {
     const e = await a.store.engagements.create(engagement);
     await a.sync();
     // a copy of the profile: same device id, same data
-    const copy = await makeDevice(root, { name: 'Copy', deviceId: a.engine.deviceId() });
+    // (a copied profile carries the device key too)
+    const copy = await makeDevice(root, {
+      name: 'Copy',
+      deviceId: a.engine.deviceId(),
+      signer: a.signer,
+    });
     await copy.db.engagements.bulkPut(await a.db.engagements.toArray());
     await copy.db.changes.bulkPut(await a.db.changes.toArray());
     await copy.db.changePacks.bulkPut(await a.db.changePacks.toArray());
@@ -532,7 +555,7 @@ describe('sync failure cases', () => {
     const { a, b, e } = await pair(root);
     const format = JSON.parse(await readFile(join(root, 'format.json'), 'utf8'));
     // newer, but still readable by this version (minReaderVersion unchanged)
-    await writeFile(join(root, 'format.json'), JSON.stringify({ ...format, version: 3 }));
+    await writeFile(join(root, 'format.json'), JSON.stringify({ ...format, version: 4 }));
     // a newer app on A wrote a change of an entity this version does not know
     const n = await a.store.notes.create({
       engagementId: e.id,
@@ -541,7 +564,7 @@ describe('sync failure cases', () => {
     });
     await a.sync();
     const { encodeLine } = await import('../../../shared/sync/format');
-    await rewriteSegment(segPath(root, a), (text) => {
+    await rewriteSegment(segPath(root, a), a, (text) => {
       const lines = text.split('\n').filter(Boolean);
       const last = JSON.parse(lines[lines.length - 1]!.slice(9));
       const future = {
@@ -563,7 +586,7 @@ describe('sync failure cases', () => {
 
     await writeFile(
       join(root, 'format.json'),
-      JSON.stringify({ ...format, version: 3, minReaderVersion: 3 }),
+      JSON.stringify({ ...format, version: 4, minReaderVersion: 4 }),
     );
     await a.store.notes.update(n.id, { title: 'Not readable by old apps' });
     const blocked = await a.sync();
@@ -607,7 +630,8 @@ describe('sync failure cases', () => {
     b.engine.setPassphrase('correct horse battery staple');
     const t = await b.sync();
     expect(t.status).toBe('ok');
-    expect(t.warnings.some((w) => w.code === 'tampered-file')).toBe(true);
+    // the signature is checked first: the altered file is refused before it is decrypted
+    expect(t.warnings.some((w) => w.code === 'bad-signature')).toBe(true);
     expect(await recordCount(b)).toBe(0);
     await writeFile(segPath(root, a), sealed);
     await b.sync();
@@ -692,7 +716,7 @@ describe('segment chain', () => {
     await a.sync(); // segment 2 names segment 1's hash
     const path = segPath(root, a, 2);
     const { encodeLine, decodeLines } = await import('../../../shared/sync/format');
-    await rewriteSegment(path, (text) => {
+    await rewriteSegment(path, a, (text) => {
       const lines = decodeLines(text).values as Record<string, unknown>[];
       const forged = [{ ...lines[0], prev: 'f'.repeat(64) }, ...lines.slice(1)];
       return forged.map((l) => encodeLine(l)).join('');

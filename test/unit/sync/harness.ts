@@ -5,7 +5,13 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { newId } from '../../../shared/ids';
 import { entityNames, entityTables } from '../../../shared/model/registry';
 import type { SyncFolder } from '../../../shared/sync/folder';
-import { createSyncEngine, type SyncEngine, type SyncTuning } from '../../../shared/sync/engine';
+import {
+  createSyncEngine,
+  type SyncEngine,
+  type SyncReport,
+  type SyncTuning,
+} from '../../../shared/sync/engine';
+import { newSecretKey, signerFromSecret, type DeviceSigner } from '../../../shared/sync/identity';
 import { createNodeFolder } from '../../../electron/main/sync/nodeFolder';
 import { openWorkbenchDb } from '../../../renderer/db/open';
 import type { WorkbenchDB } from '../../../renderer/db/database';
@@ -44,12 +50,22 @@ export interface Device {
   engine: SyncEngine;
   clock: ReturnType<typeof manualClock>;
   folder: SyncFolder;
+  /** Its device key (null: none). */
+  signer: DeviceSigner | null;
   /** Rebuilds the store after a device id change. */
   refreshStore(): void;
   sync: SyncEngine['sync'];
 }
 
 const openDbs: WorkbenchDB[] = [];
+
+/** The recovery key of each folder set up by a test device (by root path or folder object). */
+const recoveryKeys = new Map<string | SyncFolder, string>();
+
+/** A device key held in memory (main keeps it in the app). */
+export async function testSigner(): Promise<DeviceSigner> {
+  return signerFromSecret(newSecretKey());
+}
 
 /** Creates a device syncing with `root` (or a given SyncFolder). */
 export async function makeDevice(
@@ -61,6 +77,13 @@ export async function makeDevice(
     tuning?: SyncTuning;
     engagementIds?: string[];
     maxDriftMs?: number;
+    /** The device key; a fresh one by default, null for none (unsigned folders only). */
+    signer?: DeviceSigner | null;
+    /**
+     * Approve this device with the folder's recovery key on its first round [true]: the
+     * harness plays the user who keeps the recovery key (hostile tests say false).
+     */
+    approve?: boolean;
   },
 ): Promise<Device> {
   const clock = manualClock(options.start ?? '2026-03-02T09:00:00.000Z');
@@ -80,9 +103,11 @@ export async function makeDevice(
     now: clock.now,
     ...(options.maxDriftMs !== undefined ? { maxDriftMs: options.maxDriftMs } : {}),
   });
+  const signer = options.signer === undefined ? await testSigner() : options.signer;
   const engine = createSyncEngine({
     db: syncDb,
     folder,
+    ...(signer ? { signer } : {}),
     deviceId: initialId,
     deviceName: options.name,
     actor: `${options.name} user`,
@@ -91,12 +116,27 @@ export async function makeDevice(
     ...options.tuning,
   });
   engineRef = engine;
+  let approved = options.approve === false;
+  const sync: SyncEngine['sync'] = async (progress) => {
+    const recovery = recoveryKeys.get(rootOrFolder);
+    if (!approved && recovery !== undefined) {
+      engine.queueRecoveryKey(recovery);
+      approved = true;
+    }
+    const report: SyncReport = await engine.sync(progress);
+    if (report.recoveryKey !== undefined) {
+      recoveryKeys.set(rootOrFolder, report.recoveryKey);
+      approved = true;
+    }
+    return report;
+  };
   const device: Device = {
     name: options.name,
     db,
     engine,
     clock,
     folder,
+    signer,
     store: createStore({ db, deviceId: initialId, deviceName: options.name, now: clock.now }),
     refreshStore() {
       device.store = createStore({
@@ -106,9 +146,15 @@ export async function makeDevice(
         now: clock.now,
       });
     },
-    sync: (p) => engine.sync(p),
+    sync,
   };
   return device;
+}
+
+/** Lets devices of `to` approve themselves with the recovery key of the folder at `from`. */
+export function shareRecoveryKey(from: string | SyncFolder, to: string | SyncFolder): void {
+  const key = recoveryKeys.get(from);
+  if (key !== undefined) recoveryKeys.set(to, key);
 }
 
 /** Closes every database opened by makeDevice. */

@@ -39,7 +39,17 @@ describe('a process killed in the middle of a write', () => {
     const root = await tempDir();
     const child = spawn(
       process.execPath,
-      [await bundleChild(), staging, root, 'format.json', seg1, seg2, `devices/${id}/head.json`],
+      [
+        await bundleChild(),
+        staging,
+        root,
+        'format.json',
+        `devices/${id}/device.json`,
+        `devices/${id}/roster.json`,
+        seg1,
+        seg2,
+        `devices/${id}/head.json`,
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -53,7 +63,7 @@ describe('a process killed in the middle of a write', () => {
     await new Promise<void>((done, fail) => {
       child.stdout.on('data', (d: Buffer) => {
         renames += (d.toString().match(/^rename /gm) ?? []).length;
-        if (renames === 3) {
+        if (renames === 5) {
           child.kill('SIGKILL'); // segment 2 is written to its temp name, not yet renamed
           done();
         }
@@ -66,7 +76,7 @@ describe('a process killed in the middle of a write', () => {
     expect(files).toContain('seg-00000001.jsonl');
     expect(files).not.toContain('seg-00000002.jsonl');
     expect(files).not.toContain('head.json');
-    expect(files.some((f) => f.startsWith('.tmp-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('.') && f.endsWith('.tmp'))).toBe(true);
     expect(await readFile(join(root, seg1))).toEqual(await readFile(join(staging, seg1)));
 
     const b = await makeDevice(root, { name: 'Desktop' });

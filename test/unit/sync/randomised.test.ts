@@ -3,9 +3,20 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ChangeRecord } from '../../../shared/model/change';
 import { entityTables, type EntityName } from '../../../shared/model/registry';
-import { closeAll, dataOf, engagement, makeDevice, tempDir, type Device } from './harness';
+import {
+  closeAll,
+  dataOf,
+  engagement,
+  makeDevice,
+  shareRecoveryKey,
+  tempDir,
+  type Device,
+} from './harness';
 import { readAllChanges } from '../../../renderer/db/changeLog/reads';
 import { listFieldShapes, mergeFieldEdits } from '../../../shared/sync/listMerge';
+import { gzipBytes } from '../../../shared/sync/compression';
+import { encodeLine } from '../../../shared/sync/format';
+import { signFile, type DeviceSigner } from '../../../shared/sync/identity';
 
 afterEach(closeAll);
 
@@ -225,10 +236,73 @@ function checkNoAdditionLost(
   }
 }
 
+/**
+ * One malicious device among the honest ones: it holds a key of its own but nobody approved
+ * it. Each round it edits (its own files, which the cloud carries) and forges files in the
+ * honest devices' folders: changes under their ids signed with its key, and its own segments
+ * copied under their names.
+ */
+async function malice(
+  evil: Device,
+  evilDir: string,
+  dirs: string[],
+  owners: string[],
+  round: number,
+  random: ReturnType<typeof rng>,
+  engagementId: string,
+): Promise<void> {
+  const n = await evil.store.notes.create({
+    engagementId,
+    title: `EVIL r${round}`,
+    date: '2026-03-02T09:00:00.000Z',
+    body: 'EVIL',
+  });
+  await evil.store.engagements.update(engagementId, { client: `EVIL ${round}` });
+  await evil.sync();
+  const mine = (await evil.db.changes.toArray()).filter((c) => c.recordId === n.id);
+  const victim = random.int(owners.length);
+  const victimId = owners[victim] as string;
+  const target = dirs[random.int(dirs.length)] as string;
+  const name = `seg-${String(900 + round).padStart(8, '0')}.jsonl`;
+  const path = `devices/${victimId}/${name}`;
+  const text =
+    encodeLine({ t: 'seg', format: 3, device: victimId, n: 900 + round, prev: null }) +
+    mine
+      .map((c, i) => encodeLine({ p: 5_000 + round * 10 + i, c: { ...c, deviceId: victimId } }))
+      .join('');
+  const signer = evil.signer as DeviceSigner;
+  const file = join(target, path);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, await signFile(signer, path, gzipBytes(new TextEncoder().encode(text))));
+  // its own newest segment, copied into the victim's folder under a new segment name (it does
+  // not overwrite the victim's files: deleting or overwriting is a loss no reader can undo, which
+  // the threat model leaves to the folder's own history; it is refused and reported)
+  const own = join(evilDir, 'devices', evil.engine.deviceId());
+  const segs = (await readdir(own)).filter((f) => f.startsWith('seg-')).sort();
+  const last = segs[segs.length - 1];
+  const copyName = `seg-${String(800 + round).padStart(8, '0')}.jsonl`;
+  if (last) {
+    await writeFile(join(target, 'devices', victimId, copyName), await readFile(join(own, last)));
+  }
+}
+
+/** No trace of the malicious device: none of its changes, no record it wrote. */
+async function expectNoMalice(device: Device, evilId: string, seed: number): Promise<void> {
+  const changes = (await readAllChanges(device.db)) as ChangeRecord[];
+  const where = `seed ${seed}, ${device.name}`;
+  expect(
+    changes.filter((c) => c.deviceId === evilId),
+    where,
+  ).toHaveLength(0);
+  expect(JSON.stringify(changes).includes('EVIL'), where).toBe(false);
+  expect(JSON.stringify(await dataOf(device)).includes('EVIL'), where).toBe(false);
+}
+
 async function runSeed(seed: number): Promise<void> {
   const random = rng(seed);
   const count = 3;
   const dirs = await Promise.all(Array.from({ length: count }, () => tempDir('ews-fuzz-')));
+  const evilDir = await tempDir('ews-fuzz-evil-');
   const tuning = { segmentMaxLines: 4, snapshotAfterSegments: 3, compactAfterMs: 20_000 };
   const devices: Device[] = [];
   for (let i = 0; i < count; i++) {
@@ -240,14 +314,21 @@ async function runSeed(seed: number): Promise<void> {
       }),
     );
   }
-  const cloud = createCloud(dirs, random);
+  const evil = await makeDevice(evilDir, { name: 'Evil', approve: false, tuning });
+  const cloud = createCloud([...dirs, evilDir], random);
   // device 0 sets the folder up; format.json reaches everyone first
   const e = await devices[0]!.store.engagements.create(engagement);
   await devices[0]!.sync();
   const format = await readFile(join(dirs[0] as string, 'format.json'));
-  for (const dir of dirs.slice(1)) await writeFile(join(dir, 'format.json'), format);
+  for (const dir of dirs.slice(1)) {
+    await writeFile(join(dir, 'format.json'), format);
+    shareRecoveryKey(dirs[0] as string, dir); // the user approves each device with it
+  }
+  await writeFile(join(evilDir, 'format.json'), format);
+  await evil.db.engagements.bulkPut(await devices[0]!.db.engagements.toArray());
   const notes: string[] = [];
-  const owners = () => devices.map((d) => d.engine.deviceId());
+  const honest = () => devices.map((d) => d.engine.deviceId());
+  const owners = () => [...honest(), evil.engine.deviceId()];
 
   for (let round = 1; round <= ROUNDS; round++) {
     for (const d of devices) {
@@ -256,6 +337,9 @@ async function runSeed(seed: number): Promise<void> {
       for (let k = 0; k < ops; k++) {
         const known = (await d.db.notes.toArray()).filter((n) => notes.includes(n.id));
         const choice = random.int(9);
+        // a note can arrive before its engagement (a later segment read first; a signed file is
+        // read only whole): like the app, edit notes only of an engagement this device has
+        if (!(await d.db.engagements.get(e.id))) continue;
         if (choice === 0 || known.length === 0) {
           if (!(await d.db.engagements.get(e.id))) continue;
           const n = await d.store.notes.create({
@@ -302,6 +386,7 @@ async function runSeed(seed: number): Promise<void> {
       }
       await checkAgainstModel(d, seed, round);
     }
+    await malice(evil, evilDir, dirs, honest(), round, random, e.id);
     await cloud.upload(owners(), round);
     await cloud.deliver(round);
   }
@@ -319,9 +404,10 @@ async function runSeed(seed: number): Promise<void> {
   for (const d of devices.slice(1)) {
     expect(await dataOf(d), `seed ${seed}: ${d.name} converges with D0`).toEqual(reference);
   }
+  for (const d of devices) await expectNoMalice(d, evil.engine.deviceId(), seed);
 }
 
-describe('randomised: several devices through a delaying, reordering, truncating, duplicating cloud', () => {
+describe('randomised: several devices through a delaying, reordering, truncating, duplicating cloud, one of them malicious', () => {
   for (let seed = 1; seed <= SEEDS; seed++) {
     it(`converges (seed ${seed})`, async () => {
       try {

@@ -1,4 +1,6 @@
+import { useWorkbench } from '../../app/WorkbenchContext';
 import { countOf } from '../../lib/countOf';
+import { DeviceRoster } from './DeviceRoster';
 import {
   STATUS_TEXT,
   SyncProgressLine,
@@ -18,6 +20,7 @@ import './sync.css';
  */
 export function JoinSyncFolder({ hasEngagements }: { hasEngagements: boolean }) {
   const { session, state } = useSyncSession(ALL_ENGAGEMENTS_SESSION);
+  const { settings } = useWorkbench();
   const act = useSyncAction();
   const report = state.report;
   const used = state.running || report !== null || state.error !== null;
@@ -64,6 +67,16 @@ export function JoinSyncFolder({ hasEngagements }: { hasEngagements: boolean }) 
       ) : null}
       {state.folder && needsPassphrase(report) ? (
         <UnlockFolderForm onUnlock={(p) => act('Unlock', () => session.unlock(p))} />
+      ) : null}
+      {state.folder && report?.signed && (!hasEngagements || state.recoveryKey) ? (
+        // A device with no engagement yet still approves the devices that join after it, and
+        // shows the recovery key of a folder it set up.
+        <DeviceRoster
+          session={session}
+          state={state}
+          report={report}
+          consultantName={settings.consultantName}
+        />
       ) : null}
       {hasEngagements ? null : (
         // Once engagements exist, their Sync tabs own the folder (changing it here would

@@ -18,6 +18,8 @@ export const STATUS_TEXT: Record<SyncReport['status'], string> = {
   locked: 'Encrypted: passphrase needed',
   'wrong-passphrase': 'Wrong passphrase',
   'unsupported-format': 'Needs a newer app version',
+  'keys-missing': 'Stopped: encryption keys missing or replaced',
+  'folder-changed': 'Stopped: the folder changed under this device',
   failed: 'Last sync failed',
 };
 

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { PeerInfo } from '@shared/sync/engine';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../engagement/screens';
 import { ConflictList } from './ConflictList';
 import { ParkedChanges } from './ParkedChanges';
+import { ChangePassphraseForm, DeviceRoster, RecoveryKeyPanel } from './DeviceRoster';
 import {
   PasswordField,
   STATUS_TEXT,
@@ -16,16 +16,6 @@ import {
 } from './SyncParts';
 import { useSyncSession } from './useSyncSession';
 import './sync.css';
-
-/** The device name settings give a device nobody named. */
-const DEFAULT_DEVICE_NAME = 'This device';
-
-/** A device's name; devices left with the default name are told apart by their id. */
-function deviceLabel(peer: PeerInfo): string {
-  const name = peer.deviceName?.trim();
-  if (name && (peer.self || name !== DEFAULT_DEVICE_NAME)) return name;
-  return `Unnamed device ${peer.deviceId.slice(-6)}`;
-}
 
 /** The Sync tab: folder, devices and people, last sync, progress, conflicts and encryption. */
 export function SyncScreen({ engagement }: EngagementScreenProps) {
@@ -146,6 +136,10 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
         </section>
       ) : null}
 
+      {state.folder && state.recoveryKey ? (
+        <RecoveryKeyPanel session={session} value={state.recoveryKey} />
+      ) : null}
+
       {state.folder && needsPassphrase(report) ? (
         <section className="card" aria-labelledby="sync-unlock-heading">
           <h2 id="sync-unlock-heading">Unlock the encrypted folder</h2>
@@ -153,7 +147,40 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
         </section>
       ) : null}
 
-      {state.folder && report?.status === 'ok' && !report.encrypted ? (
+      {state.folder && report?.status === 'ok' && report.signed === false ? (
+        <section className="card" aria-labelledby="sync-upgrade-heading">
+          <h2 id="sync-upgrade-heading">Signed devices</h2>
+          <p className="muted">
+            This folder was set up by an older version: anyone who can write to it can add changes
+            that look like a device’s. Upgrade it so that every device signs what it writes and only
+            devices approved here are read. Devices still on an older version stop syncing (nothing
+            is lost) until they are updated and approved here.
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void act('Upgrading the folder', () => session.upgradeFolder())}
+          >
+            Upgrade to signed devices
+          </button>
+        </section>
+      ) : null}
+
+      {state.folder && report?.status === 'ok' && report.encrypted ? (
+        <section className="card" aria-labelledby="sync-passphrase-heading">
+          <h2 id="sync-passphrase-heading">Passphrase</h2>
+          <p className="muted">
+            The folder stays encrypted with the same key; only the passphrase that unlocks it
+            changes. The other devices ask for the new one on their next sync.
+          </p>
+          <ChangePassphraseForm session={session} />
+        </section>
+      ) : null}
+
+      {state.folder &&
+      report?.status === 'ok' &&
+      !report.encrypted &&
+      !report.waitingForApproval ? (
         <section className="card" aria-labelledby="sync-encrypt-heading">
           <h2 id="sync-encrypt-heading">Encryption</h2>
           <p className="muted">
@@ -185,34 +212,13 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
       ) : null}
 
       {state.folder && report && report.peers.length > 0 ? (
-        <section className="card" aria-labelledby="sync-devices-heading">
-          <h2 id="sync-devices-heading">Devices and people</h2>
-          <table className="sync-table" aria-label="Devices syncing in this folder">
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">Person</th>
-                <th scope="col">Changes published</th>
-                <th scope="col">Read here</th>
-                <th scope="col">Last write</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.peers.map((peer) => (
-                <tr key={peer.deviceId}>
-                  <td>
-                    {deviceLabel(peer)}
-                    {peer.self ? <span className="sync-badge">this device</span> : null}
-                  </td>
-                  <td>{peer.actor || (peer.self ? settings.consultantName : '') || '—'}</td>
-                  <td className="num">{peer.published}</td>
-                  <td className="num">{peer.read}</td>
-                  <td>{peer.writtenAt ? formatDateTime(peer.writtenAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DeviceRoster
+          session={session}
+          state={state}
+          report={report}
+          consultantName={settings.consultantName}
+          withRecoveryKey={false}
+        />
       ) : null}
 
       <ConflictList engagementId={engagement.id} />

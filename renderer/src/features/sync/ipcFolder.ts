@@ -2,7 +2,15 @@ import type { WorkbenchClient } from '@shared/ipc/client';
 import { WorkbenchIpcError } from '@shared/ipc/errors';
 import { FolderError, type FolderErrorCode, type SyncFolder } from '@shared/sync/folder';
 
-const KNOWN: FolderErrorCode[] = ['EBUSY', 'EPERM', 'EACCES', 'ENOSPC', 'ENOENT', 'OUTSIDE'];
+const KNOWN: FolderErrorCode[] = [
+  'EBUSY',
+  'EPERM',
+  'EACCES',
+  'ENOSPC',
+  'ENOENT',
+  'OUTSIDE',
+  'TOOBIG',
+];
 
 /** Turns a sync.fs IPC failure (code SYNC_<errno>) back into the FolderError the engine knows. */
 function rethrow(error: unknown, path: string): never {
@@ -46,8 +54,9 @@ export function createIpcFolder(client: WorkbenchClient, engagementId: string): 
       }
     },
     list: async (path) => (await fs({ op: 'list', engagementId, path }, path)).entries ?? [],
-    read: async (path) => {
-      const { data } = await fs({ op: 'read', engagementId, path }, path);
+    read: async (path, maxBytes) => {
+      const request = { op: 'read' as const, engagementId, path };
+      const { data } = await fs(maxBytes === undefined ? request : { ...request, maxBytes }, path);
       return typeof data === 'string' ? fromBase64(data) : null;
     },
     write: async (path, bytes) => {

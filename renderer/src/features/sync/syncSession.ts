@@ -10,6 +10,9 @@ import type { WorkbenchDB } from '../../../db';
 import { createDexieSyncDatabase } from '../../../db/sync/dexieSyncDatabase';
 import { holdBusy } from '../../lib/userActivity';
 import { createIpcFolder } from './ipcFolder';
+import { deviceSigner } from './deviceSigner';
+import { inflateInWorker } from './inflateInWorker';
+import type { DeviceSigner } from '@shared/sync/identity';
 
 /**
  * How often a sync round runs while the app is open: the periodic check is the rule (a file
@@ -41,6 +44,10 @@ export interface SyncSessionState {
   lastSyncAt: string | null;
   /** A failure outside the engine (IPC...). */
   error: string | null;
+  /** The recovery key of a folder this device just set up: shown until dismissed, never kept. */
+  recoveryKey: string | null;
+  /** How this device's key is kept: by the OS (safeStorage), or in a file (no OS store). */
+  keyProtection: 'os' | 'file' | null;
 }
 
 /** What a session needs from the app. */
@@ -70,6 +77,18 @@ export interface SyncSession {
   unlock(passphrase: string): Promise<SyncReport | null>;
   /** Encrypts the folder with a new passphrase. */
   enableEncryption(passphrase: string): Promise<SyncReport | null>;
+  /** Re-wraps the folder's key under a new passphrase. */
+  changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<SyncReport | null>;
+  /** Approves a device waiting to join the folder. */
+  approveDevice(deviceId: string): Promise<SyncReport | null>;
+  /** Removes a device: its later writes are ignored. */
+  removeDevice(deviceId: string): Promise<SyncReport | null>;
+  /** Approves this device with the folder's recovery key. */
+  approveWithRecoveryKey(recoveryKey: string): Promise<SyncReport | null>;
+  /** Forgets the recovery key shown after setting the folder up. */
+  dismissRecoveryKey(): void;
+  /** Upgrades an unsigned folder to a signed one (device keys, approvals). */
+  upgradeFolder(): Promise<SyncReport | null>;
   /** Starts the periodic rule (idempotent). */
   start(): void;
   /** Stops the timer. */
@@ -93,6 +112,8 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
     report: null,
     lastSyncAt: null,
     error: null,
+    recoveryKey: null,
+    keyProtection: null,
   };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<SyncSessionState>) => {
@@ -108,7 +129,12 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
   /** Held while a round applies or publishes changes: the daily backup waits for it. */
   let releaseBusy: (() => void) | null = null;
 
-  function engineOf(folder: { path: string; scope: SyncScope }): SyncEngine {
+  /** This installation's key, through main (which keeps the secret and signs). */
+  let signer: Promise<DeviceSigner> | null = null;
+  const signerOf = (): Promise<DeviceSigner> =>
+    (signer ??= deviceSigner(deps.client, (protection) => set({ keyProtection: protection })));
+
+  async function engineOf(folder: { path: string; scope: SyncScope }): Promise<SyncEngine> {
     // One engine per folder: the sessions of all engagements sharing the "all" folder share it.
     const key = `${deps.deviceId}:${folder.scope}:${folder.path}:${folder.scope === 'engagement' ? engagementId : '*'}`;
     if (engine && engineFor === key) return engine;
@@ -120,9 +146,19 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
       return engine;
     }
     let current = deps.deviceId;
+    const deviceSigner = await signerOf();
+    const again = engines.get(key); // another session made it while the key was fetched
+    if (again) {
+      engine = again;
+      engineFor = key;
+      return engine;
+    }
     engine = createSyncEngine({
       db: createDexieSyncDatabase({ db: deps.db, deviceId: () => current }),
       folder: createIpcFolder(deps.client, engagementId),
+      signer: deviceSigner,
+      inflate: inflateInWorker,
+      pinKey: `${folder.path}\u0000${folder.scope === 'engagement' ? engagementId : '*'}`,
       deviceId: deps.deviceId,
       ...(deps.deviceName ? { deviceName: deps.deviceName } : {}),
       ...(deps.actor ? { actor: deps.actor } : {}),
@@ -152,7 +188,8 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
     quietRound = quiet;
     if (!quiet) set({ running: true, progress: null, error: null });
     try {
-      const report = await task(engineOf(folder));
+      const report = await task(await engineOf(folder));
+      if (report.recoveryKey) set({ recoveryKey: report.recoveryKey });
       const reached = report.status === 'ok';
       const lastSyncAt = reached ? new Date().toISOString() : state.lastSyncAt;
       if (reached)
@@ -237,6 +274,18 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
       passphrase = value;
       return run((e) => e.enableEncryption(value));
     },
+    changePassphrase(oldValue, newValue) {
+      return run(async (e) => {
+        const report = await e.changePassphrase(oldValue, newValue);
+        passphrase = newValue;
+        return report;
+      });
+    },
+    approveDevice: (deviceId) => run((e) => e.approveDevice(deviceId)),
+    removeDevice: (deviceId) => run((e) => e.removeDevice(deviceId)),
+    approveWithRecoveryKey: (text) => run((e) => e.approveWithRecoveryKey(text)),
+    dismissRecoveryKey: () => set({ recoveryKey: null }),
+    upgradeFolder: () => run((e) => e.upgradeFolder()),
     start() {
       if (timer) return;
       void session.refreshFolder().then(() => session.syncNow());
