@@ -106,7 +106,12 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
           </button>
         ))}
       </div>
-      <section id="engagement-screen" role="tabpanel" aria-labelledby={`tab-${screen.id}`}>
+      <section
+        id="engagement-screen"
+        className="engagement-screen"
+        role="tabpanel"
+        aria-labelledby={`tab-${screen.id}`}
+      >
         <screen.Component engagement={engagement} />
       </section>
     </article>

@@ -168,7 +168,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
               },
             })}
             {...a11y('client')}
-            autoFocus
+            data-autofocus
             placeholder="Northwind Learning"
           />
           {fieldError('client')}

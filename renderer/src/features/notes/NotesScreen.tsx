@@ -41,6 +41,7 @@ const NOTE_COLUMNS: DataTableColumn<NoteRow>[] = [
     id: 'title',
     header: 'Title',
     width: '2.4fr',
+    minWidth: 200,
     cell: (r) => r.note.title,
     sortValue: (r) => r.note.title,
     filterText: (r) => `${r.note.title} ${r.note.body}`,
@@ -49,6 +50,7 @@ const NOTE_COLUMNS: DataTableColumn<NoteRow>[] = [
     id: 'kind',
     header: 'Kind',
     width: '96px',
+    priority: 1,
     cell: (r) => choiceLabel(r.note.kind),
     sortValue: (r) => r.note.kind,
     filterText: (r) => r.note.kind,
@@ -74,6 +76,7 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     id: 'title',
     header: 'What',
     width: '2.2fr',
+    minWidth: 200,
     cell: (r) => r.decision.title,
     sortValue: (r) => r.decision.title,
     filterText: (r) => `${r.decision.title} ${r.decision.rationale}`,
@@ -82,6 +85,7 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     id: 'by',
     header: 'By',
     width: '1.1fr',
+    priority: 2,
     cell: (r) => r.by,
     sortValue: (r) => r.by,
     filterText: (r) => r.by,
@@ -98,7 +102,13 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     sortValue: (r) => r.decision.status,
     filterText: (r) => r.decision.status,
   },
-  { id: 'supersededBy', header: 'Superseded by', width: '1.1fr', cell: (r) => r.supersededBy },
+  {
+    id: 'supersededBy',
+    header: 'Superseded by',
+    width: '1.1fr',
+    priority: 1,
+    cell: (r) => r.supersededBy,
+  },
 ];
 
 /** How many of the newest notes show while the whole list loads. */

@@ -40,6 +40,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'status',
     header: 'Status',
     width: '112px',
+    priority: 4,
     cell: (r) => (
       <span className={`badge badge-issue-${r.issue.status}`}>{choiceLabel(r.issue.status)}</span>
     ),
@@ -50,6 +51,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'severity',
     header: 'Severity',
     width: '84px',
+    priority: 2,
     cell: (r) => (
       <span className={`badge badge-severity-${r.issue.severity}`}>{r.issue.severity}</span>
     ),
@@ -60,6 +62,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'raisedTo',
     header: 'Raised to',
     width: '1.2fr',
+    priority: 3,
     cell: (r) => r.raisedTo,
     sortValue: (r) => r.raisedTo,
     filterText: (r) => r.raisedTo,
@@ -68,6 +71,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'days',
     header: 'Days',
     width: '56px',
+    priority: 1,
     align: 'end',
     cell: (r) => r.days,
     sortValue: (r) => r.days,

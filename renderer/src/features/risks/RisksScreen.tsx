@@ -39,6 +39,7 @@ function columnsFor(names: Map<string, string>, today: string): DataTableColumn<
       id: 'before',
       header: 'Before',
       width: '78px',
+      priority: 2,
       align: 'end',
       cell: (r) => <ScoreChip value={inherentRiskScore(r)} />,
       sortValue: (r) => inherentRiskScore(r),
@@ -63,6 +64,7 @@ function columnsFor(names: Map<string, string>, today: string): DataTableColumn<
       id: 'review',
       header: 'Review',
       width: '116px',
+      priority: 1,
       cell: (r) =>
         isReviewOverdue(r, today) ? (
           <span className="text-danger" title="Review overdue">

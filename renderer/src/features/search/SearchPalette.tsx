@@ -100,6 +100,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   const status = live.status;
 
   return (
+    // A click on the backdrop closes the palette, as Escape does from the keyboard.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={dialogRef}
       className="dialog search-palette"
@@ -122,6 +124,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           aria-autocomplete="list"
           aria-activedescendant={hits.length > 0 ? optionId(current) : undefined}
           placeholder="Search issues, notes, people, risks… in every engagement"
+          // The palette's only field: it takes focus when the palette opens (a modal dialog).
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           value={query}
           onChange={(event) => {
@@ -162,6 +166,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         {hits.map((hit, i) => {
           const engagement = live.index.get('engagement', hit.doc.engagementId);
           return (
+            // Options are chosen from the keyboard through the combobox (aria-activedescendant).
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
               key={hit.doc.id}
               id={optionId(i)}

@@ -58,6 +58,7 @@ function columnsFor(names: Map<string, string>): DataTableColumn<Stakeholder>[] 
       id: 'authority',
       header: 'Authority',
       width: '96px',
+      priority: 1,
       cell: (s) => AUTHORITY_LABEL[s.decisionAuthority],
       sortValue: (s) =>
         ['decides', 'approves', 'influences', 'informed'].indexOf(s.decisionAuthority),
@@ -67,6 +68,7 @@ function columnsFor(names: Map<string, string>): DataTableColumn<Stakeholder>[] 
       id: 'stance',
       header: 'Stance',
       width: '112px',
+      priority: 2,
       cell: (s) => (
         <>
           <span className={`stance-dot stance-${s.stance}`} aria-hidden="true" />{' '}
