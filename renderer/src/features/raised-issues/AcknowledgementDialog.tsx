@@ -15,6 +15,7 @@ import {
   DateField,
   DateTimeField,
   FormError,
+  ComboboxField,
   SelectField,
   TextAreaField,
   type SelectOption,
@@ -145,7 +146,7 @@ export function AcknowledgementDialog({
     >
       <FormError message={saveError} />
       <div className="form-grid">
-        <SelectField form={form} name="byId" label="Answered by" options={people} autoFocus />
+        <ComboboxField form={form} name="byId" label="Answered by" options={people} autoFocus />
         <DateTimeField form={form} name="at" label="Answered at" />
         <SelectField
           form={form}

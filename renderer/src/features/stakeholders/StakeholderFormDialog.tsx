@@ -11,6 +11,7 @@ import { reportsToChoices } from '@shared/notebook/reportsToChoices';
 import {
   DateField,
   FieldShell,
+  ComboboxField,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
@@ -113,7 +114,7 @@ export function StakeholderFormDialog({
         <TextField form={form} name="title" label="Job title" />
         <TextField form={form} name="orgUnit" label="Department" />
         <TextField form={form} name="contact" label="Contact" placeholder="Email, phone" />
-        <SelectField
+        <ComboboxField
           form={form}
           name="reportsToId"
           label="Reports to"
