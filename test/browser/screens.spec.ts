@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
 import { screenshotDir } from './harness/paths';
+import { seriousViolations, type AxeFinding } from './harness/axe';
 
 const SCREENS = [
   'Overview',
@@ -70,6 +71,86 @@ describe('every screen at 1280x800 and 1920x1080, light and dark', () => {
       }
     }
   });
+
+  it('has no critical or serious WCAG 2.1 A/AA violation on any screen or main dialog, light and dark', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const findings: AxeFinding[] = [];
+    const dialog = async (where: string, open: () => Promise<void>) => {
+      await open();
+      await page.getByRole('dialog').first().waitFor();
+      await page.waitForTimeout(100);
+      findings.push(...(await seriousViolations(page, where)));
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').first().waitFor({ state: 'detached' });
+    };
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const name of SCREENS) {
+        await page.getByRole('tab', { name, exact: true }).click();
+        await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+        await page.waitForTimeout(150);
+        findings.push(...(await seriousViolations(page, `${name} (${scheme})`)));
+      }
+      // The other views of a screen.
+      await page.getByRole('tab', { name: 'Stakeholders', exact: true }).click();
+      for (const view of ['Chain of command', 'Power/interest grid', 'Table']) {
+        await page.getByRole('button', { name: view, exact: true }).click();
+        await page.waitForTimeout(300);
+        findings.push(...(await seriousViolations(page, `Stakeholders ${view} (${scheme})`)));
+      }
+      await page.getByRole('tab', { name: 'Notes', exact: true }).click();
+      await page.getByRole('tab', { name: /Decision log/ }).click();
+      findings.push(...(await seriousViolations(page, `Decision log (${scheme})`)));
+      await page
+        .getByRole('tablist', { name: 'Notes and decisions' })
+        .getByRole('tab')
+        .first()
+        .click();
+      // A record open in its detail pane.
+      await page.getByRole('tab', { name: 'Raised issues', exact: true }).click();
+      await page
+        .getByRole('grid', { name: 'Raised issues' })
+        .getByRole('row', { name: /Disk on the reporting/ })
+        .click();
+      findings.push(...(await seriousViolations(page, `Raised issue detail (${scheme})`)));
+      await dialog(`New raised issue (${scheme})`, () =>
+        page.getByRole('button', { name: 'New raised issue' }).click(),
+      );
+      await dialog(`Record acknowledgement (${scheme})`, () =>
+        page.getByRole('button', { name: 'Record acknowledgement' }).click(),
+      );
+      await page.getByRole('tab', { name: 'Stakeholders', exact: true }).click();
+      await dialog(`New stakeholder (${scheme})`, () =>
+        page.getByRole('button', { name: 'New stakeholder' }).click(),
+      );
+      await page.getByRole('tab', { name: 'Ownership', exact: true }).click();
+      await dialog(`New ownership area (${scheme})`, () =>
+        page.getByRole('button', { name: /New (ownership )?area/ }).click(),
+      );
+      await page.getByRole('tab', { name: 'Risks', exact: true }).click();
+      await dialog(`New risk (${scheme})`, () =>
+        page.getByRole('button', { name: 'New risk' }).click(),
+      );
+      await dialog(`New engagement (${scheme})`, () =>
+        page.getByRole('button', { name: 'New engagement' }).click(),
+      );
+      await dialog(`Edit engagement (${scheme})`, () =>
+        page.getByRole('button', { name: 'Edit', exact: true }).click(),
+      );
+      await dialog(`Search (${scheme})`, () =>
+        page
+          .getByRole('button', { name: /Search/ })
+          .first()
+          .click(),
+      );
+      // The memo preview.
+      await page.getByRole('tab', { name: 'Memos', exact: true }).click();
+      await page.waitForTimeout(300);
+      findings.push(...(await seriousViolations(page, `Memo preview (${scheme})`)));
+    }
+    expect(findings).toEqual([]);
+  }, 300_000);
 
   it('splits list and detail with a keyboard-operable divider remembered per screen', async () => {
     const { page } = app;

@@ -122,9 +122,13 @@ export function MultiPicker({
       choose(shown[highlightedIndex]);
       return;
     }
-    // Escape closes the list first; only a second Escape closes the dialog around it.
-    if (event.key === 'Escape' && isOpen) event.stopPropagation();
-    if (event.key === 'Escape' && isOpen) event.preventDefault();
+    // Escape closes the list first; with the list closed it is the dialog's.
+    if (event.key === 'Escape' && isOpen) {
+      event.stopPropagation();
+      event.preventDefault();
+    } else if (event.key === 'Escape') {
+      event.nativeEvent.preventDownshiftDefault = true;
+    }
     // Enter with the list closed must not choose or submit anything by surprise: it opens it.
     if (event.key === 'Enter' && !isOpen && input !== '') {
       event.preventDefault();

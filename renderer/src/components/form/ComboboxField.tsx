@@ -9,6 +9,9 @@ import './form.css';
 const SHOWN_AT_MOST = 50;
 const NONE: ReadonlySet<string> = new Set();
 
+/** An event Downshift leaves alone when this flag is set (its documented escape hatch). */
+type DownshiftEvent = Event & { preventDownshiftDefault?: boolean };
+
 interface PickerProps {
   id: string;
   label: string;
@@ -62,11 +65,14 @@ function SinglePicker({
       },
     });
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    // Escape closes the list first; only a second Escape closes the dialog around it.
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement> & { nativeEvent: DownshiftEvent }) => {
+    // Escape closes the list first; with the list closed it is the dialog's (Downshift would
+    // clear the choice and keep the dialog open).
     if (event.key === 'Escape' && isOpen) {
       event.stopPropagation();
       event.preventDefault();
+    } else if (event.key === 'Escape') {
+      event.nativeEvent.preventDownshiftDefault = true;
     }
   };
 
