@@ -43,7 +43,9 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
     <article className="page" aria-labelledby="engagement-page-title">
       <header className="page-header">
         <div>
-          <p className="page-eyebrow">{engagement.client}</p>
+          {engagement.title.trim() === engagement.client.trim() ? null : (
+            <p className="page-eyebrow">{engagement.client}</p>
+          )}
           <h1 className="page-title" id="engagement-page-title">
             {engagement.title}
           </h1>

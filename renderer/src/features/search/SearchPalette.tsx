@@ -177,13 +177,20 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
               onMouseMove={() => setActive(i)}
               onClick={() => choose(hit)}
             >
-              <span className="search-result-kind">{KIND[hit.doc.entity] ?? hit.doc.entity}</span>
+              {/* The record type is its own label; read aloud as "Note: title. snippet". */}
+              <span className="search-result-kind">
+                <span className="search-result-kind-label">
+                  {KIND[hit.doc.entity] ?? hit.doc.entity}
+                </span>
+                <span className="visually-hidden">: </span>
+              </span>
               <span className="search-result-main">
                 <span className="search-result-title">
                   <Highlighted text={hit.doc.title} terms={hit.terms} />
                 </span>
                 {hit.doc.body ? (
                   <span className="search-result-snippet">
+                    <span className="visually-hidden">. </span>
                     <Highlighted
                       text={snippetAround(hit.doc.body, hit.terms, 140)}
                       terms={hit.terms}
@@ -192,6 +199,9 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
                 ) : null}
               </span>
               <span className="search-result-engagement muted">
+                <span className="visually-hidden">
+                  {hit.doc.entity === 'engagement' ? '' : ' · '}
+                </span>
                 {hit.doc.entity === 'engagement' ? '' : (engagement?.title.split(' — ')[0] ?? '')}
               </span>
             </li>
