@@ -3,7 +3,7 @@ import type { Acknowledgement } from '../model/acknowledgement';
 import type { OwnershipArea } from '../model/ownershipArea';
 import type { RaisedIssue } from '../model/raisedIssue';
 import type { Risk } from '../model/risk';
-import { inherentRiskScore, residualRiskScore } from '../model/risk';
+import { inherentRiskScore } from '../model/risk';
 import type { Stakeholder } from '../model/stakeholder';
 import { toIsoDay, type IsoDay } from '../rules/dates';
 import { indexById } from '../rules/lookup';
