@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
 import { screenshotDir } from './harness/paths';
 import { seriousViolations, type AxeFinding } from './harness/axe';
+import { writeContactSheet } from './harness/contactSheet';
 
 const SCREENS = [
   'Overview',
@@ -70,6 +71,9 @@ describe('every screen at 1280x800 and 1920x1080, light and dark', () => {
         }
       }
     }
+    // One page of thumbnails of them all, for a reviewer's glance.
+    const count = await writeContactSheet(dir, join(screenshotDir, 'contact-sheet.png'));
+    if (app.kind === 'chromium') expect(count).toBe(SCREENS.length * SIZES.length * 2);
   });
 
   it('has no critical or serious WCAG 2.1 A/AA violation on any screen or main dialog, light and dark', async () => {
