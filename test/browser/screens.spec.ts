@@ -142,6 +142,21 @@ describe('every screen at 1280x800 and 1920x1080, light and dark', () => {
       await dialog(`Edit engagement (${scheme})`, () =>
         page.getByRole('button', { name: 'Edit', exact: true }).click(),
       );
+      if (scheme === 'light') {
+        // The chain of command as a list: by keyboard, each person opens their details.
+        await page.getByRole('tab', { name: 'Stakeholders', exact: true }).click();
+        await page.getByRole('button', { name: 'Chain of command', exact: true }).click();
+        await page.getByText(/The chain of command as a list/).click();
+        const list = page.getByRole('navigation', { name: 'Chain of command as a list' });
+        await list.getByRole('button', { name: 'Victor Hale' }).focus();
+        await page.keyboard.press('Enter');
+        await page
+          .getByRole('region', { name: 'Stakeholder details' })
+          .getByRole('heading', { name: 'Victor Hale' })
+          .waitFor();
+        findings.push(...(await seriousViolations(page, 'Chain of command list')));
+        await page.getByRole('button', { name: 'Table', exact: true }).click();
+      }
       await dialog(`Search (${scheme})`, () =>
         page
           .getByRole('button', { name: /Search/ })
