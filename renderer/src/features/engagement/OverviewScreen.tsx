@@ -7,8 +7,8 @@ import { ownershipGapText } from '@shared/notebook/ownershipText';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
-import { openRecord } from '../overview/openRecord';
-import type { EngagementScreenProps } from './screens';
+import { openRecord } from '../../app/openRecord';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import '../overview/notebook.css';
 import '../overview/overview.css';
 

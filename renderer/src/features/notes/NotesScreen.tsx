@@ -8,7 +8,7 @@ import { MasterDetail } from '../../components/layout/MasterDetail';
 import { DeletedRecords, useRecordActions, useRecordKeys } from '../../components/records';
 import { formatDate } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { DecisionDetail } from './DecisionDetail';
 import { DecisionFormDialog } from './DecisionFormDialog';

@@ -6,7 +6,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { DataTable, type DataTableColumn } from '../../components/table/DataTable';
 import { MasterDetail } from '../../components/layout/MasterDetail';
 import { DeletedRecords, useRecordActions, useRecordKeys } from '../../components/records';
-import type { EngagementScreenProps } from '../engagement/screens';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { useUiStore } from '../../state/uiStore';
 import { AcknowledgementDialog } from './AcknowledgementDialog';
 import { RaisedIssueDetail } from './RaisedIssueDetail';

@@ -13,7 +13,7 @@ import { snippetAround } from '@shared/search/highlight';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { Highlighted } from './Highlighted';
 import { liveSearchIndexOf } from '../../../db';
-import { useOpenRecord } from './openRecord';
+import { useOpenRecord } from '../../app/openRecord';
 import './search.css';
 
 /** How a kind of record is named in the results. */

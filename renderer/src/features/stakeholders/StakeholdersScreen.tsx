@@ -7,8 +7,8 @@ import { DataTable, type DataTableColumn } from '../../components/table/DataTabl
 import { MasterDetail } from '../../components/layout/MasterDetail';
 import { DeletedRecords } from '../../components/records';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
-import { ofEngagement, useSelectedId } from '../overview/openRecord';
+import type { EngagementScreenProps } from '../../app/screenProps';
+import { ofEngagement, useSelectedId } from '../../app/openRecord';
 import { ChainChart } from './ChainChart';
 import { prewarmChainLayout } from './chainLayoutCache';
 import { PowerGrid } from './PowerGrid';

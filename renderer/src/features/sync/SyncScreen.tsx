@@ -3,7 +3,7 @@ import type { PeerInfo } from '@shared/sync/engine';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { ConflictList } from './ConflictList';
 import {
   PasswordField,
