@@ -195,10 +195,7 @@ describe('notebook B: raised issues, notes, search, history', () => {
     const composer = page.getByRole('form', { name: 'Memo composer' });
     const actions = page.getByRole('toolbar', { name: 'Memo actions' });
     // Memo 1: every open issue (the disk-space issue among them).
-    await composer
-      .getByRole('group', { name: 'To (decision makers)' })
-      .getByLabel('Victor Hale')
-      .check();
+    await pick(composer, 'To (decision makers)', 'Victor Hale');
     await composer.getByLabel('Subject').fill('Open issues needing a decision');
     await actions.getByRole('button', { name: 'Issue', exact: true }).click();
     await page
@@ -207,10 +204,7 @@ describe('notebook B: raised issues, notes, search, history', () => {
       .first()
       .waitFor();
     // Memo 2: only the publishing issue.
-    await composer
-      .getByRole('group', { name: 'To (decision makers)' })
-      .getByLabel('Victor Hale')
-      .check();
+    await pick(composer, 'To (decision makers)', 'Victor Hale');
     await composer.getByLabel('Subject').fill('Publishing depends on one person');
     await composer.getByLabel('Selected issues').check();
     await composer

@@ -487,7 +487,9 @@ describe('notebook benchmark (large engagement)', () => {
     const work = await page.evaluate(
       () => (window as unknown as { __keyWork: number[] }).__keyWork,
     );
-    const options = await page.getByRole('option').count();
+    const options = await page
+      .locator(`[id="${await box.getAttribute('aria-controls')}"] [role="option"]`)
+      .count();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

@@ -2,7 +2,8 @@ import type { Locator } from 'playwright-core';
 
 /** The searchable picker (combobox) labelled `label` inside `scope`. */
 export function picker(scope: Locator, label: string | RegExp): Locator {
-  const name = typeof label === 'string' ? new RegExp(`^${label}( \\(\\d+\\))?$`) : label;
+  const escaped = typeof label === 'string' ? label.replace(/[()]/g, '\\$&') : '';
+  const name = typeof label === 'string' ? new RegExp(`^${escaped}( \\(\\d+\\))?$`) : label;
   return scope.getByRole('combobox', { name });
 }
 
