@@ -169,7 +169,7 @@ describe('every screen at 1280x800 and 1920x1080, light and dark', () => {
       findings.push(...(await seriousViolations(page, `Memo preview (${scheme})`)));
     }
     expect(findings).toEqual([]);
-  }, 300_000);
+  }, 480_000);
 
   it('splits list and detail with a keyboard-operable divider remembered per screen', async () => {
     const { page } = app;
