@@ -8,6 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import regexpPlugin from 'eslint-plugin-regexp';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 const layer = (from, patterns) => ({
   files: from,
@@ -66,6 +67,22 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  // Accessibility of the JSX (labels, roles, keyboard handlers): the plugin's recommended rules.
+  {
+    files: ['renderer/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Form components take `autoFocus` as a prop and mark the field data-autofocus; the
+      // Dialog focuses it when it opens (the WAI-ARIA dialog pattern). DOM autoFocus stays banned.
+      'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }],
+      // A focusable separator is the WAI-ARIA window splitter (a widget), as a tabpanel may be.
+      'jsx-a11y/no-noninteractive-tabindex': [
+        'error',
+        { tags: [], roles: ['tabpanel', 'separator'] },
+      ],
     },
   },
   layer(

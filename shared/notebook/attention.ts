@@ -1,8 +1,9 @@
+import { appliedRiskScore } from './appliedRiskScore';
 import type { Acknowledgement } from '../model/acknowledgement';
 import type { OwnershipArea } from '../model/ownershipArea';
 import type { RaisedIssue } from '../model/raisedIssue';
 import type { Risk } from '../model/risk';
-import { inherentRiskScore, residualRiskScore } from '../model/risk';
+import { inherentRiskScore } from '../model/risk';
 import type { Stakeholder } from '../model/stakeholder';
 import { toIsoDay, type IsoDay } from '../rules/dates';
 import { unansweredAddressees } from '../rules/addressees';
@@ -77,9 +78,9 @@ export function daysBetween(from: IsoDay, to: IsoDay): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The score a risk is ranked by: after controls when assessed, otherwise before. */
+/** The score a risk is ranked by: the one that applies now (see appliedRiskScore). */
 export function currentRiskScore(risk: Risk): number {
-  return residualRiskScore(risk) ?? inherentRiskScore(risk);
+  return appliedRiskScore(risk).score;
 }
 
 /** Builds the overview's attention lists (deleted records are ignored throughout). */

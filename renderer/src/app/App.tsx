@@ -3,6 +3,7 @@ import { useEngagement, useEngagements } from '../../db';
 import { useWorkbench } from './WorkbenchContext';
 import { shortcutFor, type ShortcutCommand } from './shortcuts';
 import { Toasts } from '../components/Toasts';
+import { SyncAnnouncer } from './SyncAnnouncer';
 import { EngagementSidebar } from '../features/engagements/EngagementSidebar';
 import { EmptyState } from '../features/engagements/EmptyState';
 import { EngagementView } from '../features/engagement/EngagementView';
@@ -133,7 +134,10 @@ export function App() {
       <EngagementSidebar />
       <main className="main" id="main">
         {selected && !selected.deletedAt ? (
-          <EngagementView engagement={selected} />
+          <>
+            <EngagementView engagement={selected} />
+            <SyncAnnouncer engagementId={selected.id} />
+          </>
         ) : engagements === undefined ? null : (
           <EmptyState hasEngagements={hasEngagements} />
         )}

@@ -10,6 +10,9 @@ const PATHS = {
   archive: 'M3 4h18v4H3z M5 8v12h14V8 M10 12h4',
   edit: 'M4 20h4L19 9l-4-4L4 16z M13 7l4 4',
   sample: 'M4 19V5h16v14z M4 9h16 M9 9v10',
+  expand: 'M14 4h6v6 M20 4l-7 7 M10 20H4v-6 M4 20l7-7',
+  collapse: 'M20 10h-6V4 M14 10l7-7 M4 14h6v6 M10 14l-7 7',
+  close: 'M6 6l12 12 M18 6L6 18',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -146,8 +146,9 @@ describe('overview attention', () => {
     expect(attention.overdueReviews.map((r) => [r.risk.title, r.daysOverdue])).toEqual([
       ['Overdue', 19],
     ]);
-    expect(attention.topRisks.map((r) => r.title)).toEqual(['Medium', 'Overdue']);
-    expect(currentRiskScore(risks[2] as never)).toBe(2);
+    // Controls assessed but only planned (status open): the score before them applies.
+    expect(attention.topRisks.map((r) => r.title)).toEqual(['Big but controlled', 'Medium']);
+    expect(currentRiskScore(risks[2] as never)).toBe(25);
   });
 
   it('counts days across month ends', () => {

@@ -1,135 +1,283 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Controller, type FieldValues } from 'react-hook-form';
+import { useCombobox, useMultipleSelection } from 'downshift';
 import { narrowChoices, type ChoiceOption } from '@shared/notebook/choiceFilter';
 import { FieldShell, fieldIds } from './FieldShell';
 import './form.css';
 import { errorOf, type FieldProps } from './fields';
 
-/** Above this many options the list gets a filter box. */
-const FILTER_FROM = 8;
 /** At most this many unchosen options are listed at once (type to narrow the rest). */
-const SHOWN_AT_MOST = 60;
+const SHOWN_AT_MOST = 50;
+const NONE: ReadonlySet<string> = new Set();
+
+/** An event Downshift leaves alone when this flag is set (its documented escape hatch). */
+type DownshiftEvent = Event & { preventDownshiftDefault?: boolean };
+
+/** Props of the picker itself, without the form binding. */
+export interface MultiPickerProps {
+  id: string;
+  label: string;
+  options: readonly ChoiceOption[];
+  /** The chosen values, in the options' order (unknown values first). */
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+  onBlur?: () => void;
+  /** Placeholder of the search box, for example "Add a person…". */
+  placeholder?: string;
+  emptyMessage?: string;
+  /** The label of a chosen value no option has (a record deleted since), to remove it. */
+  unknownLabel?: string;
+  describedBy?: string;
+  invalid?: boolean;
+}
 
 /**
- * Choose several records (value: an array of ids) from a possibly long list: a group of
- * checkboxes, each named by its label, with a filter box from 8 options on. Chosen options
- * are always listed; of the rest at most 60 are, with a line saying how many more match.
+ * A searchable multiple choice: the chosen as chips (each with a remove button; Backspace in an
+ * empty box or Delete on a chip removes), a combobox that narrows the rest as you type (any
+ * case, accents ignored, every word must match) and a listbox you walk with the arrow keys and
+ * choose from with Enter or a click. Built on Downshift's useCombobox and useMultipleSelection
+ * (the WAI-ARIA 1.2 combobox pattern); scales to thousands of options since only 50 are listed.
+ */
+export function MultiPicker({
+  id,
+  label,
+  options,
+  value,
+  onChange,
+  onBlur,
+  placeholder = 'Type to search…',
+  emptyMessage = 'Nothing to choose from.',
+  unknownLabel = 'A record no longer listed',
+  describedBy,
+  invalid,
+}: MultiPickerProps) {
+  const [input, setInput] = useState('');
+  const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
+  const chosen = useMemo(() => new Set(value), [value]);
+  const selectedItems = useMemo(
+    () => value.map((v) => byValue.get(v) ?? { value: v, label: unknownLabel }),
+    [value, byValue, unknownLabel],
+  );
+  const { shown, hidden } = useMemo(() => {
+    const open = options.filter((o) => !chosen.has(o.value));
+    return narrowChoices(open, NONE, input, SHOWN_AT_MOST);
+  }, [options, chosen, input]);
+
+  const order = useMemo(() => options.map((o) => o.value), [options]);
+  const add = (item: ChoiceOption) => {
+    const unknown = value.filter((v) => !byValue.has(v));
+    onChange([...unknown, ...order.filter((v) => v === item.value || chosen.has(v))]);
+  };
+  const remove = (item: ChoiceOption) => onChange(value.filter((v) => v !== item.value));
+
+  const { getSelectedItemProps, getDropdownProps } = useMultipleSelection<ChoiceOption>({
+    selectedItems,
+    itemToKey: (item) => item?.value,
+    onStateChange: ({ type, selectedItems: next }) => {
+      if (
+        next &&
+        (type === useMultipleSelection.stateChangeTypes.SelectedItemKeyDownBackspace ||
+          type === useMultipleSelection.stateChangeTypes.SelectedItemKeyDownDelete ||
+          type === useMultipleSelection.stateChangeTypes.DropdownKeyDownBackspace ||
+          type === useMultipleSelection.stateChangeTypes.FunctionRemoveSelectedItem)
+      ) {
+        onChange(next.map((i) => i.value));
+      }
+    },
+  });
+
+  const {
+    isOpen,
+    highlightedIndex,
+    getLabelProps,
+    getMenuProps,
+    getInputProps,
+    getItemProps,
+    openMenu,
+    setInputValue,
+  } = useCombobox<ChoiceOption>({
+    id,
+    inputId: id,
+    items: shown,
+    itemToString: (item) => item?.label ?? '',
+    itemToKey: (item) => item?.value,
+    // Downshift owns the box's text; the list is narrowed by the copy kept here. A choice is
+    // made in the key or click event itself (never through Downshift's selectedItem, whose
+    // after-render callbacks would reset the box and drop the next keystroke).
+    selectedItem: null,
+    defaultHighlightedIndex: 0,
+  });
+
+  const choose = (item: ChoiceOption | undefined) => {
+    if (!item) return;
+    add(item);
+    setInput('');
+    setInputValue('');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement> & { nativeEvent: DownshiftEvent }) => {
+    if (event.key === 'Enter' && isOpen && highlightedIndex >= 0) {
+      event.preventDefault();
+      event.nativeEvent.preventDownshiftDefault = true;
+      choose(shown[highlightedIndex]);
+      return;
+    }
+    // Escape closes the list first; with the list closed it is the dialog's.
+    if (event.key === 'Escape' && isOpen) {
+      event.stopPropagation();
+      event.preventDefault();
+    } else if (event.key === 'Escape') {
+      event.nativeEvent.preventDownshiftDefault = true;
+    }
+    // Enter with the list closed must not choose or submit anything by surprise: it opens it.
+    if (event.key === 'Enter' && !isOpen && input !== '') {
+      event.preventDefault();
+      openMenu();
+    }
+  };
+
+  const dropdown = getDropdownProps({ preventKeyAction: isOpen && input !== '' }) as {
+    onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  };
+
+  return (
+    <div className={`picker${invalid ? ' picker-invalid' : ''}`}>
+      <label className="picker-label" {...getLabelProps()}>
+        {label}
+        {value.length > 0 ? <span className="picker-count"> ({value.length})</span> : null}
+      </label>
+      <div className="picker-box">
+        {selectedItems.length > 0 ? (
+          <ul className="picker-chips" aria-label={`Chosen: ${label}`}>
+            {selectedItems.map((item, index) => (
+              <li
+                key={item.value}
+                className={`picker-chip${byValue.has(item.value) ? '' : ' picker-chip-unknown'}`}
+                {...getSelectedItemProps({ selectedItem: item, index })}
+              >
+                <span className="picker-chip-label">{item.label}</span>
+                <button
+                  type="button"
+                  className="picker-chip-remove"
+                  aria-label={`Remove ${item.label}`}
+                  tabIndex={-1}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    remove(item);
+                  }}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <input
+          className="picker-input"
+          placeholder={options.length === 0 ? emptyMessage : placeholder}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? true : undefined}
+          {...getInputProps({
+            ...dropdown,
+            // Ours first, then the chips' (Backspace in an empty box); not through
+            // getDropdownProps, which drops the handlers given to it while the list is open.
+            onKeyDown: (
+              event: KeyboardEvent<HTMLInputElement> & { nativeEvent: DownshiftEvent },
+            ) => {
+              onKeyDown(event);
+              if (!event.nativeEvent.preventDownshiftDefault) dropdown.onKeyDown?.(event);
+            },
+            onBlur,
+            // Narrow the list in the keystroke's own event, so Enter right after typing
+            // chooses from the narrowed list.
+            onChange: (event) => setInput((event.currentTarget as HTMLInputElement).value),
+            onClick: () => openMenu(),
+          })}
+        />
+      </div>
+      <ul
+        className="picker-menu"
+        hidden={!isOpen}
+        {...getMenuProps({ 'aria-label': 'Suggestions' })}
+      >
+        {isOpen
+          ? shown.map((item, index) => (
+              <li
+                key={item.value}
+                className="picker-option"
+                data-highlighted={highlightedIndex === index ? 'true' : undefined}
+                {...getItemProps({
+                  item,
+                  index,
+                  onClick: (event: { nativeEvent: DownshiftEvent }) => {
+                    event.nativeEvent.preventDownshiftDefault = true;
+                    choose(item);
+                  },
+                })}
+              >
+                {item.label}
+              </li>
+            ))
+          : null}
+        {isOpen && shown.length === 0 ? (
+          <li className="picker-note" role="presentation">
+            {options.length === 0
+              ? emptyMessage
+              : input.trim() === ''
+                ? 'Everything is chosen.'
+                : `Nothing matches “${input.trim()}”.`}
+          </li>
+        ) : null}
+        {isOpen && hidden > 0 ? (
+          <li className="picker-note" role="presentation">
+            {hidden} more {hidden === 1 ? 'matches' : 'match'}: keep typing to narrow.
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Choose several records (value: an array of ids) from a possibly long list, bound to a form
+ * field: see {@link MultiPicker}.
  */
 export function ChoiceMultiSelect<T extends FieldValues>(
   props: FieldProps<T> & {
     options: readonly ChoiceOption[];
-    /** Placeholder of the filter box, for example "Filter by title…". */
+    /** Placeholder of the search box, for example "Add a person…". */
     filterPlaceholder?: string;
     /** Shown when there is nothing to choose from. */
     emptyMessage?: string;
-    /** The label of a chosen value no option has (a record deleted since), to untick it. */
+    /** The label of a chosen value no option has (a record deleted since), to remove it. */
     unknownLabel?: string;
   },
 ) {
-  const {
-    form,
-    name,
-    label,
-    hint,
-    className,
-    options,
-    filterPlaceholder = 'Filter…',
-    emptyMessage = 'Nothing to choose from.',
-    unknownLabel = 'A record no longer listed',
-  } = props;
+  const { form, name, label, hint, className, options, filterPlaceholder, emptyMessage } = props;
   const id = `${useId()}-${name}`;
   const error = errorOf(form, name);
-  const [filter, setFilter] = useState('');
   const ids = fieldIds(id);
-  const order = useMemo(() => options.map((o) => o.value), [options]);
-  const offered = useMemo(() => new Set(order), [order]);
-
+  const describedBy = [error ? ids.error : null, hint ? ids.hint : null].filter(Boolean).join(' ');
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className} asGroup>
       <Controller
         control={form.control}
         name={name}
-        render={({ field }) => {
-          const chosen = new Set<string>(
-            Array.isArray(field.value) ? (field.value as string[]) : [],
-          );
-          const { shown, hidden } = narrowChoices(options, chosen, filter, SHOWN_AT_MOST);
-          // Chosen values no option has (a record deleted since): listed first, to untick.
-          const unknown = [...chosen].filter((v) => !offered.has(v));
-          const toggle = (value: string, on: boolean) => {
-            // Keep the list's order; unknown values stay until unticked.
-            field.onChange([
-              ...unknown.filter((v) => v !== value),
-              ...order.filter((v) => (v === value ? on : chosen.has(v))),
-            ]);
-          };
-          const describedBy = [error ? ids.error : null, hint ? ids.hint : null]
-            .filter(Boolean)
-            .join(' ');
-          return (
-            <fieldset
-              className="multi-select"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy || undefined}
-            >
-              <legend>
-                {label}
-                {chosen.size > 0 ? (
-                  <span className="multi-select-count"> ({chosen.size})</span>
-                ) : null}
-              </legend>
-              {options.length > FILTER_FROM ? (
-                <input
-                  type="search"
-                  className="multi-select-filter"
-                  aria-label={`Filter ${label.toLowerCase()}`}
-                  placeholder={filterPlaceholder}
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value)}
-                  onKeyDown={(e) => {
-                    // Enter in the filter must not submit the form.
-                    if (e.key === 'Enter') e.preventDefault();
-                  }}
-                />
-              ) : null}
-              <div className="multi-select-options">
-                {unknown.map((value) => (
-                  <label key={value} className="multi-select-option muted">
-                    <input
-                      type="checkbox"
-                      checked
-                      onChange={() => toggle(value, false)}
-                      onBlur={field.onBlur}
-                    />
-                    {unknownLabel}
-                  </label>
-                ))}
-                {shown.map((o) => (
-                  <label key={o.value} className="multi-select-option">
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(o.value)}
-                      onChange={(e) => toggle(o.value, e.target.checked)}
-                      onBlur={field.onBlur}
-                    />
-                    {o.label}
-                  </label>
-                ))}
-                {options.length === 0 && unknown.length === 0 ? (
-                  <span className="muted">{emptyMessage}</span>
-                ) : null}
-                {options.length > 0 && shown.length === 0 ? (
-                  <span className="muted">Nothing matches “{filter.trim()}”.</span>
-                ) : null}
-                {hidden > 0 ? (
-                  <span className="muted multi-select-more">
-                    {hidden} more {hidden === 1 ? 'matches' : 'match'}: type to narrow the list.
-                  </span>
-                ) : null}
-              </div>
-            </fieldset>
-          );
-        }}
+        render={({ field }) => (
+          <MultiPicker
+            id={id}
+            label={label}
+            options={options}
+            value={Array.isArray(field.value) ? (field.value as string[]) : []}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            placeholder={filterPlaceholder}
+            emptyMessage={emptyMessage}
+            unknownLabel={props.unknownLabel}
+            describedBy={describedBy || undefined}
+            invalid={Boolean(error)}
+          />
+        )}
       />
     </FieldShell>
   );

@@ -62,7 +62,7 @@ export function TextField<T extends FieldValues>(
         {...form.register(name)}
         {...aria}
         placeholder={placeholder}
-        autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
       />
     </FieldShell>
   );
@@ -81,7 +81,7 @@ export function TextAreaField<T extends FieldValues>(
         {...aria}
         placeholder={placeholder}
         rows={rows}
-        autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
       />
     </FieldShell>
   );
@@ -127,7 +127,7 @@ export function SelectField<T extends FieldValues>(
   const { id, error, aria } = useControlIds(form, name, hint);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <select {...form.register(name)} {...aria} autoFocus={autoFocus}>
+      <select {...form.register(name)} {...aria} data-autofocus={autoFocus || undefined}>
         {renderOptions(options)}
       </select>
     </FieldShell>
@@ -140,7 +140,12 @@ export function DateField<T extends FieldValues>(props: FieldProps<T>) {
   const { id, error, aria } = useControlIds(form, name, hint);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input type="date" {...form.register(name)} {...aria} autoFocus={autoFocus} />
+      <input
+        type="date"
+        {...form.register(name)}
+        {...aria}
+        data-autofocus={autoFocus || undefined}
+      />
     </FieldShell>
   );
 }
@@ -151,7 +156,12 @@ export function DateTimeField<T extends FieldValues>(props: FieldProps<T>) {
   const { id, error, aria } = useControlIds(form, name, hint);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input type="datetime-local" {...form.register(name)} {...aria} autoFocus={autoFocus} />
+      <input
+        type="datetime-local"
+        {...form.register(name)}
+        {...aria}
+        data-autofocus={autoFocus || undefined}
+      />
     </FieldShell>
   );
 }

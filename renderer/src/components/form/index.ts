@@ -10,7 +10,8 @@ export {
   type SelectOption,
 } from './fields';
 export { StakeholderMultiSelect, stakeholderLabel } from './StakeholderMultiSelect';
-export { ChoiceMultiSelect } from './ChoiceMultiSelect';
+export { ChoiceMultiSelect, MultiPicker } from './ChoiceMultiSelect';
+export { ComboboxField } from './ComboboxField';
 export { applyStoreErrors } from './storeErrors';
 export { FormError } from './FormError';
 export {

@@ -1,6 +1,7 @@
 import {
   memo,
   useCallback,
+  useContext,
   useEffect,
   useId,
   useMemo,
@@ -18,6 +19,8 @@ import {
   type SortState,
   type SortValue,
 } from '@shared/notebook/tableRows';
+import { PaneFillContext } from '../layout/paneFill';
+import { columnTemplate, shownColumns } from './columnFit';
 import './DataTable.css';
 
 /** One column of a {@link DataTable}. */
@@ -36,6 +39,13 @@ export interface DataTableColumn<T> {
   width?: string;
   /** Right-align numbers. */
   align?: 'start' | 'end';
+  /**
+   * When the table is too narrow for every column, columns with a priority hide, lowest first
+   * (columns without one always show). What identifies a row should have none.
+   */
+  priority?: number;
+  /** The narrowest this column may be, in pixels (default: its fixed width, or 96). */
+  minWidth?: number;
 }
 
 /** Props of {@link DataTable}. */
@@ -98,6 +108,9 @@ function BodyRowView<T>({
   onRowClick,
 }: BodyRowProps<T>) {
   return (
+    // Rows are reached with the arrow keys on the focused grid (aria-activedescendant), the
+    // ARIA grid pattern; a click is the mouse's way to the same selection.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus
     <div
       id={domId}
       role="row"
@@ -210,6 +223,19 @@ export function DataTable<T>({
   const [activeIndex, setActiveIndex] = useState(-1);
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const fill = useContext(PaneFillContext);
+  const [gridWidth, setGridWidth] = useState(0);
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setGridWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, []);
+  const allColumns = columns;
+  columns = useMemo(() => shownColumns(allColumns, gridWidth), [allColumns, gridWidth]);
 
   // The filter text of every row, built on the first keystroke (not on mount: a list of
   // 10,000 notes with their bodies would pay for it on every visit to the screen).
@@ -258,7 +284,7 @@ export function DataTable<T>({
   const current = activeIndex >= 0 && activeIndex < visible.length ? activeIndex : selectedIndex;
   const rowDomId = (row: T) => `${gridId}-row-${rowKey(row)}`;
   const activeRow = current >= 0 ? visible[current] : undefined;
-  const template = useMemo(() => columns.map((c) => c.width ?? '1fr').join(' '), [columns]);
+  const template = useMemo(() => columnTemplate(columns), [columns]);
   const onSort = useCallback((columnId: string) => setSort((s) => nextSort(s, columnId)), []);
 
   // Rows are memoised: a stable click handler keeps scrolling from re-rendering rows in view.
@@ -310,7 +336,7 @@ export function DataTable<T>({
   const pool = Math.max(64, 2 ** Math.ceil(Math.log2(items.length + 1)));
 
   return (
-    <div className="data-table">
+    <div className={fill ? 'data-table data-table-fill' : 'data-table'}>
       <div className="data-table-toolbar">
         <input
           type="search"
@@ -347,7 +373,11 @@ export function DataTable<T>({
         <div
           ref={scrollRef}
           className="data-table-body"
-          style={{ height: `min(${height}, ${Math.max(visible.length, 3) * rowHeight}px)` }}
+          style={
+            fill
+              ? undefined
+              : { height: `min(${height}, ${Math.max(visible.length, 3) * rowHeight}px)` }
+          }
         >
           {visible.length === 0 ? (
             <p className="data-table-empty muted">

@@ -7,7 +7,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { backUpEngagement, getAppVersion } from './backups';
 import { useDataDialogs } from './dataDialogs';
 import { pickFile, readWholeFile, saveTextFile } from './fileIo';

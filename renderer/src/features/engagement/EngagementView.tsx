@@ -43,7 +43,9 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
     <article className="page" aria-labelledby="engagement-page-title">
       <header className="page-header">
         <div>
-          <p className="page-eyebrow">{engagement.client}</p>
+          {engagement.title.trim() === engagement.client.trim() ? null : (
+            <p className="page-eyebrow">{engagement.client}</p>
+          )}
           <h1 className="page-title" id="engagement-page-title">
             {engagement.title}
           </h1>
@@ -106,7 +108,12 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
           </button>
         ))}
       </div>
-      <section id="engagement-screen" role="tabpanel" aria-labelledby={`tab-${screen.id}`}>
+      <section
+        id="engagement-screen"
+        className="engagement-screen"
+        role="tabpanel"
+        aria-labelledby={`tab-${screen.id}`}
+      >
         <screen.Component engagement={engagement} />
       </section>
     </article>

@@ -1,14 +1,14 @@
 import { type ReactNode } from 'react';
 import { useOverview } from '../../../db';
-import { inherentRiskScore, residualRiskScore, riskBand } from '@shared/model/risk';
+import { inherentRiskScore, riskBand } from '@shared/model/risk';
 import type { EngagementScopedEntityName } from '@shared/model/registry';
-import { currentRiskScore } from '@shared/notebook/attention';
+import { appliedRiskScore } from '@shared/notebook/appliedRiskScore';
 import { ownershipGapText } from '@shared/notebook/ownershipText';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
-import { openRecord } from '../overview/openRecord';
-import type { EngagementScreenProps } from './screens';
+import { openRecord } from '../../app/openRecord';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import '../overview/notebook.css';
 import '../overview/overview.css';
 import { RecordConflicts } from '../sync/RecordConflicts';
@@ -106,7 +106,11 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           title="Awaiting acknowledgement"
           tone={data.awaiting.length > 0 ? 'alert' : 'plain'}
           count={data.awaiting.length}
-          empty="Everyone each issue past its follow-up day was raised to has answered."
+          empty={
+            data.counts.raisedIssue === 0
+              ? 'Nothing recorded yet: no issue has been raised.'
+              : 'Everyone each issue past its follow-up day was raised to has answered.'
+          }
         >
           {data.awaiting.slice(0, 8).map(({ issue, daysOverdue, unansweredIds }) => (
             <RecordLink
@@ -159,7 +163,11 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           title="Ownership gaps"
           tone={data.gaps.length > 0 ? 'alert' : 'plain'}
           count={data.gaps.length}
-          empty="Every area has an Accountable who can decide and someone Responsible."
+          empty={
+            data.counts.ownershipArea === 0
+              ? 'Nothing recorded yet: no system or process has been mapped.'
+              : 'Every area has an Accountable who can decide and someone Responsible.'
+          }
         >
           {data.gaps.slice(0, 8).map(({ area, gaps }) => (
             <RecordLink
@@ -177,7 +185,11 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           title="Risk reviews overdue"
           tone={data.overdueReviews.length > 0 ? 'warn' : 'plain'}
           count={data.overdueReviews.length}
-          empty="No risk is past its review date."
+          empty={
+            data.counts.risk === 0
+              ? 'Nothing recorded yet: the risk register is empty.'
+              : 'No risk is past its review date.'
+          }
         >
           {data.overdueReviews.slice(0, 6).map(({ risk, daysOverdue }) => (
             <RecordLink
@@ -199,11 +211,14 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           id="overview-top-risks"
           title="Top risks"
           tone="plain"
-          empty="No open risk in the register."
+          empty={
+            data.counts.risk === 0
+              ? 'Nothing recorded yet: the risk register is empty.'
+              : 'No open risk in the register.'
+          }
         >
           {data.topRisks.map((risk) => {
-            const score = currentRiskScore(risk);
-            const residual = residualRiskScore(risk);
+            const { score, basis, residual } = appliedRiskScore(risk);
             return (
               <RecordLink
                 key={risk.id}
@@ -211,15 +226,20 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
                 id={risk.id}
                 title={risk.title}
                 badge={
-                  <span className={`score score-${riskBand(score)}`} title="Current score">
+                  <span
+                    className={`score score-${riskBand(score)}`}
+                    title={basis === 'inherent' ? 'Score before controls' : 'Score after controls'}
+                  >
                     {score}
                   </span>
                 }
                 meta={
                   <>
-                    {residual === null
-                      ? `score ${inherentRiskScore(risk)} before controls (after not assessed)`
-                      : `${inherentRiskScore(risk)} before controls, ${residual} after`}{' '}
+                    {basis === 'residual'
+                      ? `${score} after controls (${inherentRiskScore(risk)} before)`
+                      : residual === null
+                        ? `${score} before controls (after not assessed)`
+                        : `${score} before controls; ${residual} expected once they are in place`}{' '}
                     · {risk.status}
                   </>
                 }
@@ -228,7 +248,12 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           })}
         </AttentionCard>
 
-        <AttentionCard id="overview-notes" title="Recent notes" tone="plain" empty="No notes yet.">
+        <AttentionCard
+          id="overview-notes"
+          title="Recent notes"
+          tone="plain"
+          empty="Nothing recorded yet: no notes."
+        >
           {data.recentNotes.map((note) => (
             <RecordLink
               key={note.id}

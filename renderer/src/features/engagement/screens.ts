@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Engagement } from '@shared/model/engagement';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { OverviewScreen } from './OverviewScreen';
 import { StakeholdersScreen } from '../stakeholders/StakeholdersScreen';
 import { OwnershipScreen } from '../ownership/OwnershipScreen';
@@ -10,10 +10,7 @@ import { MemosScreen } from '../memos/MemosScreen';
 import { DataScreen } from '../data/DataScreen';
 import { SyncScreen } from '../sync/SyncScreen';
 
-/** The props every engagement screen receives. */
-export interface EngagementScreenProps {
-  engagement: Engagement;
-}
+export type { EngagementScreenProps };
 
 /** One tab of the open engagement. Add a screen here and it gets a tab and a Ctrl/Cmd+digit shortcut. */
 export interface EngagementScreen {

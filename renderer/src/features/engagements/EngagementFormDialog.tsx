@@ -21,7 +21,8 @@ const optionalDate = z.union([z.literal(''), z.iso.date({ message: 'must be a da
 const formSchema = z
   .object({
     client: engagementObject.shape.client,
-    title: engagementObject.shape.title,
+    // Optional here: left empty, the engagement is titled after the client.
+    title: z.string().trim().max(200, 'must be at most 200 characters'),
     code: z
       .string()
       .trim()
@@ -91,6 +92,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
     const { memoResponsibility, ...rest } = values;
     const input = {
       ...rest,
+      title: rest.title.trim() === '' ? rest.client.trim() : rest.title,
       startDate: values.startDate || null,
       endDate: values.endDate || null,
       // Left empty on an engagement that never had one: not written (no empty change logged).
@@ -168,8 +170,8 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
               },
             })}
             {...a11y('client')}
-            autoFocus
-            placeholder="Northwind Learning"
+            data-autofocus
+            placeholder="For example: Northwind Learning"
           />
           {fieldError('client')}
         </div>
@@ -178,7 +180,11 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           <input
             {...register('title')}
             {...a11y('title')}
-            placeholder="Database operations review"
+            placeholder={
+              clientName.trim() === ''
+                ? 'Optional: the client by default'
+                : `Optional: “${clientName.trim()}” by default`
+            }
           />
           {fieldError('title')}
         </div>

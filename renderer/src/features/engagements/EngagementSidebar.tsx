@@ -58,7 +58,8 @@ export function EngagementSidebar() {
             >
               <span className="engagement-item-client">{e.client}</span>
               <span className="engagement-item-title">
-                <span>{e.title}</span>
+                {/* An engagement titled after its client shows the client once. */}
+                <span>{e.title.trim() === e.client.trim() ? '' : e.title}</span>
                 {e.archivedAt ? <span className="badge">archived</span> : null}
                 {!e.archivedAt && e.status !== 'active' ? (
                   <span className="badge">{e.status}</span>

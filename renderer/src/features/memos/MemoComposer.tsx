@@ -1,3 +1,5 @@
+import { useId, useMemo } from 'react';
+import { MultiPicker } from '../../components/form';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
 import {
@@ -45,6 +47,37 @@ function CheckList({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** People chosen with the searchable picker (chips, type-ahead), as in every form. */
+function PeoplePicker({
+  label,
+  items,
+  chosen,
+  onChange,
+}: {
+  label: string;
+  items: Array<{ id: string; label: string; hint?: string }>;
+  chosen: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const id = useId();
+  const options = useMemo(
+    () => items.map((i) => ({ value: i.id, label: i.hint ? `${i.label}, ${i.hint}` : i.label })),
+    [items],
+  );
+  return (
+    <MultiPicker
+      id={id}
+      label={label}
+      options={options}
+      value={chosen}
+      onChange={onChange}
+      placeholder="Add a person…"
+      emptyMessage="Nobody to choose."
+      unknownLabel="Someone removed since"
+    />
   );
 }
 
@@ -169,16 +202,16 @@ export function MemoComposer({
           )}
         </span>
       </div>
-      <CheckList
-        legend="To (decision makers)"
+      <PeoplePicker
+        label="To (decision makers)"
         items={people}
-        checked={draft.recipientIds}
+        chosen={draft.recipientIds}
         onChange={(recipientIds) => onChange({ recipientIds })}
       />
-      <CheckList
-        legend="Cc"
+      <PeoplePicker
+        label="Cc"
         items={people.filter((p) => !draft.recipientIds.includes(p.id))}
-        checked={draft.ccIds}
+        chosen={draft.ccIds}
         onChange={(ccIds) => onChange({ ccIds })}
       />
       <fieldset className="memo-scope">

@@ -35,7 +35,15 @@ export function MemoPreview({ markdown, label }: { markdown: string; label: stri
         </button>
       </div>
       {view === 'rendered' ? (
-        <div className="memo-document" data-testid="memo-preview">
+        // A scrolling region: focusable, so the keyboard can scroll it (WCAG 2.1.1).
+        <div
+          className="memo-document"
+          data-testid="memo-preview"
+          role="region"
+          aria-label="Memo preview"
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll container
+          tabIndex={0}
+        >
           <Markdown remarkPlugins={[remarkGfm]} components={COMPONENTS}>
             {markdown}
           </Markdown>

@@ -3,7 +3,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
-import { useOpenRecord } from '../search/openRecord';
+import { useOpenRecord } from '../../app/openRecord';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkChips } from './LinkEditor';
 import { RecordConflicts } from '../sync/RecordConflicts';

@@ -4,6 +4,7 @@ import { decisionStatusSchema, type Decision } from '@shared/model/decision';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import {
   DateTimeField,
+  ComboboxField,
   SelectField,
   TextAreaField,
   TextField,
@@ -64,7 +65,7 @@ export function DecisionFormDialog({
     >
       <div className="form-grid">
         <TextField form={form} name="title" label="What was decided" className="span-2" autoFocus />
-        <SelectField form={form} name="decidedById" label="Decided by" options={people} />
+        <ComboboxField form={form} name="decidedById" label="Decided by" options={people} />
         <DateTimeField
           form={form}
           name="decidedAt"
@@ -77,7 +78,7 @@ export function DecisionFormDialog({
           label="Status"
           options={decisionStatusSchema.options.map((s) => ({ value: s, label: choiceLabel(s) }))}
         />
-        <SelectField form={form} name="supersededById" label="Superseded by" options={later} />
+        <ComboboxField form={form} name="supersededById" label="Superseded by" options={later} />
         <TextAreaField form={form} name="rationale" label="Rationale" className="span-2" rows={5} />
         <LinkEditor form={form} name="links" engagementId={engagementId} selfId={decision?.id} />
       </div>

@@ -2,7 +2,7 @@ import type { Note } from '@shared/model/note';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDateTime } from '../../lib/formatDate';
-import { useOpenRecord } from '../search/openRecord';
+import { useOpenRecord } from '../../app/openRecord';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkChips } from './LinkEditor';
 import { MarkdownView } from './MarkdownView';

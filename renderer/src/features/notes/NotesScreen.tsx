@@ -8,7 +8,7 @@ import { MasterDetail } from '../../components/layout/MasterDetail';
 import { DeletedRecords, useRecordActions, useRecordKeys } from '../../components/records';
 import { formatDate } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { DecisionDetail } from './DecisionDetail';
 import { DecisionFormDialog } from './DecisionFormDialog';
@@ -42,6 +42,7 @@ const NOTE_COLUMNS: DataTableColumn<NoteRow>[] = [
     id: 'title',
     header: 'Title',
     width: '2.4fr',
+    minWidth: 200,
     cell: (r) => (
       <>
         <ConflictBadge entity="note" recordId={r.note.id} />
@@ -55,6 +56,7 @@ const NOTE_COLUMNS: DataTableColumn<NoteRow>[] = [
     id: 'kind',
     header: 'Kind',
     width: '96px',
+    priority: 1,
     cell: (r) => choiceLabel(r.note.kind),
     sortValue: (r) => r.note.kind,
     filterText: (r) => r.note.kind,
@@ -80,6 +82,7 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     id: 'title',
     header: 'What',
     width: '2.2fr',
+    minWidth: 200,
     cell: (r) => (
       <>
         <ConflictBadge entity="decision" recordId={r.decision.id} />
@@ -93,6 +96,7 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     id: 'by',
     header: 'By',
     width: '1.1fr',
+    priority: 2,
     cell: (r) => r.by,
     sortValue: (r) => r.by,
     filterText: (r) => r.by,
@@ -109,7 +113,13 @@ const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     sortValue: (r) => r.decision.status,
     filterText: (r) => r.decision.status,
   },
-  { id: 'supersededBy', header: 'Superseded by', width: '1.1fr', cell: (r) => r.supersededBy },
+  {
+    id: 'supersededBy',
+    header: 'Superseded by',
+    width: '1.1fr',
+    priority: 1,
+    cell: (r) => r.supersededBy,
+  },
 ];
 
 /** How many of the newest notes show while the whole list loads. */

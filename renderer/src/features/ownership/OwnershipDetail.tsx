@@ -5,7 +5,7 @@ import { indexById } from '@shared/rules/lookup';
 import { ownershipGaps } from '@shared/rules/ownership';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
-import { openRecord } from '../overview/openRecord';
+import { openRecord } from '../../app/openRecord';
 import { presenceOf } from '../stakeholders/labels';
 import { RecordConflicts } from '../sync/RecordConflicts';
 

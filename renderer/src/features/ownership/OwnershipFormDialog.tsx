@@ -4,6 +4,7 @@ import type { OwnershipArea } from '@shared/model/ownershipArea';
 import { ownershipKindSchema } from '@shared/model/ownershipArea';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import {
+  ComboboxField,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
@@ -79,7 +80,7 @@ export function OwnershipFormDialog({
           }))}
         />
         <TextAreaField form={form} name="description" label="Description" className="span-2" />
-        <SelectField
+        <ComboboxField
           form={form}
           name="accountableId"
           label="Accountable"

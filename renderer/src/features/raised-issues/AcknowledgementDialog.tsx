@@ -19,6 +19,7 @@ import {
   DateField,
   DateTimeField,
   FormError,
+  ComboboxField,
   SelectField,
   TextAreaField,
   type SelectOption,
@@ -220,8 +221,8 @@ export function AcknowledgementDialog({
     >
       <FormError message={saveError} />
       <div className="form-grid">
-        <SelectField form={form} name="byId" label="Answered by" options={people} autoFocus />
-        <SelectField
+        <ComboboxField form={form} name="byId" label="Answered by" options={people} autoFocus />
+        <ComboboxField
           form={form}
           name="onBehalfOfId"
           label="On behalf of"

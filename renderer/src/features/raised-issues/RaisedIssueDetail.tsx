@@ -9,7 +9,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
-import { openRecord } from '../overview/openRecord';
+import { openRecord } from '../../app/openRecord';
 import { IssueTimeline } from './IssueTimeline';
 import { choiceLabel } from './raisedIssueForm';
 import { RecordConflicts } from '../sync/RecordConflicts';

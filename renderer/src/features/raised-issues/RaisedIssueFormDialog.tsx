@@ -15,6 +15,7 @@ import {
   DateField,
   DateTimeField,
   FormError,
+  ComboboxField,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
@@ -167,8 +168,8 @@ export function RaisedIssueFormDialog({
         />
         <DateField form={form} name="followUpDue" label="Follow up by" />
         <DateField form={form} name="targetDate" label="Fix due" />
-        <SelectField form={form} name="ownerId" label="Owner of the fix" options={people} />
-        <SelectField form={form} name="escalatesId" label="Escalates" options={earlier} />
+        <ComboboxField form={form} name="ownerId" label="Owner of the fix" options={people} />
+        <ComboboxField form={form} name="escalatesId" label="Escalates" options={earlier} />
         <TextAreaField
           form={form}
           name="criteria"

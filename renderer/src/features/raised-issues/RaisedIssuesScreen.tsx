@@ -10,7 +10,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { DataTable, type DataTableColumn } from '../../components/table/DataTable';
 import { MasterDetail } from '../../components/layout/MasterDetail';
 import { DeletedRecords, useRecordActions, useRecordKeys } from '../../components/records';
-import type { EngagementScreenProps } from '../engagement/screens';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { useUiStore } from '../../state/uiStore';
 import { AcknowledgementDialog } from './AcknowledgementDialog';
 import { FollowUpDialog } from './FollowUpDialog';
@@ -53,6 +53,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'status',
     header: 'Status',
     width: '112px',
+    priority: 4,
     cell: (r) => (
       <span className={`badge badge-issue-${r.issue.status}`}>{choiceLabel(r.issue.status)}</span>
     ),
@@ -63,6 +64,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'severity',
     header: 'Severity',
     width: '84px',
+    priority: 2,
     cell: (r) => (
       <span className={`badge badge-severity-${r.issue.severity}`}>{r.issue.severity}</span>
     ),
@@ -73,6 +75,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'raisedTo',
     header: 'Raised to',
     width: '1.2fr',
+    priority: 3,
     cell: (r) => r.raisedTo,
     sortValue: (r) => r.raisedTo,
     filterText: (r) => r.raisedTo,
@@ -81,6 +84,7 @@ const COLUMNS: DataTableColumn<IssueRow>[] = [
     id: 'days',
     header: 'Days',
     width: '56px',
+    priority: 1,
     align: 'end',
     cell: (r) => r.days,
     sortValue: (r) => r.days,

@@ -6,7 +6,7 @@ import { isAcceptanceExpired, isReviewOverdue } from '@shared/rules/risk';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
-import { openRecord } from '../overview/openRecord';
+import { openRecord } from '../../app/openRecord';
 import { RecordConflicts } from '../sync/RecordConflicts';
 
 function Score({ value, label }: { value: number | null; label: string }) {

@@ -7,6 +7,7 @@ import type { Stakeholder } from '@shared/model/stakeholder';
 import {
   DateField,
   FieldShell,
+  ComboboxField,
   SelectField,
   TextAreaField,
   TextField,
@@ -103,7 +104,7 @@ export function RiskFormDialog({
       <div className="form-grid">
         <TextField form={form} name="title" label="Title" className="span-2" autoFocus />
         <TextField form={form} name="category" label="Category" placeholder="Operations" />
-        <SelectField form={form} name="ownerId" label="Owner" options={people} />
+        <ComboboxField form={form} name="ownerId" label="Owner" options={people} />
         <TextAreaField form={form} name="cause" label="Cause" rows={2} />
         <TextAreaField form={form} name="event" label="Event" rows={2} />
         <TextAreaField form={form} name="impact" label="Impact" className="span-2" rows={2} />
@@ -142,7 +143,7 @@ export function RiskFormDialog({
         />
         <DateField form={form} name="reviewDate" label="Next review" />
         <span />
-        <SelectField
+        <ComboboxField
           form={form}
           name="acceptedById"
           label="Accepted by"

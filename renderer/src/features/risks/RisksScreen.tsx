@@ -11,8 +11,8 @@ import { DeletedRecords } from '../../components/records';
 import { DataTable, type DataTableColumn } from '../../components/table/DataTable';
 import { formatDate } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
-import { ofEngagement, useSelectedId } from '../overview/openRecord';
+import type { EngagementScreenProps } from '../../app/screenProps';
+import { ofEngagement, useSelectedId } from '../../app/openRecord';
 import { HeatMap } from './HeatMap';
 import { RiskDetail } from './RiskDetail';
 import { RiskFormDialog } from './RiskFormDialog';
@@ -45,6 +45,7 @@ function columnsFor(names: Map<string, string>, today: string): DataTableColumn<
       id: 'before',
       header: 'Before',
       width: '78px',
+      priority: 2,
       align: 'end',
       cell: (r) => <ScoreChip value={inherentRiskScore(r)} />,
       sortValue: (r) => inherentRiskScore(r),
@@ -69,6 +70,7 @@ function columnsFor(names: Map<string, string>, today: string): DataTableColumn<
       id: 'review',
       header: 'Review',
       width: '116px',
+      priority: 1,
       cell: (r) =>
         isReviewOverdue(r, today) ? (
           <span className="text-danger" title="Review overdue">

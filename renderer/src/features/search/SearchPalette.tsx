@@ -13,7 +13,7 @@ import { snippetAround } from '@shared/search/highlight';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { Highlighted } from './Highlighted';
 import { liveSearchIndexOf } from '../../../db';
-import { useOpenRecord } from './openRecord';
+import { useOpenRecord } from '../../app/openRecord';
 import './search.css';
 
 /** How a kind of record is named in the results. */
@@ -100,6 +100,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   const status = live.status;
 
   return (
+    // A click on the backdrop closes the palette, as Escape does from the keyboard.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={dialogRef}
       className="dialog search-palette"
@@ -122,6 +124,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           aria-autocomplete="list"
           aria-activedescendant={hits.length > 0 ? optionId(current) : undefined}
           placeholder="Search issues, notes, people, risks… in every engagement"
+          // The palette's only field: it takes focus when the palette opens (a modal dialog).
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           value={query}
           onChange={(event) => {
@@ -162,6 +166,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         {hits.map((hit, i) => {
           const engagement = live.index.get('engagement', hit.doc.engagementId);
           return (
+            // Options are chosen from the keyboard through the combobox (aria-activedescendant).
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
               key={hit.doc.id}
               id={optionId(i)}
@@ -171,13 +177,20 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
               onMouseMove={() => setActive(i)}
               onClick={() => choose(hit)}
             >
-              <span className="search-result-kind">{KIND[hit.doc.entity] ?? hit.doc.entity}</span>
+              {/* The record type is its own label; read aloud as "Note: title. snippet". */}
+              <span className="search-result-kind">
+                <span className="search-result-kind-label">
+                  {KIND[hit.doc.entity] ?? hit.doc.entity}
+                </span>
+                <span className="visually-hidden">: </span>
+              </span>
               <span className="search-result-main">
                 <span className="search-result-title">
                   <Highlighted text={hit.doc.title} terms={hit.terms} />
                 </span>
                 {hit.doc.body ? (
                   <span className="search-result-snippet">
+                    <span className="visually-hidden">. </span>
                     <Highlighted
                       text={snippetAround(hit.doc.body, hit.terms, 140)}
                       terms={hit.terms}
@@ -186,6 +199,9 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
                 ) : null}
               </span>
               <span className="search-result-engagement muted">
+                <span className="visually-hidden">
+                  {hit.doc.entity === 'engagement' ? '' : ' · '}
+                </span>
                 {hit.doc.entity === 'engagement' ? '' : (engagement?.title.split(' — ')[0] ?? '')}
               </span>
             </li>

@@ -12,6 +12,7 @@ import {
   layoutShape,
   type ChainPositions,
 } from './chainLayoutCache';
+import { ChainList } from './ChainList';
 import { downloadDataUrl, renderChartPng, type ChartBounds } from './exportChartPng';
 
 const NODE_WIDTH = CHART_LAYOUT.nodeWidth;
@@ -194,6 +195,7 @@ export function ChainChart({
           {exporting ? 'Exporting…' : 'Export PNG'}
         </button>
       </div>
+      <ChainList graph={graph} onSelect={onSelect} />
       <div className="chain-canvas" ref={wrapper}>
         {!positions ? (
           <p className="muted chain-empty" role="status">

@@ -13,6 +13,7 @@ import {
   ChoiceMultiSelect,
   DateField,
   FieldShell,
+  ComboboxField,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
@@ -118,7 +119,7 @@ export function StakeholderFormDialog({
         <TextField form={form} name="title" label="Job title" />
         <TextField form={form} name="orgUnit" label="Department" />
         <TextField form={form} name="contact" label="Contact" placeholder="Email, phone" />
-        <SelectField
+        <ComboboxField
           form={form}
           name="reportsToId"
           label="Reports to"

@@ -7,8 +7,8 @@ import { DataTable, type DataTableColumn } from '../../components/table/DataTabl
 import { MasterDetail } from '../../components/layout/MasterDetail';
 import { DeletedRecords } from '../../components/records';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
-import { ofEngagement, useSelectedId } from '../overview/openRecord';
+import type { EngagementScreenProps } from '../../app/screenProps';
+import { ofEngagement, useSelectedId } from '../../app/openRecord';
 import { ChainChart } from './ChainChart';
 import { prewarmChainLayout } from './chainLayoutCache';
 import { PowerGrid } from './PowerGrid';
@@ -60,6 +60,7 @@ function columnsFor(names: Map<string, string>): DataTableColumn<Stakeholder>[] 
       id: 'authority',
       header: 'Authority',
       width: '96px',
+      priority: 1,
       cell: (s) => AUTHORITY_LABEL[s.decisionAuthority],
       sortValue: (s) =>
         ['decides', 'approves', 'influences', 'informed'].indexOf(s.decisionAuthority),
@@ -69,6 +70,7 @@ function columnsFor(names: Map<string, string>): DataTableColumn<Stakeholder>[] 
       id: 'stance',
       header: 'Stance',
       width: '112px',
+      priority: 2,
       cell: (s) => (
         <>
           <span className={`stance-dot stance-${s.stance}`} aria-hidden="true" />{' '}

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
-import type { EngagementScreenProps } from '../engagement/screens';
+import type { EngagementScreenProps } from '../../app/screenProps';
 import { ConflictList } from './ConflictList';
 import { ParkedChanges } from './ParkedChanges';
 import { ChangePassphraseForm, DeviceRoster, RecoveryKeyPanel } from './DeviceRoster';
