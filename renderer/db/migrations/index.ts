@@ -6,6 +6,7 @@ import { migration004 } from './004-sync';
 import { migration006 } from './006-memo-drafts';
 import { migration007 } from './007-change-log-index-diet';
 import { migration008 } from './008-change-packs';
+import { migration011 } from './011-attachments';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration011,
 ];
 
 /** The schema version this build of the app writes (the last migration's version). */
