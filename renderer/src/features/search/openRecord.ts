@@ -17,6 +17,7 @@ const SCREEN_LABEL: Partial<Record<EntityName, string>> = {
   decision: 'Notes',
   memo: 'Memos',
 };
+// An attachment opens the record it is attached to (see useOpenRecord).
 
 /** The id of the screen that shows an entity (the first screen if that one is missing). */
 export function screenIdFor(entity: EntityName): string {
@@ -35,7 +36,8 @@ export interface RecordTarget {
 
 /**
  * Opens a record: its engagement, the screen that shows it, and the record chosen there. An
- * acknowledgement opens the raised issue it answers; an engagement opens its overview.
+ * acknowledgement opens the raised issue it answers; an attachment opens the record it is
+ * attached to; an engagement opens its overview.
  */
 export function useOpenRecord(): (target: RecordTarget) => Promise<void> {
   const { db } = useWorkbench();
@@ -43,6 +45,10 @@ export function useOpenRecord(): (target: RecordTarget) => Promise<void> {
     async (target: RecordTarget) => {
       const ui = useUiStore.getState();
       let { entity, id } = target;
+      if (entity === 'attachment') {
+        const attachment = await getRecord(db, 'attachment', id);
+        if (attachment) ({ entity, id } = attachment.target);
+      }
       if (entity === 'acknowledgement') {
         const ack = await getRecord(db, 'acknowledgement', id);
         if (ack) {
