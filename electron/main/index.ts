@@ -109,6 +109,7 @@ function registerIpc(): void {
     printToPdf: printer.printToPdf,
     preparePdf: () => printer.prepare(),
     writeClipboard: async (text) => clipboard.writeText(text),
+    openPath: (path) => shell.openPath(path),
     showFolderDialog: async ({ title }) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
       const result = mainWindow

@@ -28,6 +28,9 @@ export const CHANNELS = [
   'sync.folder.forget',
   'sync.fs',
   'sync.device.regenerate',
+  // Evidence (issue 16): DKIM check of an imported email, opening an attachment with the system.
+  'email.checkDkim',
+  'attachment.openWithSystem',
 ] as const;
 
 /** The name of an IPC channel. */

@@ -62,11 +62,12 @@ export type DkimKeyRecord = z.infer<typeof dkimKeyRecordSchema>;
 
 /**
  * What the DKIM check of an email found. `pending`: not checked yet (offline at import);
- * `unverifiable`: no raw headers to check (an Outlook .msg); `none`: no signature.
+ * `unverifiable`: no raw headers to check (an Outlook .msg); `none`: no signature;
+ * `unaligned`: a valid signature, but of a domain that is not the From address's.
  */
 export const dkimCheckSchema = z.object({
   /** The overall status (pass when at least one signature aligned with From passed). */
-  status: choice(['pass', 'fail', 'none', 'pending', 'unverifiable', 'error']),
+  status: choice(['pass', 'fail', 'unaligned', 'none', 'pending', 'unverifiable', 'error']),
   /** When the check ran (UTC), or null while pending / unverifiable. */
   checkedAt: isoDateTimeSchema.nullable().default(null),
   /** One entry per DKIM-Signature header. */

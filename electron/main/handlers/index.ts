@@ -15,6 +15,10 @@ import type { PrintToPdf } from '../pdf/types';
 import { createMemoHandlers, type MemoFileSystem } from './memo.handler';
 import { createSyncFolders, type SyncFolders } from '../sync/syncFolders';
 import { createSyncHandlers, type ShowFolderDialog } from './sync.handler';
+import { resolveTxt as dnsResolveTxt } from 'node:dns/promises';
+import { tmpdir } from 'node:os';
+import { createEmailHandlers } from './email.handler';
+import type { ResolveTxt } from '../email/dkim';
 
 /** Everything the handlers need, as plain values and functions (no Electron objects). */
 export interface HandlerDeps {
@@ -54,6 +58,12 @@ export interface HandlerDeps {
   showFolderDialog?: ShowFolderDialog;
   /** The remembered sync folders; defaults to <settingsDir>/sync-folders.json. */
   syncFolders?: SyncFolders;
+  /** DNS TXT lookups for DKIM checks; defaults to node:dns/promises. */
+  resolveTxt?: ResolveTxt;
+  /** Opens a file with the system (Electron: shell.openPath). Absent: attachments never open. */
+  openPath?: (path: string) => Promise<string>;
+  /** Where opened attachment copies are written; defaults to the OS temp folder. */
+  tempRoot?: string;
 }
 
 /** The handler map for createIpcDispatcher: one handler per channel. */
@@ -89,6 +99,12 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       folders: deps.syncFolders ?? createSyncFolders(deps.settingsDir),
       settings: store,
       ...(deps.showFolderDialog ? { showFolderDialog: deps.showFolderDialog } : {}),
+    }),
+    ...createEmailHandlers({
+      resolveTxt: deps.resolveTxt ?? dnsResolveTxt,
+      now: deps.now ?? (() => new Date()),
+      tempRoot: deps.tempRoot ?? tmpdir(),
+      ...(deps.openPath ? { openPath: deps.openPath } : {}),
     }),
   };
 }
