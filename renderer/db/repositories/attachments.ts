@@ -39,8 +39,27 @@ export class AttachmentStorageFullError extends Error {
   }
 }
 
+/** Bytes hashed by the repository ahead of a wider transaction (see prepare()). */
+export interface PreparedFile {
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
+/** Prepared files this module hashed itself: attachPrepared() accepts no other. */
+const genuine = new WeakSet<PreparedFile>();
+
 /** The attachment writer: the generic one guarded, plus attach(). */
 export interface AttachmentRepository extends Repository<'attachment'> {
+  /**
+   * Checks the size and hashes the bytes, outside any transaction (a digest inside an IndexedDB
+   * transaction would let it commit early). Throws ValidationError for the size.
+   */
+  prepare(bytes: Uint8Array): Promise<PreparedFile>;
+  /**
+   * Like attach(), for bytes prepared with prepare(): joins a wider transaction
+   * (store.atomically) so an email's acknowledgement and its original are stored together.
+   */
+  attachPrepared(file: PreparedFile, input: Omit<AttachFileInput, 'bytes'>): Promise<Attachment>;
   /**
    * Hashes the bytes and stores them (once per SHA-256) together with the attachment record and
    * its change, in ONE transaction: on any failure (a full disk included) nothing is stored.
@@ -95,7 +114,7 @@ export function createAttachmentRepository(
   inner: Repository<'attachment'>,
 ): AttachmentRepository {
   const { db } = ctx;
-  return {
+  const repository: AttachmentRepository = {
     entity: inner.entity,
     create: () =>
       Promise.reject(
@@ -116,10 +135,16 @@ export function createAttachmentRepository(
     softDelete: (id) => inner.softDelete(id),
     restore: (id) => inner.restore(id),
 
-    async attach(input) {
-      const problem = sizeProblem(input.bytes.byteLength);
+    async prepare(bytes) {
+      const problem = sizeProblem(bytes.byteLength);
       if (problem) throw new ValidationError('attachment', [{ field: 'size', message: problem }]);
-      const sha256 = await sha256Hex(input.bytes);
+      const file = { bytes, sha256: await sha256Hex(bytes) };
+      genuine.add(file);
+      return file;
+    },
+
+    async attachPrepared(file, input) {
+      if (!genuine.has(file)) throw new Error('attachPrepared takes files from prepare() only');
       const tables = ['attachments', 'attachmentBlobs', 'engagements', 'changes', 'meta'];
       const scope = [...new Set([...tables, entityTables[input.target.entity]])];
       try {
@@ -130,19 +155,23 @@ export function createAttachmentRepository(
             target: input.target,
             fileName: input.fileName,
             mediaType: input.mediaType || 'application/octet-stream',
-            size: input.bytes.byteLength,
-            sha256,
+            size: file.bytes.byteLength,
+            sha256: file.sha256,
             addedBy: ctx.actor ?? '',
             addedAt: ctx.now().toISOString(),
             supersedes: input.supersedes ?? null,
             searchText: input.searchText ?? '',
             email: input.email ?? null,
           });
-          if (!(await db.attachmentBlobs.get(sha256))) {
-            const bytes = new Blob([input.bytes as Uint8Array<ArrayBuffer>], {
+          if (!(await db.attachmentBlobs.get(file.sha256))) {
+            const bytes = new Blob([file.bytes as Uint8Array<ArrayBuffer>], {
               type: record.mediaType,
             });
-            await db.attachmentBlobs.add({ sha256, size: input.bytes.byteLength, bytes });
+            await db.attachmentBlobs.add({
+              sha256: file.sha256,
+              size: file.bytes.byteLength,
+              bytes,
+            });
           }
           return record;
         });
@@ -151,5 +180,11 @@ export function createAttachmentRepository(
         throw error;
       }
     },
+
+    async attach(input) {
+      const { bytes, ...rest } = input;
+      return repository.attachPrepared(await repository.prepare(bytes), rest);
+    },
   };
+  return repository;
 }
