@@ -4,11 +4,7 @@ import { parseEml } from './parseEml';
 import { parseMsg } from './parseMsg';
 import { EmailRefusedError, type ParsedEmail } from './types';
 
-/** Whether a file is an email the app can read, by its name (what the drop target accepts). */
-export function isEmailFileName(name: string): boolean {
-  const ext = fileExtension(name);
-  return ext === 'eml' || ext === 'msg';
-}
+export { isEmailFileName } from './emailFileName';
 
 /**
  * Reads an email file by its extension (.eml or .msg), within the attachment size limit. Throws

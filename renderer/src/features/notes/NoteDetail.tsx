@@ -6,6 +6,7 @@ import { useOpenRecord } from '../search/openRecord';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkChips } from './LinkEditor';
 import { MarkdownView } from './MarkdownView';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One note: when, who took part, the Markdown text, its links and its history. */
 export function NoteDetail({
@@ -57,6 +58,11 @@ export function NoteDetail({
           onOpen={(link) => void openRecord({ engagementId: note.engagementId, ...link })}
         />
       </section>
+      <AttachmentsPanel
+        target={{ entity: 'note', id: note.id }}
+        engagementId={note.engagementId}
+        readOnly={note.deletedAt !== null}
+      />
       <RecordHistory entity="note" id={note.id} />
     </article>
   );

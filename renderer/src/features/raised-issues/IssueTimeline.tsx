@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from './raisedIssueForm';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** Every raise of the issue's escalation chain, with follow-ups and acknowledgements, in time order. */
 export function IssueTimeline({
@@ -78,6 +79,11 @@ export function IssueTimeline({
                   : ''} by {a.channel}: {choiceLabel(a.response)}
                 {a.quote ? <blockquote className="ack-quote">{a.quote}</blockquote> : null}
                 {a.conditions ? <span className="muted">Conditions: {a.conditions}</span> : null}
+                <AttachmentsPanel
+                  target={{ entity: 'acknowledgement', id: a.id }}
+                  engagementId={a.engagementId}
+                  compact
+                />
               </span>
             </li>
           );

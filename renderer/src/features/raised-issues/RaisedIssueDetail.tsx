@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../overview/openRecord';
 import { IssueTimeline } from './IssueTimeline';
 import { choiceLabel } from './raisedIssueForm';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One linked risk: its title, opening it on the Risks screen. */
 function LinkedRisk({ id }: { id: string }) {
@@ -154,6 +155,11 @@ export function RaisedIssueDetail({
         issues={issues}
         acknowledgements={acknowledgements}
         names={names}
+      />
+      <AttachmentsPanel
+        target={{ entity: 'raisedIssue', id: issue.id }}
+        engagementId={issue.engagementId}
+        readOnly={deleted}
       />
       <RecordHistory entity="raisedIssue" id={issue.id} />
     </article>

@@ -7,6 +7,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate } from '../../lib/formatDate';
 import { openRecord } from '../overview/openRecord';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 function Score({ value, label }: { value: number | null; label: string }) {
   if (value === null) return <span className="muted">not assessed</span>;
@@ -126,6 +127,11 @@ export function RiskDetail({
           )}
         </dd>
       </dl>
+      <AttachmentsPanel
+        target={{ entity: 'risk', id: risk.id }}
+        engagementId={risk.engagementId}
+        readOnly={risk.deletedAt !== null}
+      />
       <RecordHistory entity="risk" id={risk.id} />
     </div>
   );
