@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { openRecord } from '../overview/openRecord';
 import type { EngagementScreenProps } from './screens';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import '../overview/notebook.css';
 import '../overview/overview.css';
 
@@ -218,6 +219,10 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           </div>
         ))}
       </section>
+      <AttachmentsPanel
+        target={{ entity: 'engagement', id: engagement.id }}
+        engagementId={engagement.id}
+      />
     </div>
   );
 }
