@@ -29,7 +29,7 @@ afterAll(async () => {
   await reportBench('attachments-chromium', figures);
 });
 
-async function bundle(): Promise<string> {
+async function bundle(entry: string, name: string): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: 'warn',
@@ -39,9 +39,9 @@ async function bundle(): Promise<string> {
       write: false,
       minify: false,
       lib: {
-        entry: join(repoRoot, 'test/perf/chromium/attachEntry.ts'),
+        entry: join(repoRoot, entry),
         formats: ['iife'],
-        name: 'AttachBench',
+        name,
         fileName: () => 'bench.js',
       },
     },
@@ -56,9 +56,11 @@ describe('attachment benchmark in Chromium', () => {
   it('attaching 100 MB vs a raw digest of the same bytes', async () => {
     const executablePath = findChromium();
     expect(executablePath, 'Chromium is needed (/usr/bin/chromium)').not.toBeNull();
-    const code = await bundle();
+    const code = await bundle('test/perf/chromium/attachEntry.ts', 'AttachBench');
+    const worker = await bundle('test/perf/chromium/hashWorkerEntry.ts', 'HashWorker');
     dir = await mkdtemp(join(tmpdir(), 'ew-attach-bench-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>attach bench</title>');
+    await writeFile(join(dir, 'hash-worker.js'), worker);
     server = await startStaticServer(dir, CONTENT_SECURITY_POLICY);
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: executablePath as string,

@@ -30,6 +30,8 @@ export interface StoreOptions {
   actor?: string;
   /** The wall clock; tests inject a fixed one. */
   now?: () => Date;
+  /** Hashes attachments off the window's thread (see WriteContext.hashBlob). */
+  hashBlob?: (blob: Blob) => Promise<string>;
 }
 
 /** One repository per entity, keyed by table name (engagements, stakeholders, ...). */
@@ -90,6 +92,7 @@ export function createStore(options: StoreOptions): WorkbenchStore {
     deviceName: options.deviceName,
     actor: options.actor,
     now: options.now ?? (() => new Date()),
+    ...(options.hashBlob ? { hashBlob: options.hashBlob } : {}),
   };
   const { db } = ctx;
 
