@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
@@ -150,5 +155,42 @@ describe('evidence: attachments and email in', () => {
     await dismissToasts(page);
     await ack.scrollIntoViewIfNeeded();
     await app.screenshot('evidence-acknowledgement-verified');
+
+    // The memo about the issue lists the email as an exhibit; the exported PDF carries it.
+    await page.getByRole('tab', { name: 'Memos' }).click();
+    const composer = page.getByRole('form', { name: 'Memo composer' });
+    await composer
+      .getByRole('group', { name: 'To (decision makers)' })
+      .getByLabel('Victor Hale')
+      .check();
+    const preview = page.getByTestId('memo-preview');
+    await preview.getByRole('heading', { name: 'Appendix C. Exhibits' }).waitFor();
+    await preview
+      .getByText("Verified: signed by northwind-learning.example's mail server")
+      .first()
+      .waitFor();
+    await preview.getByRole('heading', { name: 'Appendix C. Exhibits' }).scrollIntoViewIfNeeded();
+    await app.screenshot('evidence-memo-exhibits');
+    await page
+      .getByRole('toolbar', { name: 'Memo actions' })
+      .getByRole('button', { name: 'Issue', exact: true })
+      .click();
+    const row = page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ });
+    await row.waitFor();
+    const out = await mkdtemp(join(tmpdir(), 'evidence-memo-'));
+    try {
+      const pdf = join(out, 'memo.pdf');
+      app.bridge?.dialogs.answerNextSave(pdf);
+      await row.getByRole('button', { name: /Export NWL-M-\d{4}-001 v1 as PDF/ }).click();
+      await page.getByText('Saved memo.pdf').first().waitFor();
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Appendix C. Exhibits');
+      expect(text).toContain('Re disk.eml');
+      // the email's SHA-256, as stored, is printed (a table cell may wrap it)
+      const sha256 = createHash('sha256').update(eml).digest('hex');
+      expect(text.replace(/\s+/g, '')).toContain(sha256);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });
