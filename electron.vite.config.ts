@@ -24,7 +24,16 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    resolve: { alias },
+    resolve: {
+      alias: {
+        ...alias,
+        // msgreader's code-page decoding on TextDecoder (iconv-lite needs Node's Buffer)
+        'iconv-lite': resolve(
+          import.meta.dirname,
+          'renderer/src/features/attachments/iconvShim.ts',
+        ),
+      },
+    },
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

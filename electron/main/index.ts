@@ -112,6 +112,7 @@ function registerIpc(): void {
     writeClipboard: async (text) => clipboard.writeText(text),
     // the device key of signed sync folders: Keychain, DPAPI or libsecret/kwallet where offered
     secretProtector: safeStorage,
+    openPath: (path) => shell.openPath(path),
     showFolderDialog: async ({ title }) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
       const result = mainWindow

@@ -5,6 +5,7 @@ import { settingsPatchSchema, settingsSchema } from '../model/settings';
 import * as files from '../archive/ipcSchemas';
 import * as memos from '../memo/ipcSchemas';
 import * as sync from '../sync/ipcSchemas';
+import * as email from '../email/ipcSchemas';
 import type { Channel } from './names';
 
 /** Request of app.info: nothing. */
@@ -117,6 +118,14 @@ export const ipcContract = {
   'sync.device.sign': {
     request: sync.syncDeviceSignRequestSchema,
     response: sync.syncDeviceSignResponseSchema,
+  },
+  'email.checkDkim': {
+    request: email.emailCheckDkimRequestSchema,
+    response: email.emailCheckDkimResponseSchema,
+  },
+  'attachment.openWithSystem': {
+    request: email.attachmentOpenRequestSchema,
+    response: email.attachmentOpenResponseSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

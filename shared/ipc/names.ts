@@ -31,6 +31,9 @@ export const CHANNELS = [
   // Signed sync folders (issue 12): the device key stays in main, which signs own files only.
   'sync.device.key',
   'sync.device.sign',
+  // Evidence (issue 16): DKIM check of an imported email, opening an attachment with the system.
+  'email.checkDkim',
+  'attachment.openWithSystem',
 ] as const;
 
 /** The name of an IPC channel. */

@@ -39,12 +39,17 @@ import type {
   MemoRisk,
   SummaryRow,
 } from './types';
+import type { Attachment } from '../model/attachment';
+import { memoExhibits } from './exhibits';
 
 /** The records a memo is built from. */
 export type MemoSource = Pick<
   EngagementData,
   'engagement' | 'stakeholders' | 'ownershipAreas' | 'risks' | 'raisedIssues' | 'acknowledgements'
->;
+> & {
+  /** The engagement's attachments: those of the items and their acknowledgements are exhibits. */
+  attachments?: readonly Attachment[];
+};
 
 /** Which raised issues a memo covers. */
 export type MemoScope =
@@ -555,6 +560,14 @@ export function buildMemo(
     stakeholders,
     gaps,
   };
+  const ackRefs = new Map<string, string>();
+  for (const id of cited.acknowledgementIds) {
+    const ref = refOf.get(ackIssue.get(id) ?? '');
+    if (ref !== undefined) ackRefs.set(id, ref);
+  }
+  const issueRefs = new Map([...refOf].filter(([id]) => cited.raisedIssueIds.has(id)));
+  const exhibits = memoExhibits(source.attachments ?? [], issueRefs, ackRefs);
+  if (exhibits.length > 0) memo.exhibits = exhibits;
   const sorted = (set: Set<string>) => [...set].sort();
   return {
     memo,

@@ -270,6 +270,23 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           [30, 12, 46, 12],
         ),
   );
+  if (memo.exhibits && memo.exhibits.length > 0) {
+    b.push('<h2>Appendix C. Exhibits</h2>');
+    b.push(
+      htmlTable(
+        ['Exhibit', 'Item', 'File', 'Attached', 'SHA-256', 'Verified'],
+        memo.exhibits.map((e) => [
+          escapeHtml(e.ref),
+          escapeHtml(e.itemRef),
+          htmlInline(e.name),
+          escapeHtml(e.addedAt.slice(0, 10)),
+          `<code>${escapeHtml(e.sha256)}</code>`,
+          htmlInline(e.verification),
+        ]),
+        [8, 6, 22, 10, 30, 24],
+      ),
+    );
+  }
   b.push(
     `<p class="stamp">Memo ${escapeHtml(h.memoId)} · version ${num(h.version)} · fingerprint SHA-256 ${escapeHtml(options.fingerprint)}</p>`,
   );

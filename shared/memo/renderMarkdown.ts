@@ -244,6 +244,24 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     );
   }
 
+  if (memo.exhibits && memo.exhibits.length > 0) {
+    out.push('## Appendix C. Exhibits', '');
+    out.push(
+      ...mdTable(
+        ['Exhibit', 'Item', 'File', 'Attached', 'SHA-256', 'Verified'],
+        memo.exhibits.map((e) => [
+          e.ref,
+          e.itemRef,
+          mdInline(e.name),
+          e.addedAt.slice(0, 10),
+          `\`${e.sha256}\``,
+          mdInline(e.verification),
+        ]),
+      ),
+      '',
+    );
+  }
+
   out.push('---', '', markdownStampLine(h.memoId, h.version, options.fingerprint), '');
   return out.join('\n');
 }

@@ -6,6 +6,7 @@ import type {
   RaisedIssueStatus,
   Severity,
 } from '../model/raisedIssue';
+import type { MemoExhibit } from './exhibits';
 
 /**
  * The memo model: everything a memo prints, as plain data (strings, numbers, arrays), built from
@@ -288,6 +289,11 @@ export interface Memo {
   stakeholders: AppendixPerson[];
   /** Appendix: ownership gaps bearing on the items. */
   gaps: AppendixGap[];
+  /**
+   * Appendix: the files the items cite (absent, not empty, when there are none, so memos
+   * without attachments keep their canonical JSON and fingerprint).
+   */
+  exhibits?: MemoExhibit[];
 }
 
 /** The records a memo cites, by kind (record ids, sorted). */

@@ -9,6 +9,7 @@ export * from './raisedIssue';
 export * from './acknowledgement';
 export * from './note';
 export * from './decision';
+export * from './attachment';
 export * from './engagementData';
 export * from './settings';
 export * from './registry';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { acknowledgementObject, acknowledgementSchema } from './acknowledgement';
+import { attachmentObject, attachmentSchema } from './attachment';
 import { decisionObject, decisionSchema } from './decision';
 import { engagementObject, engagementSchema } from './engagement';
 import { memoObject, memoSchema } from './memo';
@@ -24,6 +25,7 @@ export const entitySchemas = {
   note: noteSchema,
   decision: decisionSchema,
   memo: memoSchema,
+  attachment: attachmentSchema,
 } as const;
 
 export type EntityName = keyof typeof entitySchemas;
@@ -45,6 +47,7 @@ export const entityObjects = {
   note: noteObject,
   decision: decisionObject,
   memo: memoObject,
+  attachment: attachmentObject,
 } as const satisfies Record<EntityName, z.ZodObject>;
 
 /** The Dexie table that stores each entity. */
@@ -58,6 +61,7 @@ export const entityTables = {
   note: 'notes',
   decision: 'decisions',
   memo: 'memos',
+  attachment: 'attachments',
 } as const satisfies Record<EntityName, string>;
 
 export type EntityTableName = (typeof entityTables)[EntityName];
@@ -72,6 +76,7 @@ export const engagementScopedEntities = [
   'note',
   'decision',
   'memo',
+  'attachment',
 ] as const satisfies readonly EntityName[];
 
 export type EngagementScopedEntityName = (typeof engagementScopedEntities)[number];

@@ -39,6 +39,7 @@ const TEXT_FIELDS: Partial<
   note: { title: ['title'], body: ['body', 'kind'] },
   decision: { title: ['title'], body: ['rationale', 'status'] },
   memo: { title: ['subject'], body: ['memoId'] },
+  attachment: { title: ['fileName'], body: ['searchText'] },
 };
 
 /** Fields of an entity this file does not know yet. */
@@ -65,6 +66,23 @@ function evidenceTexts(record: Readonly<Record<string, unknown>>): string[] {
   );
 }
 
+/** An attached email's subject and addresses (searchable like its body). */
+function emailTexts(record: Readonly<Record<string, unknown>>): string[] {
+  const email = record.email as { subject?: unknown; from?: unknown; to?: unknown } | null;
+  if (typeof email !== 'object' || email === null) return [];
+  const to = Array.isArray(email.to) ? email.to.filter((t) => typeof t === 'string') : [];
+  return [email.subject, email.from, ...to].filter(
+    (t): t is string => typeof t === 'string' && t !== '',
+  );
+}
+
+/** The record an attachment is attached to, when that is a raised issue (a result opens it). */
+function attachmentParent(record: Readonly<Record<string, unknown>>): string | null {
+  const target = record.target as { entity?: unknown; id?: unknown } | null;
+  if (typeof target !== 'object' || target === null || typeof target.id !== 'string') return null;
+  return target.id;
+}
+
 /** A short headline for a record whose headline field is empty (an acknowledgement without a quote). */
 const FALLBACK_TITLE: Partial<Record<EntityName, string>> = {
   engagement: 'Engagement',
@@ -76,6 +94,7 @@ const FALLBACK_TITLE: Partial<Record<EntityName, string>> = {
   note: 'Note',
   decision: 'Decision',
   memo: 'Memo',
+  attachment: 'Attachment',
 };
 
 /**
@@ -105,7 +124,7 @@ export function toSearchDocument(entity: EntityName, record: unknown): SearchDoc
   const engagementId = entity === 'engagement' ? r.id : r.engagementId;
   if (typeof engagementId !== 'string') return null;
   const fields = TEXT_FIELDS[entity] ?? GENERIC_FIELDS;
-  const body = [...texts(r, fields.body), ...evidenceTexts(r)].join('\n');
+  const body = [...texts(r, fields.body), ...evidenceTexts(r), ...emailTexts(r)].join('\n');
   return {
     id: searchKey(entity, r.id),
     entity,
@@ -114,6 +133,10 @@ export function toSearchDocument(entity: EntityName, record: unknown): SearchDoc
     title: recordHeadline(entity, r),
     body,
     parentId:
-      entity === 'acknowledgement' && typeof r.raisedIssueId === 'string' ? r.raisedIssueId : null,
+      entity === 'acknowledgement' && typeof r.raisedIssueId === 'string'
+        ? r.raisedIssueId
+        : entity === 'attachment'
+          ? attachmentParent(r)
+          : null,
   };
 }

@@ -16,6 +16,10 @@ import { createMemoHandlers, type MemoFileSystem } from './memo.handler';
 import { createSyncFolders, type SyncFolders } from '../sync/syncFolders';
 import { createSyncHandlers, type ShowFolderDialog } from './sync.handler';
 import { createDeviceKeyStore, type SecretProtector } from '../sync/deviceKey';
+import { resolveTxt as dnsResolveTxt } from 'node:dns/promises';
+import { tmpdir } from 'node:os';
+import { createEmailHandlers } from './email.handler';
+import type { ResolveTxt } from '../email/dkim';
 
 /** Everything the handlers need, as plain values and functions (no Electron objects). */
 export interface HandlerDeps {
@@ -57,6 +61,12 @@ export interface HandlerDeps {
   syncFolders?: SyncFolders;
   /** Electron's safeStorage (protects the device key); absent: a 0600 file (harness). */
   secretProtector?: SecretProtector;
+  /** DNS TXT lookups for DKIM checks; defaults to node:dns/promises. */
+  resolveTxt?: ResolveTxt;
+  /** Opens a file with the system (Electron: shell.openPath). Absent: attachments never open. */
+  openPath?: (path: string) => Promise<string>;
+  /** Where opened attachment copies are written; defaults to the OS temp folder. */
+  tempRoot?: string;
 }
 
 /** The handler map for createIpcDispatcher: one handler per channel. */
@@ -97,6 +107,12 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
         ...(deps.log ? { log: (message: string) => deps.log?.warn(message) } : {}),
       }),
       ...(deps.showFolderDialog ? { showFolderDialog: deps.showFolderDialog } : {}),
+    }),
+    ...createEmailHandlers({
+      resolveTxt: deps.resolveTxt ?? dnsResolveTxt,
+      now: deps.now ?? (() => new Date()),
+      tempRoot: deps.tempRoot ?? tmpdir(),
+      ...(deps.openPath ? { openPath: deps.openPath } : {}),
     }),
   };
 }

@@ -7,6 +7,7 @@ import { migration006 } from './006-memo-drafts';
 import { migration007 } from './007-change-log-index-diet';
 import { migration008 } from './008-change-packs';
 import { migration009 } from './009-paper-trail';
+import { migration011 } from './011-attachments';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration011,
 ];
 
 /** The schema version this build of the app writes (the last migration's version). */

@@ -29,6 +29,7 @@ export const recordOrder: { [N in EntityName]: Compare<EntityRecord<N>> } = {
   decision: (a, b) =>
     newestFirst(a.decidedAt ?? a.createdAt, b.decidedAt ?? b.createdAt) || byCreation(a, b),
   memo: (a, b) => newestFirst(a.issuedAt, b.issuedAt) || b.version - a.version || byCreation(a, b),
+  attachment: (a, b) => newestFirst(a.addedAt, b.addedAt) || byCreation(a, b),
 };
 
 /** Sorts records of one entity in place by {@link recordOrder} and returns them. */

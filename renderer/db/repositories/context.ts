@@ -12,4 +12,9 @@ export interface WriteContext {
   actor?: string;
   /** The wall clock (injectable for tests). */
   now: () => Date;
+  /**
+   * SHA-256 of an attachment's bytes off the window's thread (the app passes a worker); absent:
+   * WebCrypto on the calling thread (tests, workers).
+   */
+  hashBlob?: (blob: Blob) => Promise<string>;
 }

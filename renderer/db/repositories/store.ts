@@ -14,6 +14,7 @@ import type { EngagementData } from '@shared/model/engagementData';
 import { createEngagementRepository, type EngagementRepository } from './engagements';
 import { createMemoDraftRepository, type MemoDraftRepository } from './memoDrafts';
 import { guardMemoRepository } from './memos';
+import { createAttachmentRepository, type AttachmentRepository } from './attachments';
 import { createRaisedIssueRepository, type RaisedIssueRepository } from './raisedIssues';
 import type { Repository } from './types';
 
@@ -29,13 +30,18 @@ export interface StoreOptions {
   actor?: string;
   /** The wall clock; tests inject a fixed one. */
   now?: () => Date;
+  /** Hashes attachments off the window's thread (see WriteContext.hashBlob). */
+  hashBlob?: (blob: Blob) => Promise<string>;
 }
 
 /** One repository per entity, keyed by table name (engagements, stakeholders, ...). */
 type RepositoriesByTable = { [N in EntityName as (typeof entityTables)[N]]: Repository<N> };
 
 /** Every writer of the app, plus change-log reads and the clock. */
-export type WorkbenchStore = Omit<RepositoriesByTable, 'engagements' | 'raisedIssues'> & {
+export type WorkbenchStore = Omit<
+  RepositoriesByTable,
+  'engagements' | 'raisedIssues' | 'attachments'
+> & {
   /** The database the store writes (reads go through queries/hooks with it). */
   readonly db: WorkbenchDB;
   /** The device id stamped on every change. */
@@ -44,6 +50,8 @@ export type WorkbenchStore = Omit<RepositoriesByTable, 'engagements' | 'raisedIs
   engagements: EngagementRepository;
   /** Raised issues, with recordAcknowledgement. */
   raisedIssues: RaisedIssueRepository;
+  /** Attachments, with attach() (bytes and record in one transaction). */
+  attachments: AttachmentRepository;
   /** Memo drafts of this device (autosaved composer state; no change log, not synced). */
   memoDrafts: MemoDraftRepository;
   /** The repository of an entity by name (for code generic over entities). */
@@ -84,6 +92,7 @@ export function createStore(options: StoreOptions): WorkbenchStore {
     deviceName: options.deviceName,
     actor: options.actor,
     now: options.now ?? (() => new Date()),
+    ...(options.hashBlob ? { hashBlob: options.hashBlob } : {}),
   };
   const { db } = ctx;
 
@@ -95,6 +104,11 @@ export function createStore(options: StoreOptions): WorkbenchStore {
   byEntity.set('engagement', engagements);
   byEntity.set('raisedIssue', raisedIssues);
   byEntity.set('memo', guardMemoRepository(byEntity.get('memo') as Repository<'memo'>));
+  const attachments = createAttachmentRepository(
+    ctx,
+    byEntity.get('attachment') as Repository<'attachment'>,
+  );
+  byEntity.set('attachment', attachments);
 
   const repositories: Record<string, Repository<EntityName>> = {};
   for (const [entity, repository] of byEntity) repositories[entityTables[entity]] = repository;
@@ -105,6 +119,7 @@ export function createStore(options: StoreOptions): WorkbenchStore {
     deviceId: ctx.deviceId,
     engagements,
     raisedIssues,
+    attachments,
     memoDrafts: createMemoDraftRepository(db, ctx.now),
     repository: <N extends EntityName>(entity: N) => byEntity.get(entity) as Repository<N>,
     changes: {

@@ -3,6 +3,7 @@ import type { WorkbenchApi } from '@shared/ipc/api';
 import type { WorkbenchClient } from '@shared/ipc/client';
 import type { Settings, SettingsPatch } from '@shared/model/settings';
 import { createStore, type PersistenceOutcome, type WorkbenchDB } from '../../db';
+import { hashBlobInWorker } from '../features/attachments/hashInWorker';
 import { App } from './App';
 import { WorkbenchContext, type WorkbenchContextValue } from './WorkbenchContext';
 
@@ -24,6 +25,7 @@ export function WorkbenchRoot({ api, client, db, settings: initialSettings }: Pr
         deviceId: settings.deviceId,
         deviceName: settings.deviceName,
         actor: settings.consultantName || undefined,
+        hashBlob: hashBlobInWorker,
       }),
     [db, settings.deviceId, settings.deviceName, settings.consultantName],
   );

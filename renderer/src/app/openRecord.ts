@@ -42,7 +42,8 @@ export interface RecordTarget {
 
 /**
  * Opens a record in any engagement: its engagement, the screen that shows it, and the record
- * chosen there. An acknowledgement opens the raised issue it answers; an engagement its overview.
+ * chosen there. An attachment opens the record it is attached to; an acknowledgement opens the
+ * raised issue it answers; an engagement its overview.
  */
 export function useOpenRecord(): (target: RecordTarget) => Promise<void> {
   const { db } = useWorkbench();
@@ -50,6 +51,10 @@ export function useOpenRecord(): (target: RecordTarget) => Promise<void> {
     async (target: RecordTarget) => {
       const ui = useUiStore.getState();
       let { entity, id } = target;
+      if (entity === 'attachment') {
+        const attachment = await getRecord(db, 'attachment', id);
+        if (attachment) ({ entity, id } = attachment.target);
+      }
       if (entity === 'acknowledgement') {
         const ack = await getRecord(db, 'acknowledgement', id);
         if (ack) {

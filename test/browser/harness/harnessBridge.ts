@@ -22,6 +22,10 @@ export interface HarnessBridge extends IpcDispatcher {
   readonly memoFiles: FailableFileSystem;
   /** The sync folder dialog, scripted: queue the folder the next "choose folder" answers. */
   readonly syncFolderDialog: { answerNext(path: string | null): void; readonly asked: number };
+  /** DNS TXT records the DKIM check sees (name -> value); any other name is "offline". */
+  readonly dnsTxt: Map<string, string>;
+  /** Files the app handed to the system to open (attachment.openWithSystem), in order. */
+  readonly openedPaths: string[];
   /** Closes the PDF printer's browser (if a test printed). */
   dispose(): Promise<void>;
 }
@@ -45,7 +49,18 @@ export function createHarnessBridge(options: {
     asked: 0,
     answerNext: (path: string | null) => void folderAnswers.push(path),
   };
+  const dnsTxt = new Map<string, string>();
+  const openedPaths: string[] = [];
   const handlers = createHandlers({
+    resolveTxt: async (name) => {
+      const value = dnsTxt.get(name.toLowerCase());
+      if (value === undefined) throw Object.assign(new Error('offline'), { code: 'ECONNREFUSED' });
+      return [[value]];
+    },
+    openPath: async (path) => {
+      openedPaths.push(path);
+      return '';
+    },
     showFolderDialog: async () => {
       syncFolderDialog.asked += 1;
       return folderAnswers.shift() ?? null;
@@ -76,6 +91,8 @@ export function createHarnessBridge(options: {
     clipboard,
     memoFiles,
     syncFolderDialog,
+    dnsTxt,
+    openedPaths,
     dispose: () => printer.close(),
   };
 }

@@ -20,6 +20,7 @@ describe('registry', () => {
       'note',
       'decision',
       'memo',
+      'attachment',
     ]);
     expect(Object.keys(entityTables)).toEqual(entityNames);
     expect(Object.keys(entityObjects)).toEqual(entityNames);

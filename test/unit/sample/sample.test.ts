@@ -26,9 +26,9 @@ function counterIds(): () => string {
 
 const build = (now = NOW) => buildSampleEngagement({ now, newId: counterIds() });
 
-// Issued memos are not part of the sample (the consultant issues them).
+// Issued memos and attachments are not part of the sample (the consultant adds them).
 const scopedTables = Object.entries(entityTables).filter(
-  ([name]) => name !== 'engagement' && name !== 'memo',
+  ([name]) => name !== 'engagement' && name !== 'memo' && name !== 'attachment',
 ) as [EngagementScopedEntityName, Exclude<keyof SampleData, 'engagement'>][];
 
 function everyRecord(data: SampleData): [EntityName, { id: string } & Record<string, unknown>][] {

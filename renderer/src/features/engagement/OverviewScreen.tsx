@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { openRecord } from '../../app/openRecord';
 import type { EngagementScreenProps } from '../../app/screenProps';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import '../overview/notebook.css';
 import '../overview/overview.css';
 import { RecordConflicts } from '../sync/RecordConflicts';
@@ -274,6 +275,10 @@ export function OverviewScreen({ engagement }: EngagementScreenProps) {
           </div>
         ))}
       </section>
+      <AttachmentsPanel
+        target={{ entity: 'engagement', id: engagement.id }}
+        engagementId={engagement.id}
+      />
     </div>
   );
 }

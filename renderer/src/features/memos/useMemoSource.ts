@@ -16,6 +16,7 @@ export function useMemoSource(
   const raisedIssues = useRecords(db, 'raisedIssue', engagement.id);
   const acknowledgements = useRecords(db, 'acknowledgement', engagement.id);
   const memos = useRecords(db, 'memo', engagement.id);
+  const attachments = useRecords(db, 'attachment', engagement.id);
   return useMemo(() => {
     if (
       !stakeholders ||
@@ -23,13 +24,31 @@ export function useMemoSource(
       !risks ||
       !raisedIssues ||
       !acknowledgements ||
-      !memos
+      !memos ||
+      !attachments
     ) {
       return undefined;
     }
     return {
-      source: { engagement, stakeholders, ownershipAreas, risks, raisedIssues, acknowledgements },
+      source: {
+        engagement,
+        stakeholders,
+        ownershipAreas,
+        risks,
+        raisedIssues,
+        acknowledgements,
+        attachments,
+      },
       memos,
     };
-  }, [engagement, stakeholders, ownershipAreas, risks, raisedIssues, acknowledgements, memos]);
+  }, [
+    engagement,
+    stakeholders,
+    ownershipAreas,
+    risks,
+    raisedIssues,
+    acknowledgements,
+    memos,
+    attachments,
+  ]);
 }

@@ -7,6 +7,7 @@ import { useOpenRecord } from '../../app/openRecord';
 import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkChips } from './LinkEditor';
 import { RecordConflicts } from '../sync/RecordConflicts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One decision of the log: what, by whom, when, why, its status and what replaced it. */
 export function DecisionDetail({
@@ -109,6 +110,11 @@ export function DecisionDetail({
           onOpen={(link) => void openRecord({ engagementId: decision.engagementId, ...link })}
         />
       </section>
+      <AttachmentsPanel
+        target={{ entity: 'decision', id: decision.id }}
+        engagementId={decision.engagementId}
+        readOnly={deleted}
+      />
       <RecordHistory entity="decision" id={decision.id} />
     </article>
   );

@@ -7,6 +7,7 @@ import { choiceLabel } from '../raised-issues/raisedIssueForm';
 import { LinkChips } from './LinkEditor';
 import { MarkdownView } from './MarkdownView';
 import { RecordConflicts } from '../sync/RecordConflicts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One note: when, who took part, the Markdown text, its links and its history. */
 export function NoteDetail({
@@ -59,6 +60,11 @@ export function NoteDetail({
           onOpen={(link) => void openRecord({ engagementId: note.engagementId, ...link })}
         />
       </section>
+      <AttachmentsPanel
+        target={{ entity: 'note', id: note.id }}
+        engagementId={note.engagementId}
+        readOnly={note.deletedAt !== null}
+      />
       <RecordHistory entity="note" id={note.id} />
     </article>
   );

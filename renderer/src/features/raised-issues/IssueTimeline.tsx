@@ -6,6 +6,7 @@ import { useRecordActions } from '../../components/records';
 import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from './raisedIssueForm';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 const OUTCOME_TEXT = { no_answer: 'no answer', answered: 'answered', bounced: 'bounced' } as const;
 
@@ -141,6 +142,11 @@ export function IssueTimeline({
                     </button>
                   </span>
                 ) : null}
+                <AttachmentsPanel
+                  target={{ entity: 'acknowledgement', id: a.id }}
+                  engagementId={a.engagementId}
+                  compact
+                />
               </span>
             </li>
           );

@@ -13,6 +13,7 @@ import { openRecord } from '../../app/openRecord';
 import { IssueTimeline } from './IssueTimeline';
 import { choiceLabel } from './raisedIssueForm';
 import { RecordConflicts } from '../sync/RecordConflicts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One linked risk: its title, opening it on the Risks screen. */
 function LinkedRisk({ id }: { id: string }) {
@@ -227,6 +228,11 @@ export function RaisedIssueDetail({
             label="Acknowledgement"
           />
         ))}
+      <AttachmentsPanel
+        target={{ entity: 'raisedIssue', id: issue.id }}
+        engagementId={issue.engagementId}
+        readOnly={deleted}
+      />
       <RecordHistory entity="raisedIssue" id={issue.id} />
     </article>
   );

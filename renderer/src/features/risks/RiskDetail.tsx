@@ -8,6 +8,7 @@ import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../../app/openRecord';
 import { RecordConflicts } from '../sync/RecordConflicts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 function Score({ value, label }: { value: number | null; label: string }) {
   if (value === null) return <span className="muted">not assessed</span>;
@@ -159,6 +160,11 @@ export function RiskDetail({
           )}
         </dd>
       </dl>
+      <AttachmentsPanel
+        target={{ entity: 'risk', id: risk.id }}
+        engagementId={risk.engagementId}
+        readOnly={risk.deletedAt !== null}
+      />
       <RecordHistory entity="risk" id={risk.id} />
     </div>
   );

@@ -1,0 +1,193 @@
+import {
+  ATTACHMENT_MUTABLE_FIELDS,
+  type Attachment,
+  type AttachmentTarget,
+  type EmailFacts,
+} from '@shared/model/attachment';
+import { sizeProblem } from '@shared/attachments/limits';
+import { sha256Hex } from '@shared/canonical/sha256';
+import { entityTables } from '@shared/model/registry';
+import { DeletedRecordError, RecordNotFoundError, ValidationError } from '../errors';
+import type { WriteContext } from './context';
+import type { Repository } from './types';
+
+/** A file to attach: the bytes and what is known about them. */
+export interface AttachFileInput {
+  /** The record the file is attached to (same engagement). */
+  target: AttachmentTarget;
+  /** The file's name as given. */
+  fileName: string;
+  /** Its media type ('' when unknown). */
+  mediaType: string;
+  /** The bytes, exactly as read. */
+  bytes: Uint8Array;
+  /** Text for search (extracted by the caller), or ''. */
+  searchText?: string;
+  /** What was read from an email file, or null. */
+  email?: EmailFacts | null;
+  /** The attachment this one replaces, or null. */
+  supersedes?: string | null;
+}
+
+/** The device's storage is full: nothing of the attachment was stored. */
+export class AttachmentStorageFullError extends Error {
+  override readonly name = 'AttachmentStorageFullError';
+  constructor() {
+    super(
+      'There is not enough disk space to store this file. Nothing was attached: free some space and try again.',
+    );
+  }
+}
+
+/** Bytes hashed by the repository ahead of a wider transaction (see prepare()). */
+export interface PreparedFile {
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+  /** The bytes as the Blob that is stored (made while the digest runs off the thread). */
+  readonly blob: Blob;
+}
+
+/** Prepared files this module hashed itself: attachPrepared() accepts no other. */
+const genuine = new WeakSet<PreparedFile>();
+
+/** The attachment writer: the generic one guarded, plus attach(). */
+export interface AttachmentRepository extends Repository<'attachment'> {
+  /**
+   * Checks the size and hashes the bytes, outside any transaction (a digest inside an IndexedDB
+   * transaction would let it commit early). Throws ValidationError for the size.
+   */
+  prepare(bytes: Uint8Array): Promise<PreparedFile>;
+  /**
+   * Like attach(), for bytes prepared with prepare(): joins a wider transaction
+   * (store.atomically) so an email's acknowledgement and its original are stored together.
+   */
+  attachPrepared(file: PreparedFile, input: Omit<AttachFileInput, 'bytes'>): Promise<Attachment>;
+  /**
+   * Hashes the bytes and stores them (once per SHA-256) together with the attachment record and
+   * its change, in ONE transaction: on any failure (a full disk included) nothing is stored.
+   * Throws ValidationError (size, target), AttachmentStorageFullError.
+   */
+  attach(input: AttachFileInput): Promise<Attachment>;
+}
+
+/** Whether an error (or the error Dexie wrapped) is the browser's quota error. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
+    const { name, inner } = e as { name?: unknown; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    e = inner;
+  }
+  return false;
+}
+
+/** Refuses a target that does not exist, is deleted, or belongs to another engagement. */
+async function assertTarget(ctx: WriteContext, target: AttachmentTarget): Promise<string> {
+  const row = (await ctx.db.table(entityTables[target.entity]).get(target.id)) as
+    { id: string; engagementId?: string; deletedAt: string | null } | undefined;
+  if (!row) throw new RecordNotFoundError(target.entity, target.id);
+  if (row.deletedAt !== null) throw new DeletedRecordError(target.entity, target.id);
+  return target.entity === 'engagement' ? row.id : String(row.engagementId);
+}
+
+/** Refuses every change but a DKIM check of an email (pending → checked, or a re-check). */
+function guardUpdate(current: Attachment, patch: Record<string, unknown>): void {
+  const mutable: readonly string[] = ATTACHMENT_MUTABLE_FIELDS;
+  const issues: Array<{ field: string; message: string }> = [];
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined || mutable.includes(field)) continue;
+    if (JSON.stringify(value) !== JSON.stringify((current as Record<string, unknown>)[field])) {
+      issues.push({ field, message: 'cannot change on an attachment: attach a new file instead' });
+    }
+  }
+  const email = patch.email as EmailFacts | null | undefined;
+  if (email !== undefined) {
+    const { dkim: _newDkim, ...facts } = email ?? ({} as EmailFacts);
+    const { dkim: _oldDkim, ...oldFacts } = current.email ?? ({} as EmailFacts);
+    if (current.email === null || JSON.stringify(facts) !== JSON.stringify(oldFacts)) {
+      issues.push({ field: 'email', message: 'only its DKIM check may change' });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('attachment', issues);
+}
+
+/** Wraps the generic attachment writer. */
+export function createAttachmentRepository(
+  ctx: WriteContext,
+  inner: Repository<'attachment'>,
+): AttachmentRepository {
+  const { db } = ctx;
+  const repository: AttachmentRepository = {
+    entity: inner.entity,
+    create: () =>
+      Promise.reject(
+        new ValidationError('attachment', [
+          {
+            field: '',
+            message: 'attach files with attach(): the bytes are stored with the record',
+          },
+        ]),
+      ),
+    update: (id, patchOrUpdater) =>
+      inner.update(id, (current, at) => {
+        const patch =
+          typeof patchOrUpdater === 'function' ? patchOrUpdater(current, at) : patchOrUpdater;
+        guardUpdate(current, patch);
+        return patch;
+      }),
+    softDelete: (id) => inner.softDelete(id),
+    restore: (id) => inner.restore(id),
+
+    async prepare(bytes) {
+      const problem = sizeProblem(bytes.byteLength);
+      if (problem) throw new ValidationError('attachment', [{ field: 'size', message: problem }]);
+      // The Blob that is stored is made first; the app hashes it in a worker (ctx.hashBlob).
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      const sha256 = ctx.hashBlob ? await ctx.hashBlob(blob) : await sha256Hex(bytes);
+      const file = { bytes, sha256, blob };
+      genuine.add(file);
+      return file;
+    },
+
+    async attachPrepared(file, input) {
+      if (!genuine.has(file)) throw new Error('attachPrepared takes files from prepare() only');
+      const tables = ['attachments', 'attachmentBlobs', 'engagements', 'changes', 'meta'];
+      const scope = [...new Set([...tables, entityTables[input.target.entity]])];
+      try {
+        return await db.transaction('rw', scope, async () => {
+          const engagementId = await assertTarget(ctx, input.target);
+          const record = await inner.create({
+            engagementId,
+            target: input.target,
+            fileName: input.fileName,
+            mediaType: input.mediaType || 'application/octet-stream',
+            size: file.bytes.byteLength,
+            sha256: file.sha256,
+            addedBy: ctx.actor ?? '',
+            addedAt: ctx.now().toISOString(),
+            supersedes: input.supersedes ?? null,
+            searchText: input.searchText ?? '',
+            email: input.email ?? null,
+          });
+          const stored = await db.attachmentBlobs.where('sha256').equals(file.sha256).count();
+          if (stored === 0) {
+            await db.attachmentBlobs.add({
+              sha256: file.sha256,
+              size: file.bytes.byteLength,
+              bytes: file.blob,
+            });
+          }
+          return record;
+        });
+      } catch (error) {
+        if (isQuotaError(error)) throw new AttachmentStorageFullError();
+        throw error;
+      }
+    },
+
+    async attach(input) {
+      const { bytes, ...rest } = input;
+      return repository.attachPrepared(await repository.prepare(bytes), rest);
+    },
+  };
+  return repository;
+}

@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
+import { clientDkimKey, tinyPdf, victorReply } from './evidenceFixtures';
+
+const ISSUE = 'Disk on the reporting server is filled';
+
+async function openDiskIssue(page: Page) {
+  await page.getByRole('button', { name: 'Load sample engagement' }).click();
+  await page
+    .getByRole('heading', { name: 'Database operations and publishing review', level: 1 })
+    .waitFor();
+  await page.getByRole('tab', { name: 'Raised issues', exact: true }).click();
+  await page
+    .getByRole('grid', { name: 'Raised issues' })
+    .getByRole('row')
+    .filter({ hasText: ISSUE })
+    .click();
+  const detail = page.getByRole('region', { name: 'Raised issue details' });
+  await detail.getByRole('heading', { name: new RegExp(ISSUE) }).waitFor();
+  return detail;
+}
+
+async function dismissToasts(page: Page): Promise<void> {
+  const buttons = page.getByRole('button', { name: 'Dismiss' });
+  while ((await buttons.count()) > 0) await buttons.first().click();
+}
+
+/** Picks files through the panel's file input (what the "Attach file…" dialog fills). */
+async function attach(
+  page: Page,
+  files: Array<{ name: string; mimeType: string; buffer: Buffer }>,
+) {
+  await page
+    .getByRole('region', { name: 'Raised issue details' })
+    .getByLabel('Files to attach')
+    .setInputFiles(files);
+}
+
+describe('evidence: attachments and email in', () => {
+  let app: WorkbenchSession;
+
+  beforeEach(async () => {
+    app = await launchWorkbench();
+  });
+
+  afterEach(async () => {
+    await app?.close();
+  });
+
+  it('attaches a screenshot and a PDF, previews both, and refuses bad files clearly', async () => {
+    const { page } = app;
+    const detail = await openDiskIssue(page);
+    const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 240 } });
+    await attach(page, [
+      { name: 'disk-alert.png', mimeType: 'image/png', buffer: shot },
+      {
+        name: 'capacity.pdf',
+        mimeType: 'application/pdf',
+        buffer: tinyPdf('Volume data at 97 percent'),
+      },
+    ]);
+    const list = detail.getByRole('list', { name: 'Attached files' });
+    await list.getByText('capacity.pdf').waitFor();
+    await list.getByText('disk-alert.png').waitFor();
+
+    await detail.getByRole('button', { name: 'Preview disk-alert.png' }).click();
+    const imageDialog = page.getByRole('dialog', { name: 'disk-alert.png' });
+    await imageDialog.getByRole('img', { name: 'disk-alert.png' }).waitFor();
+    expect(await imageDialog.getByRole('img').getAttribute('src')).toMatch(/^blob:/);
+    await imageDialog.getByRole('button', { name: 'Close' }).click();
+
+    await detail.getByRole('button', { name: 'Preview capacity.pdf' }).click();
+    const pdfDialog = page.getByRole('dialog', { name: 'capacity.pdf' });
+    await pdfDialog.getByText('Page 1 of 1').waitFor();
+    await app.screenshot('evidence-pdf-preview');
+    await pdfDialog.getByRole('button', { name: 'Close' }).click();
+
+    // The PDF's text is found by search.
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Search everything' });
+    await palette
+      .getByRole('combobox', { name: 'Search all engagements' })
+      .pressSequentially('percent');
+    // the result opens the issue the PDF is attached to
+    await palette
+      .getByRole('option', { name: /capacity\.pdf/ })
+      .first()
+      .click();
+    await palette.waitFor({ state: 'detached' });
+
+    await attach(page, [
+      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+      { name: 'notes.eml', mimeType: 'message/rfc822', buffer: Buffer.from('just some notes\n') },
+      { name: '..\\..\\evil\u202Etxt.exe', mimeType: 'text/plain', buffer: Buffer.from('x') },
+    ]);
+    await page
+      .getByText('empty.txt: This file is empty (0 bytes): there is nothing to attach.')
+      .waitFor();
+    await page
+      .getByText(/This file is not an email: it does not start with email headers/)
+      .waitFor();
+    await list.getByText('eviltxt.exe').waitFor();
+    await list.getByText(/Name shown cleaned/).waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(3);
+    await detail.getByRole('button', { name: 'Open eviltxt.exe with the system' }).click();
+    await page
+      .getByRole('dialog', { name: /Open “eviltxt.exe” with another program/ })
+      .getByRole('button', { name: 'Open' })
+      .click();
+    await page
+      .getByText(/"eviltxt.exe" is a program or script: the app does not open those/)
+      .waitFor();
+    expect(app.bridge?.openedPaths ?? []).toEqual([]);
+    await dismissToasts(page);
+    await detail.getByRole('heading', { name: 'Attachments' }).scrollIntoViewIfNeeded();
+    await app.screenshot('evidence-attachments');
+  });
+
+  it("drops Victor's DKIM-signed reply: an acknowledgement with his own words, verified", async () => {
+    const { page } = app;
+    const key = clientDkimKey();
+    app.bridge?.dnsTxt.set(key.name, key.txt);
+    const detail = await openDiskIssue(page);
+    const eml = await key.sign(victorReply());
+    await attach(page, [
+      { name: 'Re disk.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) },
+    ]);
+
+    const dialog = page.getByRole('dialog', { name: 'Import email' });
+    await dialog.getByText("Signed by northwind-learning.example's mail server").waitFor();
+    expect(await dialog.getByLabel('From').locator('option:checked').textContent()).toBe(
+      'Victor Hale',
+    );
+    expect(await dialog.getByLabel(/Their words/).inputValue()).toBe(
+      'Agreed. Move the backup rotations this week; I will name an owner for the disk.\n\nVictor',
+    );
+    await dialog.getByLabel('Response').selectOption('accepted');
+    await app.screenshot('evidence-email-import');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const ack = detail
+      .locator('.timeline-ack')
+      .filter({ hasText: 'Agreed. Move the backup rotations' });
+    await ack.getByText('Re disk.eml').waitFor();
+    await ack
+      .getByText(/Signed by northwind-learning\.example's mail server, verified on \d{4}-\d\d-\d\d/)
+      .waitFor();
+    await dismissToasts(page);
+    await ack.scrollIntoViewIfNeeded();
+    await app.screenshot('evidence-acknowledgement-verified');
+
+    // The memo about the issue lists the email as an exhibit; the exported PDF carries it.
+    await page.getByRole('tab', { name: 'Memos' }).click();
+    const composer = page.getByRole('form', { name: 'Memo composer' });
+    await composer
+      .getByRole('group', { name: 'To (decision makers)' })
+      .getByLabel('Victor Hale')
+      .check();
+    const preview = page.getByTestId('memo-preview');
+    await preview.getByRole('heading', { name: 'Appendix C. Exhibits' }).waitFor();
+    await preview
+      .getByText("Verified: signed by northwind-learning.example's mail server")
+      .first()
+      .waitFor();
+    await preview.getByRole('heading', { name: 'Appendix C. Exhibits' }).scrollIntoViewIfNeeded();
+    await app.screenshot('evidence-memo-exhibits');
+    await page
+      .getByRole('toolbar', { name: 'Memo actions' })
+      .getByRole('button', { name: 'Issue', exact: true })
+      .click();
+    const row = page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ });
+    await row.waitFor();
+    const out = await mkdtemp(join(tmpdir(), 'evidence-memo-'));
+    try {
+      const pdf = join(out, 'memo.pdf');
+      app.bridge?.dialogs.answerNextSave(pdf);
+      await row.getByRole('button', { name: /Export NWL-M-\d{4}-001 v1 as PDF/ }).click();
+      await page.getByText('Saved memo.pdf').first().waitFor();
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Appendix C. Exhibits');
+      expect(text).toContain('Re disk.eml');
+      // the email's SHA-256, as stored, is printed (a table cell may wrap it)
+      const sha256 = createHash('sha256').update(eml).digest('hex');
+      expect(text.replace(/\s+/g, '')).toContain(sha256);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
