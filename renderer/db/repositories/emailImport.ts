@@ -14,6 +14,8 @@ export type EmailImportChoice =
       response: AcknowledgementResponse;
       memoId: string | null;
       memoVersion: number | null;
+      /** The fingerprint the email cites (checked against the issued memo), or null. */
+      memoFingerprint: string | null;
     }
   | {
       /** A new raised issue from the consultant's email, raised to its recipients. */
@@ -81,6 +83,7 @@ export async function saveEmailImport(
           quote: choice.quote,
           memoId: choice.memoId,
           memoVersion: choice.memoId === null ? null : choice.memoVersion,
+          memoFingerprint: choice.memoId === null ? null : choice.memoFingerprint,
         },
       );
       return store.attachments.attachPrepared(prepared, {

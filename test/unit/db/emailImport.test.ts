@@ -38,7 +38,17 @@ async function setup() {
 
 describe('saveEmailImport', () => {
   it('stores the acknowledgement, the original email on it, and the added address together', async () => {
-    const { db, store, priya, issue, file } = await setup();
+    const { db, store, e, priya, issue, file } = await setup();
+    const fingerprint = 'c'.repeat(64);
+    // the memo the reply cites, issued in this engagement (a link is checked against it)
+    await db.memos.put({
+      id: '01900000-0000-7000-8000-000000000777',
+      engagementId: e.id,
+      memoId: 'NWL-M-2026-004',
+      version: 2,
+      fingerprint,
+      deletedAt: null,
+    } as never);
     const attachment = await saveEmailImport(
       store,
       file,
@@ -51,11 +61,17 @@ describe('saveEmailImport', () => {
         response: 'risk_accepted',
         memoId: 'NWL-M-2026-004',
         memoVersion: 2,
+        memoFingerprint: fingerprint,
       },
       [{ stakeholderId: priya.id, address: 'priya.raman@acme.example' }],
     );
     const [ack] = await db.acknowledgements.toArray();
-    expect(ack).toMatchObject({ byId: priya.id, quote: 'Received, thank you.', memoVersion: 2 });
+    expect(ack).toMatchObject({
+      byId: priya.id,
+      quote: 'Received, thank you.',
+      memoVersion: 2,
+      memoFingerprint: fingerprint,
+    });
     expect(attachment.target).toEqual({ entity: 'acknowledgement', id: ack?.id });
     expect(attachment.email?.dkim.status).toBe('pending');
     expect(attachment.searchText).toContain('We accept the risk');
@@ -79,6 +95,7 @@ describe('saveEmailImport', () => {
           response: 'received',
           memoId: null,
           memoVersion: null,
+          memoFingerprint: null,
         },
         [{ stakeholderId: priya.id, address: 'priya.raman@acme.example' }],
       ),

@@ -97,6 +97,7 @@ function EmailImportForm({
         response,
         memoId: memoLink?.memoId ?? null,
         memoVersion: memoLink?.version ?? null,
+        memoFingerprint: memoLink?.fingerprint ?? null,
       };
     }
     if (kind === 'raise') {
