@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   net,
+  Notification,
   protocol,
   session,
   shell,
@@ -109,6 +110,11 @@ function registerIpc(): void {
     printToPdf: printer.printToPdf,
     preparePdf: () => printer.prepare(),
     writeClipboard: async (text) => clipboard.writeText(text),
+    showNotification: async ({ title, body }) => {
+      if (!Notification.isSupported()) return false;
+      new Notification({ title, body }).show();
+      return true;
+    },
     showFolderDialog: async ({ title }) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
       const result = mainWindow

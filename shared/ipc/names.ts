@@ -28,6 +28,8 @@ export const CHANNELS = [
   'sync.folder.forget',
   'sync.fs',
   'sync.device.regenerate',
+  // Today (issue 13): the once-a-day OS notification of what came due.
+  'notify.show',
 ] as const;
 
 /** The name of an IPC channel. */
