@@ -38,8 +38,6 @@ export function DueNotifier() {
     let cancelled = false;
     void loadToday(db, day).then(async (list) => {
       if (cancelled || !shouldNotify(lastNotifiedDay(), day)) return;
-      // remembered before showing: a second window or a failure never notifies twice a day
-      localStorage.setItem(LAST_NOTIFIED_KEY, day);
       const text = dueNotificationText(
         newlyDue(
           list.groups.flatMap((g) => g.items),
@@ -47,7 +45,11 @@ export function DueNotifier() {
           day,
         ),
       );
-      if (text) await api.invoke('notify.show', text);
+      // nothing came due: the day is not spent, a later start today looks again
+      if (!text) return;
+      // remembered before showing: a second window or a failure never notifies twice a day
+      localStorage.setItem(LAST_NOTIFIED_KEY, day);
+      await api.invoke('notify.show', text);
     });
     return () => {
       cancelled = true;
