@@ -5,6 +5,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDate } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { useOpenRecord } from '../search/openRecord';
+import { JoinSyncFolder } from '../sync/JoinSyncFolder';
 import '../overview/notebook.css';
 import '../overview/overview.css';
 import './today.css';
@@ -136,6 +137,7 @@ export function TodayView() {
           ))}
         </div>
       )}
+      <JoinSyncFolder hasEngagements />
     </section>
   );
 }
