@@ -58,5 +58,20 @@ describe('Today across every engagement', () => {
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     await page.waitForTimeout(500);
     expect(app.bridge?.notifications.length).toBe(1);
+
+    // turned off in Settings: a new day (forgotten last day) brings no notification
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const remind = dialog.getByLabel('Remind me once a day of what came due');
+    expect(await remind.isChecked()).toBe(true);
+    await remind.uncheck();
+    await app.screenshot('today-settings-switch');
+    await dialog.getByRole('button', { name: 'Save settings' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.evaluate(() => localStorage.removeItem('workbench-due-notified-day'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await page.waitForTimeout(500);
+    expect(app.bridge?.notifications.length).toBe(1);
   });
 });
