@@ -34,7 +34,27 @@ const PHRASE: Record<TodayKind, [string, string]> = {
   'review-due': ['risk review due', 'risk reviews due'],
 };
 
-/** A notification's title and body, or null when nothing became due. */
+/** The longest body main accepts (notify.show). */
+export const NOTIFICATION_BODY_MAX = 500;
+
+/**
+ * `text` cut to `max` UTF-16 units (as main's schema counts), never inside a character, ending
+ * in "…" when cut.
+ */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/**
+ * A notification's title and body, or null when nothing became due. Names come from records
+ * others may have written: each is clipped, and so is the body, to what main accepts.
+ */
 export function dueNotificationText(
   items: readonly TodayItem[],
 ): { title: string; body: string } | null {
@@ -43,12 +63,11 @@ export function dueNotificationText(
   for (const i of items) counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
   const parts = [...counts].map(([kind, n]) => `${n} ${PHRASE[kind][n === 1 ? 0 : 1]}`);
   const people = [...new Set(items.map((i) => i.personName).filter((n) => n !== null))];
-  const waiting =
-    people.length > 0
-      ? ` Not answered: ${people.slice(0, 3).join(', ')}${people.length > 3 ? ` and ${people.length - 3} more` : ''}.`
-      : '';
+  const named = people.slice(0, 3).map((n) => clip(n, 60));
+  const more = people.length > 3 ? ` and ${people.length - 3} more` : '';
+  const waiting = people.length > 0 ? ` Not answered: ${named.join(', ')}${more}.` : '';
   return {
     title: items.length === 1 ? '1 thing came due' : `${items.length} things came due`,
-    body: `${parts.join(', ')}.${waiting}`,
+    body: clip(`${parts.join(', ')}.${waiting}`, NOTIFICATION_BODY_MAX),
   };
 }

@@ -6,6 +6,7 @@ import {
   type TodayEngagement,
 } from '../../../shared/notebook/today';
 import {
+  NOTIFICATION_BODY_MAX,
   dueNotificationText,
   newlyDue,
   shouldNotify,
@@ -205,5 +206,25 @@ describe('once-a-day notification', () => {
       title: '2 things came due',
       body: '2 answers overdue. Not answered: Dana CTO, Lee Architect.',
     });
+  });
+
+  it('keeps hostile long names within what main accepts', () => {
+    const long = (n: number) => stakeholder(n, { name: `${'Ω'.repeat(190)} ${n}` });
+    const many = [1, 2, 3, 4].map(long);
+    const raised = [issue(100, { raisedToIds: many.map((p) => p.id), followUpDue: '2026-03-10' })];
+    const due = buildToday([engagement(1, { issues: raised, stakeholders: many })], TODAY);
+    const text = dueNotificationText(due.groups.flatMap((g) => g.items));
+    expect(text?.body.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX);
+    // characters outside the BMP are never split
+    const emoji = stakeholder(5, { name: '😀'.repeat(150) });
+    const one = [issue(101, { raisedToIds: [emoji.id], followUpDue: '2026-03-10' })];
+    const body =
+      dueNotificationText(
+        buildToday([engagement(1, { issues: one, stakeholders: [emoji] })], TODAY).groups.flatMap(
+          (g) => g.items,
+        ),
+      )?.body ?? '';
+    expect(body).toBe(`1 answer overdue. Not answered: ${'😀'.repeat(29)}….`);
+    expect(text?.body).toMatch(/^4 answers overdue\. Not answered: Ω+…, Ω+…, Ω+… and 1 more\.$/);
   });
 });
