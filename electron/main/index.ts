@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   net,
+  Notification,
   protocol,
   safeStorage,
   session,
@@ -113,6 +114,11 @@ function registerIpc(): void {
     // the device key of signed sync folders: Keychain, DPAPI or libsecret/kwallet where offered
     secretProtector: safeStorage,
     openPath: (path) => shell.openPath(path),
+    showNotification: async ({ title, body }) => {
+      if (!Notification.isSupported()) return false;
+      new Notification({ title, body }).show();
+      return true;
+    },
     showFolderDialog: async ({ title }) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
       const result = mainWindow

@@ -72,6 +72,8 @@ export {
 export type { OverviewData } from './queries/overview';
 export { overviewFeed, useOverview, useRetainOverview } from './hooks/overview';
 export type { OverviewView } from './hooks/overview';
+export { loadToday } from './queries/today';
+export { useTodayList } from './hooks/today';
 export { createFeedRegistry, createLiveFeed } from './hooks/liveFeed';
 export type { FeedState, LiveFeed } from './hooks/liveFeed';
 export { requestPersistentStorage } from './persistence';

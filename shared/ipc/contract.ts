@@ -42,6 +42,20 @@ export const openExternalResponseSchema = z.strictObject({
   opened: z.boolean(),
 });
 
+/** Request of notify.show: one OS notification (plain text; the OS shows it, never as markup). */
+export const notifyShowRequestSchema = z.strictObject({
+  /** Its title, for example "3 things came due". */
+  title: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+  /** Its text. */
+  body: z.string().trim().max(500, 'must be at most 500 characters'),
+});
+
+/** Response of notify.show. */
+export const notifyShowResponseSchema = z.strictObject({
+  /** False when the operating system offers no notifications. */
+  shown: z.boolean(),
+});
+
 /** The contract: channel name -> request and response schema. */
 export const ipcContract = {
   'app.info': { request: appInfoRequestSchema, response: appInfoSchema },
@@ -127,6 +141,7 @@ export const ipcContract = {
     request: email.attachmentOpenRequestSchema,
     response: email.attachmentOpenResponseSchema,
   },
+  'notify.show': { request: notifyShowRequestSchema, response: notifyShowResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 type Contract = typeof ipcContract;

@@ -34,6 +34,8 @@ export const CHANNELS = [
   // Evidence (issue 16): DKIM check of an imported email, opening an attachment with the system.
   'email.checkDkim',
   'attachment.openWithSystem',
+  // Today (issue 13): the once-a-day OS notification of what came due.
+  'notify.show',
 ] as const;
 
 /** The name of an IPC channel. */

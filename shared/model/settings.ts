@@ -17,6 +17,8 @@ export const settingsSchema = z.object({
     .min(1, 'is required')
     .max(100, 'must be at most 100 characters')
     .default('This device'),
+  /** Show an OS notification once a day for what came due (answers overdue, fixes late…). */
+  notifyDue: z.boolean().default(true),
   /** This device's id, generated once on first start; stamps every change this device makes. */
   deviceId: idSchema,
 });
@@ -33,5 +35,7 @@ export const settingsPatchSchema = z.strictObject({
   consultantFirm: settingsSchema.shape.consultantFirm.unwrap().optional(),
   /** New device name. */
   deviceName: settingsSchema.shape.deviceName.unwrap().optional(),
+  /** Turn the daily notification on or off. */
+  notifyDue: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -382,6 +382,13 @@ describe('memo drafts: autosaved, restored after a restart, gone once issued', (
 
     // restart the app: the latest draft is back in the composer, with every choice
     page = await app.restart();
+    // a start opens on Today (issue 13); the engagement is one click away
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Engagements' })
+      .getByRole('button')
+      .filter({ hasText: title })
+      .click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Memos' }).click();
     composer = page.getByRole('form', { name: 'Memo composer' });
@@ -432,6 +439,13 @@ describe('memo drafts: autosaved, restored after a restart, gone once issued', (
     await page.getByRole('region', { name: /Drafts/ }).waitFor({ state: 'detached' });
     expect(await composer.getByLabel('Subject').inputValue()).toBe('');
     page = await app.restart();
+    // a start opens on Today (issue 13); the engagement is one click away
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Engagements' })
+      .getByRole('button')
+      .filter({ hasText: title })
+      .click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Memos' }).click();
     await page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ }).waitFor();

@@ -139,7 +139,7 @@ describe('sync: two app profiles through one folder', () => {
       .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
       .first()
       .waitFor({ timeout: 20_000 });
-    await desk.page.getByRole('heading', { name: 'Pick an engagement' }).waitFor();
+    await desk.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     await desk.page
       .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
       .first()

@@ -5,6 +5,7 @@ import { createSettingsStore } from '../settings/settingsStore';
 import { createAppHandlers } from './app.handler';
 import { createSettingsHandlers } from './settings.handler';
 import { createShellHandlers } from './shell.handler';
+import { createNotifyHandlers, type ShowNotification } from './notify.handler';
 import { join } from 'node:path';
 import { createBackupStore } from '../backups/backupStore';
 import { createFileTransfers } from '../backups/transfers';
@@ -57,6 +58,8 @@ export interface HandlerDeps {
   memoFiles?: MemoFileSystem;
   /** Native open-folder dialog for the sync folder (Electron: dialog; harness: scripted). */
   showFolderDialog?: ShowFolderDialog;
+  /** Shows an OS notification (Electron: Notification; harness: a recorder). Absent: not shown. */
+  showNotification?: ShowNotification;
   /** The remembered sync folders; defaults to <settingsDir>/sync-folders.json. */
   syncFolders?: SyncFolders;
   /** Electron's safeStorage (protects the device key); absent: a 0600 file (harness). */
@@ -82,6 +85,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...createAppHandlers(deps),
     ...createSettingsHandlers(store),
     ...createShellHandlers(deps.openExternal),
+    ...createNotifyHandlers(deps.showNotification),
     ...createFileHandlers({ ...dialogsOf(deps), transfers }),
     ...createMemoHandlers({
       ...dialogsOf(deps),

@@ -16,6 +16,8 @@ import { AboutDialog } from '../features/help/AboutDialog';
 import { GlobalSearch, openGlobalSearch } from '../features/search/GlobalSearch';
 import { DataDialogs, runDataMenuCommand } from '../features/data/DataDialogs';
 import { SyncAutoRunner } from '../features/sync/SyncAutoRunner';
+import { TodayView } from '../features/today/TodayView';
+import { DueNotifier } from '../features/today/DueNotifier';
 import { syncAllNow } from '../features/sync/syncSession';
 import { useUiStore } from '../state/uiStore';
 import type { MenuCommand } from '@shared/ipc/names';
@@ -91,6 +93,9 @@ export function App() {
         case 'sync-now':
           void syncAllNow();
           break;
+        case 'show-today':
+          selectEngagement(null);
+          break;
         case 'next-engagement':
         case 'previous-engagement': {
           if (list.length === 0) break;
@@ -138,14 +143,17 @@ export function App() {
             <EngagementView engagement={selected} />
             <SyncAnnouncer engagementId={selected.id} />
           </>
-        ) : engagements === undefined ? null : (
-          <EmptyState hasEngagements={hasEngagements} />
+        ) : engagements === undefined ? null : hasEngagements ? (
+          <TodayView />
+        ) : (
+          <EmptyState hasEngagements={false} />
         )}
       </main>
       <OpenDialog />
       <GlobalSearch />
       <DataDialogs />
       <SyncAutoRunner />
+      <DueNotifier />
       <Toasts />
     </div>
   );

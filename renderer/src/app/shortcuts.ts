@@ -5,7 +5,8 @@ export type ShortcutCommand =
   | 'show-shortcuts'
   | 'next-engagement'
   | 'previous-engagement'
-  | 'sync-now';
+  | 'sync-now'
+  | 'show-today';
 
 export interface Shortcut {
   /** The command a key press runs; none for shortcuts handled elsewhere (listed for help only). */
@@ -40,6 +41,12 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Go to the engagement’s Nth screen',
     keys: 'Ctrl/⌘ + 1…9',
     matches: () => false,
+  },
+  {
+    command: 'show-today',
+    label: 'Today: what is due across every engagement',
+    keys: 'Ctrl/⌘ + T',
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 't',
   },
   {
     command: 'next-engagement',

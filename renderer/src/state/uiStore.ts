@@ -20,8 +20,8 @@ export const useUiStore = create<UiState>()(
     {
       name: 'workbench-ui',
       storage: createJSONStorage(() => localStorage),
+      // The chosen engagement is not kept: every start opens on Today (issue 13).
       partialize: (state) => ({
-        selectedEngagementId: state.selectedEngagementId,
         showArchived: state.showArchived,
         screen: state.screen,
       }),

@@ -20,6 +20,8 @@ export interface HarnessBridge extends IpcDispatcher {
   readonly clipboard: string[];
   /** The memo exports' file system: `failNextWrite('ENOSPC')` simulates a failed save. */
   readonly memoFiles: FailableFileSystem;
+  /** OS notifications the app asked main to show (notify.show), in order. */
+  readonly notifications: Array<{ title: string; body: string }>;
   /** The sync folder dialog, scripted: queue the folder the next "choose folder" answers. */
   readonly syncFolderDialog: { answerNext(path: string | null): void; readonly asked: number };
   /** DNS TXT records the DKIM check sees (name -> value); any other name is "offline". */
@@ -42,6 +44,7 @@ export function createHarnessBridge(options: {
   const openedExternally: string[] = [];
   const dialogs = createScriptedDialogs();
   const clipboard: string[] = [];
+  const notifications: Array<{ title: string; body: string }> = [];
   const memoFiles = createFailableFileSystem();
   const printer = createPlaywrightPrinter();
   const folderAnswers: Array<string | null> = [];
@@ -70,6 +73,10 @@ export function createHarnessBridge(options: {
     printToPdf: printer.printToPdf,
     preparePdf: () => printer.prepare(),
     writeClipboard: async (text) => void clipboard.push(text),
+    showNotification: async (n) => {
+      notifications.push(n);
+      return true;
+    },
     memoFiles,
     settingsDir: options.userDataDir,
     appName: 'Engagement Workbench',
@@ -89,6 +96,7 @@ export function createHarnessBridge(options: {
     openedExternally,
     dialogs,
     clipboard,
+    notifications,
     memoFiles,
     syncFolderDialog,
     dnsTxt,

@@ -9,6 +9,7 @@ const settings = {
   consultantName: 'Dana Whitlock',
   consultantFirm: 'Whitlock Advisory',
   deviceName: 'Work laptop',
+  notifyDue: true,
   deviceId: '0190c1f2-3b4a-7c5d-8e6f-0123456789ab',
 };
 

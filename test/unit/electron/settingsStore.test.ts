@@ -35,6 +35,7 @@ describe('settings store', () => {
       consultantName: '',
       consultantFirm: '',
       deviceName: 'This device',
+      notifyDue: true,
       deviceId: first.deviceId,
     });
     expect(first.deviceId).toMatch(UUID_PATTERN);
@@ -59,6 +60,7 @@ describe('settings store', () => {
       consultantName: 'Dana Whitlock',
       consultantFirm: 'Whitlock Advisory',
       deviceName: 'Work laptop',
+      notifyDue: true,
       deviceId: before.deviceId,
     });
     expect(await readJson()).toEqual(after);
@@ -114,6 +116,7 @@ describe('settings store', () => {
       consultantName: 'Dana',
       consultantFirm: '',
       deviceName: 'This device',
+      notifyDue: true,
       deviceId: DEVICE_ID,
     });
     expect(await readdir(dir)).toContain('settings.corrupt-20260302T091500123Z.json');

@@ -38,6 +38,15 @@ export function EngagementSidebar() {
           <Icon name="search" /> Search… <kbd>Ctrl K</kbd>
         </button>
       </div>
+      <button
+        type="button"
+        className="engagement-item sidebar-today"
+        aria-current={selectedId === null ? 'page' : undefined}
+        onClick={() => selectEngagement(null)}
+        title="What is due across every engagement (Ctrl+T)"
+      >
+        <span className="engagement-item-title">Today</span>
+      </button>
       <div className="sidebar-heading" id="engagement-list-heading">
         <span>{showArchived ? 'All engagements' : 'Engagements'}</span>
         <span>{engagements?.length ?? ''}</span>

@@ -12,6 +12,7 @@ const formSchema = settingsSchema.pick({
   consultantName: true,
   consultantFirm: true,
   deviceName: true,
+  notifyDue: true,
 });
 type FormValues = z.input<typeof formSchema>;
 
@@ -31,6 +32,7 @@ export function SettingsDialog() {
       consultantName: settings.consultantName,
       consultantFirm: settings.consultantFirm,
       deviceName: settings.deviceName,
+      notifyDue: settings.notifyDue,
     },
   });
 
@@ -102,6 +104,15 @@ export function SettingsDialog() {
         {errors.deviceName ? (
           <span className="field-error">Device name {errors.deviceName.message}</span>
         ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor="settings-notify" className="checkbox-row">
+          <input id="settings-notify" type="checkbox" {...register('notifyDue')} /> Remind me once a
+          day of what came due
+        </label>
+        <span className="field-hint">
+          An OS notification of answers overdue, follow-ups, late fixes and risk acceptances.
+        </span>
       </div>
       <p className="field-hint">Device id: {settings.deviceId}</p>
     </Dialog>
