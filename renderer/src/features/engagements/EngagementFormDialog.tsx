@@ -1,3 +1,4 @@
+import { deviceTimeZone, engagementTimeZone, isValidTimeZone } from '@shared/time/display';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -33,6 +34,11 @@ const formSchema = z
     consultantName: z.string().max(200, 'must be at most 200 characters'),
     consultantFirm: z.string().max(200, 'must be at most 200 characters'),
     memoResponsibility: z.string().max(20_000, 'must be at most 20000 characters'),
+    timeZone: z
+      .string()
+      .trim()
+      .refine(isValidTimeZone, 'must be a time zone such as Europe/Berlin'),
+    memoDateStyle: z.enum(['iso', 'long']),
   })
   .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
     message: 'must not be before the start date',
@@ -57,6 +63,8 @@ function toFormValues(
     consultantName: engagement?.consultantName ?? defaults.name,
     consultantFirm: engagement?.consultantFirm ?? defaults.firm,
     memoResponsibility: engagement?.memoResponsibility ?? '',
+    timeZone: engagement ? engagementTimeZone(engagement) : deviceTimeZone(),
+    memoDateStyle: engagement?.memoDateStyle ?? 'iso',
   };
 }
 
@@ -255,6 +263,30 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           </span>
           {fieldError('memoResponsibility')}
         </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-timeZone`}>Time zone</label>
+          <input
+            {...register('timeZone')}
+            {...a11y('timeZone')}
+            list={`${idPrefix}-zones`}
+            spellCheck={false}
+          />
+          <datalist id={`${idPrefix}-zones`}>
+            {TIME_ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <span className="field-hint">Memos print times in this zone, with its abbreviation.</span>
+          {fieldError('timeZone')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-memoDateStyle`}>Dates on memos</label>
+          <select {...register('memoDateStyle')} {...a11y('memoDateStyle')}>
+            <option value="iso">2026-11-23 (ISO)</option>
+            <option value="long">23 November 2026</option>
+          </select>
+          {fieldError('memoDateStyle')}
+        </div>
       </div>
     </Dialog>
   );
@@ -271,7 +303,13 @@ const LABELS: Record<FieldName, string> = {
   consultantName: 'Name',
   consultantFirm: 'Firm',
   memoResponsibility: 'Responsibility paragraph',
+  timeZone: 'Time zone',
+  memoDateStyle: 'Dates on memos',
 };
+
+/** The zones Intl knows, offered while typing (the field takes any name Intl accepts). */
+const TIME_ZONES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 function labelOf(name: FieldName): string {
   return LABELS[name];
