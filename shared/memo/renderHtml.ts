@@ -93,6 +93,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
   const display = options.display ?? UTC_ISO;
   const day = (d: unknown): string => htmlDay(d, display);
   const b: string[] = [];
+  if (typeof memo.letterhead === 'string') b.push(htmlBlock(memo.letterhead, 'letterhead'));
   b.push(`<h1>Memo ${escapeHtml(h.memoId)}, version ${num(h.version)}</h1>`);
   if (options.state === 'draft') b.push('<p class="draft">DRAFT: not issued</p>');
   const from = [h.fromName, h.fromFirm].filter((x) => x.trim() !== '').join(', ');
@@ -245,6 +246,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           [22, 8, 70],
         ),
   );
+  if (typeof memo.signature === 'string') b.push(htmlBlock(memo.signature, 'signature'));
   b.push('<h2>Appendix A. Stakeholders involved</h2>');
   b.push(
     memo.stakeholders.length === 0

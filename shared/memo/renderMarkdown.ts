@@ -66,6 +66,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
   const out: string[] = [];
   const para = (text: string) => out.push(...mdBlockLines(text), '');
 
+  if (typeof memo.letterhead === 'string') para(memo.letterhead);
   out.push(`# Memo ${h.memoId}, version ${h.version}`, '');
   if (options.state === 'draft') out.push('**DRAFT: not issued.**', '');
   out.push(
@@ -220,6 +221,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     );
   }
 
+  if (typeof memo.signature === 'string') para(memo.signature);
   out.push('## Appendix A. Stakeholders involved', '');
   if (memo.stakeholders.length === 0) out.push('None.', '');
   else {

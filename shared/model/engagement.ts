@@ -49,6 +49,16 @@ export const engagementObject = z.object({
     .string({ error: 'must be text' })
     .max(20_000, 'must be at most 20000 characters')
     .optional(),
+  /** Letterhead printed above its memos (firm name, address; several lines). Optional. */
+  memoLetterhead: z
+    .string({ error: 'must be text' })
+    .max(2_000, 'must be at most 2000 characters')
+    .optional(),
+  /** Signature block printed at the end of its memos (name, role, contact). Optional. */
+  memoSignature: z
+    .string({ error: 'must be text' })
+    .max(2_000, 'must be at most 2000 characters')
+    .optional(),
   /**
    * The engagement's time zone (IANA name, checked with Intl): memos print local times in it.
    * Optional: engagements stored before the field existed read as the device's zone.

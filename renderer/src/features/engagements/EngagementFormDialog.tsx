@@ -34,6 +34,8 @@ const formSchema = z
     consultantName: z.string().max(200, 'must be at most 200 characters'),
     consultantFirm: z.string().max(200, 'must be at most 200 characters'),
     memoResponsibility: z.string().max(20_000, 'must be at most 20000 characters'),
+    memoLetterhead: z.string().max(2_000, 'must be at most 2000 characters'),
+    memoSignature: z.string().max(2_000, 'must be at most 2000 characters'),
     timeZone: z
       .string()
       .trim()
@@ -63,6 +65,8 @@ function toFormValues(
     consultantName: engagement?.consultantName ?? defaults.name,
     consultantFirm: engagement?.consultantFirm ?? defaults.firm,
     memoResponsibility: engagement?.memoResponsibility ?? '',
+    memoLetterhead: engagement?.memoLetterhead ?? '',
+    memoSignature: engagement?.memoSignature ?? '',
     timeZone: engagement ? engagementTimeZone(engagement) : deviceTimeZone(),
     memoDateStyle: engagement?.memoDateStyle ?? 'iso',
   };
@@ -96,7 +100,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
 
   const submit = handleSubmit(async (values) => {
     setSaveError(null);
-    const { memoResponsibility, ...rest } = values;
+    const { memoResponsibility, memoLetterhead, memoSignature, ...rest } = values;
     const input = {
       ...rest,
       startDate: values.startDate || null,
@@ -104,6 +108,12 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
       // Left empty on an engagement that never had one: not written (no empty change logged).
       ...(memoResponsibility.trim() !== '' || engagement?.memoResponsibility !== undefined
         ? { memoResponsibility: memoResponsibility.trim() === '' ? '' : memoResponsibility }
+        : {}),
+      ...(memoLetterhead.trim() !== '' || engagement?.memoLetterhead !== undefined
+        ? { memoLetterhead }
+        : {}),
+      ...(memoSignature.trim() !== '' || engagement?.memoSignature !== undefined
+        ? { memoSignature }
         : {}),
     };
     try {
@@ -264,6 +274,26 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           {fieldError('memoResponsibility')}
         </div>
         <div className="field">
+          <label htmlFor={`${idPrefix}-memoLetterhead`}>Letterhead on memos</label>
+          <textarea
+            {...register('memoLetterhead')}
+            {...a11y('memoLetterhead')}
+            rows={3}
+            placeholder={'Firm name\nStreet and number\nPostcode and city'}
+          />
+          {fieldError('memoLetterhead')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-memoSignature`}>Signature block on memos</label>
+          <textarea
+            {...register('memoSignature')}
+            {...a11y('memoSignature')}
+            rows={3}
+            placeholder={'Name\nRole\nE-mail, phone'}
+          />
+          {fieldError('memoSignature')}
+        </div>
+        <div className="field">
           <label htmlFor={`${idPrefix}-timeZone`}>Time zone</label>
           <input
             {...register('timeZone')}
@@ -303,6 +333,8 @@ const LABELS: Record<FieldName, string> = {
   consultantName: 'Name',
   consultantFirm: 'Firm',
   memoResponsibility: 'Responsibility paragraph',
+  memoLetterhead: 'Letterhead',
+  memoSignature: 'Signature block',
   timeZone: 'Time zone',
   memoDateStyle: 'Dates on memos',
 };
