@@ -1,3 +1,4 @@
+import type { MemoTemplate } from '@shared/model/settings';
 import { deviceTimeZone, engagementTimeZone, isValidTimeZone } from '@shared/time/display';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -52,8 +53,9 @@ type FieldName = keyof FormValues;
 
 function toFormValues(
   engagement: Engagement | undefined,
-  defaults: { name: string; firm: string },
+  defaults: { name: string; firm: string; template: MemoTemplate | undefined },
 ): FormValues {
+  const t = engagement ? undefined : defaults.template;
   return {
     client: engagement?.client ?? '',
     title: engagement?.title ?? '',
@@ -64,17 +66,18 @@ function toFormValues(
     scope: engagement?.scope ?? '',
     consultantName: engagement?.consultantName ?? defaults.name,
     consultantFirm: engagement?.consultantFirm ?? defaults.firm,
-    memoResponsibility: engagement?.memoResponsibility ?? '',
-    memoLetterhead: engagement?.memoLetterhead ?? '',
-    memoSignature: engagement?.memoSignature ?? '',
-    timeZone: engagement ? engagementTimeZone(engagement) : deviceTimeZone(),
-    memoDateStyle: engagement?.memoDateStyle ?? 'iso',
+    memoResponsibility: engagement?.memoResponsibility ?? t?.responsibility ?? '',
+    memoLetterhead: engagement?.memoLetterhead ?? t?.letterhead ?? '',
+    memoSignature: engagement?.memoSignature ?? t?.signature ?? '',
+    timeZone: engagement ? engagementTimeZone(engagement) : (t?.timeZone ?? deviceTimeZone()),
+    memoDateStyle: engagement?.memoDateStyle ?? t?.dateStyle ?? 'iso',
   };
 }
 
 /** Create a new engagement or edit (rename) an existing one. */
 export function EngagementFormDialog({ engagement }: { engagement?: Engagement }) {
-  const { store, settings } = useWorkbench();
+  const { store, settings, updateSettings } = useWorkbench();
+  const [saveTemplate, setSaveTemplate] = useState(false);
   const closeDialog = useUiStore((s) => s.closeDialog);
   const selectEngagement = useUiStore((s) => s.selectEngagement);
   const pushToast = useUiStore((s) => s.pushToast);
@@ -93,6 +96,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
     defaultValues: toFormValues(engagement, {
       name: settings.consultantName,
       firm: settings.consultantFirm,
+      template: settings.memoTemplate,
     }),
   });
 
@@ -117,6 +121,16 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
         : {}),
     };
     try {
+      if (saveTemplate)
+        await updateSettings({
+          memoTemplate: {
+            letterhead: memoLetterhead,
+            signature: memoSignature,
+            responsibility: memoResponsibility,
+            timeZone: values.timeZone,
+            dateStyle: values.memoDateStyle,
+          },
+        });
       if (engagement) {
         await store.engagements.update(engagement.id, input);
         pushToast({ tone: 'success', message: 'Engagement saved.' });
@@ -316,6 +330,17 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
             <option value="long">23 November 2026</option>
           </select>
           {fieldError('memoDateStyle')}
+        </div>
+        <div className="field span-2">
+          <label>
+            <input
+              type="checkbox"
+              checked={saveTemplate}
+              onChange={(e) => setSaveTemplate(e.target.checked)}
+            />{' '}
+            Save the memo wording above (letterhead, signature, responsibility, time zone, date
+            style) as the template for new engagements
+          </label>
         </div>
       </div>
     </Dialog>
