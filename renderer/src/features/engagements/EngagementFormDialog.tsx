@@ -332,15 +332,19 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           {fieldError('memoDateStyle')}
         </div>
         <div className="field span-2">
-          <label>
+          <label htmlFor={`${idPrefix}-saveTemplate`} className="checkbox-row">
             <input
+              id={`${idPrefix}-saveTemplate`}
               type="checkbox"
               checked={saveTemplate}
               onChange={(e) => setSaveTemplate(e.target.checked)}
             />{' '}
-            Save the memo wording above (letterhead, signature, responsibility, time zone, date
-            style) as the template for new engagements
+            Save as the template for new engagements
           </label>
+          <span className="field-hint">
+            Letterhead, signature, responsibility paragraph, time zone and date style: the next new
+            engagement starts from them.
+          </span>
         </div>
       </div>
     </Dialog>
