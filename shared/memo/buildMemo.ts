@@ -532,6 +532,9 @@ export function buildMemo(
   const pick = (value: string | undefined, fallback: string): string =>
     value !== undefined && value.trim() !== '' ? value : fallback;
 
+  // only when set: a memo without them keeps the content (and fingerprint) it had before
+  const ownBlock = <K extends 'letterhead' | 'signature'>(key: K, text: string | undefined) =>
+    text !== undefined && text.trim() !== '' ? { [key]: text.trim() } : {};
   const memo: Memo = {
     format: 1,
     header: {
@@ -551,6 +554,8 @@ export function buildMemo(
     responsibility: pick(options.responsibility, engagementResponsibility(wording)),
     distribution: pick(options.distribution, defaultDistribution(wording)),
     ratingKey: RATING_KEY,
+    ...ownBlock('letterhead', engagement.memoLetterhead),
+    ...ownBlock('signature', engagement.memoSignature),
     summary,
     items,
     unacknowledged,

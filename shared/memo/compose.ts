@@ -3,6 +3,7 @@ import { buildMemo, type MemoOptions, type MemoSource } from './buildMemo';
 import { sha256Hex } from './fingerprint';
 import { renderMemoHtml } from './renderHtml';
 import { renderMemoMarkdown } from './renderMarkdown';
+import { UTC_ISO, type TimeDisplay } from '../time/display';
 import type { CitedRecords, Memo } from './types';
 
 /** A memo ready to preview, export or issue. */
@@ -17,6 +18,8 @@ export interface ComposedMemo {
   fingerprint: string;
   /** The Markdown export. */
   markdown: string;
+  /** Zone and date style it is rendered with (not part of the fingerprinted content). */
+  display: TimeDisplay;
 }
 
 /** Builds, fingerprints and renders a memo as Markdown (HTML on demand: see htmlOf). */
@@ -24,6 +27,7 @@ export async function composeMemo(
   source: MemoSource,
   options: MemoOptions,
   state: 'draft' | 'issued',
+  display: TimeDisplay = UTC_ISO,
 ): Promise<ComposedMemo> {
   const { memo, cited } = buildMemo(source, options);
   const canonical = canonicalJson(memo);
@@ -33,11 +37,16 @@ export async function composeMemo(
     cited,
     canonical,
     fingerprint,
-    markdown: renderMemoMarkdown(memo, { fingerprint, state }),
+    markdown: renderMemoMarkdown(memo, { fingerprint, state, display }),
+    display,
   };
 }
 
 /** The HTML print document of a composed memo. */
 export function htmlOf(composed: ComposedMemo, state: 'draft' | 'issued'): string {
-  return renderMemoHtml(composed.memo, { fingerprint: composed.fingerprint, state });
+  return renderMemoHtml(composed.memo, {
+    fingerprint: composed.fingerprint,
+    state,
+    display: composed.display,
+  });
 }

@@ -1,3 +1,4 @@
+import { UTC_ISO, formatMemoDay, formatMemoInstant, type TimeDisplay } from '../time/display';
 import type { AcknowledgementResponse } from '../model/acknowledgement';
 import type { Channel } from '../model/channel';
 import type { FollowUpOutcome, RaisedIssueStatus, Severity } from '../model/raisedIssue';
@@ -68,9 +69,12 @@ export function labelOf(labels: Readonly<Record<string, string>>, value: unknown
     : String(value);
 }
 
-/** An ISO instant as "YYYY-MM-DD HH:MM UTC" (UTC, so every machine prints the same). */
-export function formatInstant(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/**
+ * An ISO instant as the memo prints it: local to the display's zone with its abbreviation
+ * ("2026-11-23 10:30 CET"); without a display "YYYY-MM-DD HH:MM UTC", as before zones existed.
+ */
+export function formatInstant(iso: string, display: TimeDisplay = UTC_ISO): string {
+  return formatMemoInstant(iso, display);
 }
 
 /** The day of an ISO instant (UTC). */
@@ -117,6 +121,6 @@ export function followUpText(f: MemoFollowUp, inline: (text: string) => string):
 }
 
 /** When a dated entry happened: its day alone when only the day is known, else its instant. */
-export function formatWhen(at: string, dayOnly: boolean): string {
-  return dayOnly ? dayOf(at) : formatInstant(at);
+export function formatWhen(at: string, dayOnly: boolean, display: TimeDisplay = UTC_ISO): string {
+  return dayOnly ? formatMemoDay(dayOf(at), display.dateStyle) : formatInstant(at, display);
 }

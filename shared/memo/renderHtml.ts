@@ -12,6 +12,7 @@ import {
   labelOf,
 } from './labels';
 import { PRINT_CSS } from './printCss';
+import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
 import type { RenderOptions } from './renderMarkdown';
 import type { Memo, MemoPerson } from './types';
 
@@ -40,7 +41,12 @@ function htmlRating(rating: unknown): string {
 export const num = (value: unknown): string => escapeHtml(String(value));
 
 /** An instant as the memo prints it, escaped. */
-export const instant = (iso: unknown): string => escapeHtml(formatInstant(String(iso)));
+export const instant = (iso: unknown, display: TimeDisplay = UTC_ISO): string =>
+  escapeHtml(formatInstant(String(iso), display));
+
+/** A day as the memo prints it (ISO or long style), escaped. */
+export const htmlDay = (day: unknown, display: TimeDisplay = UTC_ISO): string =>
+  escapeHtml(formatMemoDay(String(day), display.dateStyle));
 
 /** A person as "Name (Title, Department)", escaped, isolated for right-to-left names. */
 export function htmlPerson(p: MemoPerson): string {
@@ -84,7 +90,10 @@ ${body}
  */
 export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
   const h = memo.header;
+  const display = options.display ?? UTC_ISO;
+  const day = (d: unknown): string => htmlDay(d, display);
   const b: string[] = [];
+  if (typeof memo.letterhead === 'string') b.push(htmlBlock(memo.letterhead, 'letterhead'));
   b.push(`<h1>Memo ${escapeHtml(h.memoId)}, version ${num(h.version)}</h1>`);
   if (options.state === 'draft') b.push('<p class="draft">DRAFT: not issued</p>');
   const from = [h.fromName, h.fromFirm].filter((x) => x.trim() !== '').join(', ');
@@ -94,7 +103,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
 <tr><th>To</th><td>${people(h.to)}</td></tr>
 <tr><th>Cc</th><td>${people(h.cc)}</td></tr>
 <tr><th>From</th><td dir="auto">${htmlInline(from)}</td></tr>
-<tr><th>Date</th><td>${escapeHtml(h.date)}</td></tr>
+<tr><th>Date</th><td>${day(h.date)}</td></tr>
 <tr><th>Client</th><td><bdi>${htmlInline(h.client)}</bdi>, engagement <bdi>${htmlInline(h.engagementTitle)}</bdi></td></tr>
 <tr><th>Memo id</th><td>${escapeHtml(h.memoId)}, version ${num(h.version)}</td></tr>
 </tbody></table>`,
@@ -126,7 +135,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           htmlInline(r.title),
           htmlRating(r.rating),
           htmlInline(r.owner),
-          escapeHtml(r.raisedOn),
+          day(r.raisedOn),
           r.acknowledged === '' ? 'Not acknowledged' : htmlInline(r.acknowledged),
           word(STATUS_LABEL, r.status),
         ]),
@@ -141,7 +150,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       `<section class="item"><h3 dir="auto">Item ${escapeHtml(item.ref)}. ${htmlInline(item.title)}</h3>`,
     );
     b.push(
-      `<ul class="facts"><li><b>Rating:</b> ${htmlRating(item.rating)}</li><li><b>Status:</b> ${word(STATUS_LABEL, item.status)}</li><li><b>Owner:</b> ${item.owner ? htmlPerson(item.owner) : 'Nobody named'}</li><li><b>Target date:</b> ${escapeHtml(item.targetDate ?? EMPTY)}</li></ul>`,
+      `<ul class="facts"><li><b>Rating:</b> ${htmlRating(item.rating)}</li><li><b>Status:</b> ${word(STATUS_LABEL, item.status)}</li><li><b>Owner:</b> ${item.owner ? htmlPerson(item.owner) : 'Nobody named'}</li><li><b>Target date:</b> ${item.targetDate === null ? EMPTY : day(item.targetDate)}</li></ul>`,
     );
     if (item.earlierMemos.length > 0) {
       b.push(`<p>Carried in earlier memos: ${escapeHtml(item.earlierMemos.join(', '))}.</p>`);
@@ -155,11 +164,11 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       const chases = r.followUps
         .map(
           (f) =>
-            `<li>${escapeHtml(formatWhen(String(f.at), f.kind === 'silence'))}: ${followUpText(f, htmlInline)}</li>`,
+            `<li>${escapeHtml(formatWhen(String(f.at), f.kind === 'silence', display))}: ${followUpText(f, htmlInline)}</li>`,
         )
         .join('');
       b.push(
-        `<li>${instant(r.at)}: to ${people(r.to)}, by ${word(CHANNEL_LABEL, r.channel)}${which}${chases === '' ? '' : `<ul>${chases}</ul>`}</li>`,
+        `<li>${instant(r.at, display)}: to ${people(r.to)}, by ${word(CHANNEL_LABEL, r.channel)}${which}${chases === '' ? '' : `<ul>${chases}</ul>`}</li>`,
       );
     }
     b.push('</ul><h4>Acknowledgements and management responses</h4>');
@@ -177,9 +186,9 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
             ? ''
             : `<p dir="auto">Conditions: ${htmlInline(a.conditions)}</p>`;
         const lapses =
-          a.expiresOn === null ? '' : `<p>Acceptance lapses on ${escapeHtml(a.expiresOn)}.</p>`;
+          a.expiresOn === null ? '' : `<p>Acceptance lapses on ${day(a.expiresOn)}.</p>`;
         b.push(
-          `<li>${instant(a.at)}: ${htmlPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${htmlInline(a.onBehalfOf.name)}` : ''}, by ${word(CHANNEL_LABEL, a.channel)}. <b>${word(RESPONSE_LABEL, a.response)}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
+          `<li>${instant(a.at, display)}: ${htmlPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${htmlInline(a.onBehalfOf.name)}` : ''}, by ${word(CHANNEL_LABEL, a.channel)}. <b>${word(RESPONSE_LABEL, a.response)}.</b>${memoRef}${quote}${conditions}${lapses}</li>`,
         );
       }
       b.push('</ul>');
@@ -230,13 +239,14 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       : htmlTable(
           ['When', 'Item', 'Event'],
           memo.chronology.map((c) => [
-            escapeHtml(formatWhen(String(c.at), c.dayOnly === true)),
+            escapeHtml(formatWhen(String(c.at), c.dayOnly === true, display)),
             escapeHtml(c.ref || EMPTY),
             htmlInline(c.text),
           ]),
           [22, 8, 70],
         ),
   );
+  if (typeof memo.signature === 'string') b.push(htmlBlock(memo.signature, 'signature'));
   b.push('<h2>Appendix A. Stakeholders involved</h2>');
   b.push(
     memo.stakeholders.length === 0

@@ -12,6 +12,7 @@ import {
   labelOf,
 } from './labels';
 import type { Memo, MemoPerson } from './types';
+import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
 
 /** An enumeration value's label as Markdown text (a forged value prints as escaped text). */
 const mdWord = (labels: Readonly<Record<string, string>>, value: unknown): string =>
@@ -23,6 +24,8 @@ export interface RenderOptions {
   fingerprint: string;
   /** draft (not issued yet: marked as such) or issued. */
   state: 'draft' | 'issued';
+  /** Zone and date style of dates and times; absent: ISO days, UTC instants. */
+  display?: TimeDisplay;
 }
 
 /** The line that carries the memo id, version and fingerprint (parsed back by verify). */
@@ -58,9 +61,12 @@ function people(list: MemoPerson[]): string {
  */
 export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
   const h = memo.header;
+  const display = options.display ?? UTC_ISO;
+  const day = (d: unknown): string => mdInline(formatMemoDay(String(d), display.dateStyle));
   const out: string[] = [];
   const para = (text: string) => out.push(...mdBlockLines(text), '');
 
+  if (typeof memo.letterhead === 'string') para(memo.letterhead);
   out.push(`# Memo ${h.memoId}, version ${h.version}`, '');
   if (options.state === 'draft') out.push('**DRAFT: not issued.**', '');
   out.push(
@@ -68,7 +74,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     `- **To:** ${people(h.to)}`,
     `- **Cc:** ${people(h.cc)}`,
     `- **From:** ${mdInline([h.fromName, h.fromFirm].filter((x) => x.trim() !== '').join(', '))}`,
-    `- **Date:** ${h.date}`,
+    `- **Date:** ${day(h.date)}`,
     `- **Client:** ${mdInline(h.client)}, engagement ${mdInline(h.engagementTitle)}`,
     `- **Memo id:** ${h.memoId}, version ${h.version}`,
     '',
@@ -107,7 +113,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
           mdInline(r.title),
           mdWord(RATING_LABEL, r.rating),
           mdInline(r.owner),
-          r.raisedOn,
+          day(r.raisedOn),
           r.acknowledged === '' ? 'Not acknowledged' : mdInline(r.acknowledged),
           mdWord(STATUS_LABEL, r.status),
         ]),
@@ -124,7 +130,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       `- **Rating:** ${mdWord(RATING_LABEL, item.rating)}`,
       `- **Status:** ${mdWord(STATUS_LABEL, item.status)}`,
       `- **Owner:** ${item.owner ? mdPerson(item.owner) : 'Nobody named'}`,
-      `- **Target date:** ${item.targetDate ?? EMPTY}`,
+      `- **Target date:** ${item.targetDate === null ? EMPTY : day(item.targetDate)}`,
       '',
     );
     if (item.earlierMemos.length > 0) {
@@ -138,11 +144,11 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     for (const r of item.raises) {
       const which = r.isThisItem ? '' : ` (as "${mdInline(r.title)}")`;
       out.push(
-        `- ${formatInstant(r.at)}: to ${people(r.to)}, by ${mdWord(CHANNEL_LABEL, r.channel)}${which}`,
+        `- ${mdInline(formatInstant(String(r.at), display))}: to ${people(r.to)}, by ${mdWord(CHANNEL_LABEL, r.channel)}${which}`,
       );
       for (const f of r.followUps) {
         out.push(
-          `  - ${mdInline(formatWhen(String(f.at), f.kind === 'silence'))}: ${followUpText(f, mdInline)}`,
+          `  - ${mdInline(formatWhen(String(f.at), f.kind === 'silence', display))}: ${followUpText(f, mdInline)}`,
         );
       }
     }
@@ -152,7 +158,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     for (const a of item.acknowledgements) {
       const memoRef = a.memoRef === '' ? '' : ` Acknowledges memo ${mdInline(a.memoRef)}.`;
       out.push(
-        `- ${formatInstant(a.at)}: ${mdPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${mdInline(a.onBehalfOf.name)}` : ''}, by ${mdWord(CHANNEL_LABEL, a.channel)}. **${mdWord(RESPONSE_LABEL, a.response)}.**${memoRef}`,
+        `- ${mdInline(formatInstant(String(a.at), display))}: ${mdPerson(a.by)}${a.onBehalfOf ? ` on behalf of ${mdInline(a.onBehalfOf.name)}` : ''}, by ${mdWord(CHANNEL_LABEL, a.channel)}. **${mdWord(RESPONSE_LABEL, a.response)}.**${memoRef}`,
         '',
       );
       if (a.quote.trim() === '') out.push('  No words recorded.', '');
@@ -160,7 +166,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       if (a.conditions.trim() !== '') {
         out.push(`  Conditions: ${mdInline(a.conditions)}`, '');
       }
-      if (a.expiresOn !== null) out.push(`  Acceptance lapses on ${a.expiresOn}.`, '');
+      if (a.expiresOn !== null) out.push(`  Acceptance lapses on ${day(a.expiresOn)}.`, '');
     }
     out.push(`Per person raised to: ${addresseeLine(item, mdInline)}.`, '');
     out.push('#### Linked risks', '');
@@ -206,7 +212,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       ...mdTable(
         ['When', 'Item', 'Event'],
         memo.chronology.map((c) => [
-          mdInline(formatWhen(String(c.at), c.dayOnly === true)),
+          mdInline(formatWhen(String(c.at), c.dayOnly === true, display)),
           mdInline(c.ref || EMPTY),
           mdInline(c.text),
         ]),
@@ -215,6 +221,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     );
   }
 
+  if (typeof memo.signature === 'string') para(memo.signature);
   out.push('## Appendix A. Stakeholders involved', '');
   if (memo.stakeholders.length === 0) out.push('None.', '');
   else {

@@ -273,6 +273,13 @@ export interface Memo {
   distribution: string;
   /** The rating key. */
   ratingKey: RatingKeyRow[];
+  /**
+   * The firm's letterhead (name, address: the engagement's `memoLetterhead`), printed above the
+   * memo. Absent when the engagement has none, so older memos keep their content and fingerprint.
+   */
+  letterhead?: string;
+  /** The signature block printed after the chronology (the engagement's `memoSignature`). */
+  signature?: string;
   /** Summary table rows. */
   summary: SummaryRow[];
   /** One section per item. */

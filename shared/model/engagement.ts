@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SystemField } from './base';
+import { isValidTimeZone } from '../time/display';
 import {
   baseRecordShape,
   choice,
@@ -48,6 +49,27 @@ export const engagementObject = z.object({
     .string({ error: 'must be text' })
     .max(20_000, 'must be at most 20000 characters')
     .optional(),
+  /** Letterhead printed above its memos (firm name, address; several lines). Optional. */
+  memoLetterhead: z
+    .string({ error: 'must be text' })
+    .max(2_000, 'must be at most 2000 characters')
+    .optional(),
+  /** Signature block printed at the end of its memos (name, role, contact). Optional. */
+  memoSignature: z
+    .string({ error: 'must be text' })
+    .max(2_000, 'must be at most 2000 characters')
+    .optional(),
+  /**
+   * The engagement's time zone (IANA name, checked with Intl): memos print local times in it.
+   * Optional: engagements stored before the field existed read as the device's zone.
+   */
+  timeZone: z
+    .string({ error: 'must be text' })
+    .max(100, 'must be at most 100 characters')
+    .refine(isValidTimeZone, 'must be a time zone such as Europe/Berlin')
+    .optional(),
+  /** How memos print days: ISO "2026-11-23" or long "23 November 2026" (absent: ISO). */
+  memoDateStyle: choice(['iso', 'long']).optional(),
   /** When set, the engagement is archived: hidden from the main list but kept and searchable. */
   archivedAt: z.iso.datetime({ offset: false }).nullable().default(null),
 });

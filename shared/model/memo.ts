@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SystemField } from './base';
+import { isValidTimeZone } from '../time/display';
 import {
   choice,
   engagementScopedShape,
@@ -95,6 +96,16 @@ export const memoObject = z.object({
   ccIds: refList(),
   /** The composer's choices and wording. */
   composition: memoCompositionSchema,
+  /**
+   * Zone and date style the memo was rendered with at issue (not fingerprinted: the content
+   * keeps ISO UTC instants). Absent on memos issued before zones existed: ISO days, UTC times.
+   */
+  display: z
+    .object({
+      timeZone: z.string().max(100).refine(isValidTimeZone, 'must be a time zone'),
+      dateStyle: choice(['iso', 'long']),
+    })
+    .optional(),
   /** The canonical JSON of the memo content: the fingerprinted, frozen model. */
   content: frozenText,
   /** SHA-256 hex of `content`. */

@@ -1,5 +1,24 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '../time/display';
 import { idSchema } from './base';
+
+/**
+ * The memo wording a consultant saved from one engagement for the next ones: a new engagement's
+ * form starts from it. A settings entry (per device, like the consultant's name), not a record.
+ */
+export const memoTemplateSchema = z.strictObject({
+  /** Letterhead (firm name, address). */
+  letterhead: z.string().max(2_000, 'must be at most 2000 characters'),
+  /** Signature block. */
+  signature: z.string().max(2_000, 'must be at most 2000 characters'),
+  /** Responsibility paragraph ('' = the standard wording). */
+  responsibility: z.string().max(20_000, 'must be at most 20000 characters'),
+  /** Time zone of the memos (IANA name). */
+  timeZone: z.string().max(100).refine(isValidTimeZone, 'must be a time zone'),
+  /** Date style of the memos. */
+  dateStyle: z.enum(['iso', 'long']),
+});
+export type MemoTemplate = z.infer<typeof memoTemplateSchema>;
 
 /**
  * App-wide settings of this installation, kept by the main process in the app's data folder.
@@ -19,6 +38,8 @@ export const settingsSchema = z.object({
     .default('This device'),
   /** Show an OS notification once a day for what came due (answers overdue, fixes late…). */
   notifyDue: z.boolean().default(true),
+  /** The memo template for new engagements, if one was saved. */
+  memoTemplate: memoTemplateSchema.optional(),
   /** This device's id, generated once on first start; stamps every change this device makes. */
   deviceId: idSchema,
 });
@@ -37,5 +58,7 @@ export const settingsPatchSchema = z.strictObject({
   deviceName: settingsSchema.shape.deviceName.unwrap().optional(),
   /** Turn the daily notification on or off. */
   notifyDue: z.boolean().optional(),
+  /** New memo template for new engagements. */
+  memoTemplate: memoTemplateSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

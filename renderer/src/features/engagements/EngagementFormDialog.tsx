@@ -1,3 +1,5 @@
+import type { MemoTemplate } from '@shared/model/settings';
+import { deviceTimeZone, engagementTimeZone, isValidTimeZone } from '@shared/time/display';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -34,6 +36,13 @@ const formSchema = z
     consultantName: z.string().max(200, 'must be at most 200 characters'),
     consultantFirm: z.string().max(200, 'must be at most 200 characters'),
     memoResponsibility: z.string().max(20_000, 'must be at most 20000 characters'),
+    memoLetterhead: z.string().max(2_000, 'must be at most 2000 characters'),
+    memoSignature: z.string().max(2_000, 'must be at most 2000 characters'),
+    timeZone: z
+      .string()
+      .trim()
+      .refine(isValidTimeZone, 'must be a time zone such as Europe/Berlin'),
+    memoDateStyle: z.enum(['iso', 'long']),
   })
   .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
     message: 'must not be before the start date',
@@ -45,8 +54,9 @@ type FieldName = keyof FormValues;
 
 function toFormValues(
   engagement: Engagement | undefined,
-  defaults: { name: string; firm: string },
+  defaults: { name: string; firm: string; template: MemoTemplate | undefined },
 ): FormValues {
+  const t = engagement ? undefined : defaults.template;
   return {
     client: engagement?.client ?? '',
     title: engagement?.title ?? '',
@@ -57,13 +67,18 @@ function toFormValues(
     scope: engagement?.scope ?? '',
     consultantName: engagement?.consultantName ?? defaults.name,
     consultantFirm: engagement?.consultantFirm ?? defaults.firm,
-    memoResponsibility: engagement?.memoResponsibility ?? '',
+    memoResponsibility: engagement?.memoResponsibility ?? t?.responsibility ?? '',
+    memoLetterhead: engagement?.memoLetterhead ?? t?.letterhead ?? '',
+    memoSignature: engagement?.memoSignature ?? t?.signature ?? '',
+    timeZone: engagement ? engagementTimeZone(engagement) : (t?.timeZone ?? deviceTimeZone()),
+    memoDateStyle: engagement?.memoDateStyle ?? t?.dateStyle ?? 'iso',
   };
 }
 
 /** Create a new engagement or edit (rename) an existing one. */
 export function EngagementFormDialog({ engagement }: { engagement?: Engagement }) {
-  const { store, settings } = useWorkbench();
+  const { store, settings, updateSettings } = useWorkbench();
+  const [saveTemplate, setSaveTemplate] = useState(false);
   const closeDialog = useUiStore((s) => s.closeDialog);
   const selectEngagement = useUiStore((s) => s.selectEngagement);
   const pushToast = useUiStore((s) => s.pushToast);
@@ -82,6 +97,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
     defaultValues: toFormValues(engagement, {
       name: settings.consultantName,
       firm: settings.consultantFirm,
+      template: settings.memoTemplate,
     }),
   });
 
@@ -89,7 +105,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
 
   const submit = handleSubmit(async (values) => {
     setSaveError(null);
-    const { memoResponsibility, ...rest } = values;
+    const { memoResponsibility, memoLetterhead, memoSignature, ...rest } = values;
     const input = {
       ...rest,
       title: rest.title.trim() === '' ? rest.client.trim() : rest.title,
@@ -99,8 +115,24 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
       ...(memoResponsibility.trim() !== '' || engagement?.memoResponsibility !== undefined
         ? { memoResponsibility: memoResponsibility.trim() === '' ? '' : memoResponsibility }
         : {}),
+      ...(memoLetterhead.trim() !== '' || engagement?.memoLetterhead !== undefined
+        ? { memoLetterhead }
+        : {}),
+      ...(memoSignature.trim() !== '' || engagement?.memoSignature !== undefined
+        ? { memoSignature }
+        : {}),
     };
     try {
+      if (saveTemplate)
+        await updateSettings({
+          memoTemplate: {
+            letterhead: memoLetterhead,
+            signature: memoSignature,
+            responsibility: memoResponsibility,
+            timeZone: values.timeZone,
+            dateStyle: values.memoDateStyle,
+          },
+        });
       if (engagement) {
         await store.engagements.update(engagement.id, input);
         pushToast({ tone: 'success', message: 'Engagement saved.' });
@@ -261,6 +293,65 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           </span>
           {fieldError('memoResponsibility')}
         </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-memoLetterhead`}>Letterhead on memos</label>
+          <textarea
+            {...register('memoLetterhead')}
+            {...a11y('memoLetterhead')}
+            rows={3}
+            placeholder={'Firm name\nStreet and number\nPostcode and city'}
+          />
+          {fieldError('memoLetterhead')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-memoSignature`}>Signature block on memos</label>
+          <textarea
+            {...register('memoSignature')}
+            {...a11y('memoSignature')}
+            rows={3}
+            placeholder={'Name\nRole\nE-mail, phone'}
+          />
+          {fieldError('memoSignature')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-timeZone`}>Time zone</label>
+          <input
+            {...register('timeZone')}
+            {...a11y('timeZone')}
+            list={`${idPrefix}-zones`}
+            spellCheck={false}
+          />
+          <datalist id={`${idPrefix}-zones`}>
+            {TIME_ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <span className="field-hint">Memos print times in this zone, with its abbreviation.</span>
+          {fieldError('timeZone')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-memoDateStyle`}>Dates on memos</label>
+          <select {...register('memoDateStyle')} {...a11y('memoDateStyle')}>
+            <option value="iso">2026-11-23 (ISO)</option>
+            <option value="long">23 November 2026</option>
+          </select>
+          {fieldError('memoDateStyle')}
+        </div>
+        <div className="field span-2">
+          <label htmlFor={`${idPrefix}-saveTemplate`} className="checkbox-row">
+            <input
+              id={`${idPrefix}-saveTemplate`}
+              type="checkbox"
+              checked={saveTemplate}
+              onChange={(e) => setSaveTemplate(e.target.checked)}
+            />{' '}
+            Save as the template for new engagements
+          </label>
+          <span className="field-hint">
+            Letterhead, signature, responsibility paragraph, time zone and date style: the next new
+            engagement starts from them.
+          </span>
+        </div>
       </div>
     </Dialog>
   );
@@ -277,7 +368,15 @@ const LABELS: Record<FieldName, string> = {
   consultantName: 'Name',
   consultantFirm: 'Firm',
   memoResponsibility: 'Responsibility paragraph',
+  memoLetterhead: 'Letterhead',
+  memoSignature: 'Signature block',
+  timeZone: 'Time zone',
+  memoDateStyle: 'Dates on memos',
 };
+
+/** The zones Intl knows, offered while typing (the field takes any name Intl accepts). */
+const TIME_ZONES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 function labelOf(name: FieldName): string {
   return LABELS[name];

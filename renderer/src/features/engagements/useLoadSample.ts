@@ -1,3 +1,4 @@
+import { engagementDisplay } from '@shared/time/display';
 import { useCallback, useState } from 'react';
 import { newId } from '@shared/ids';
 import { composeMemo } from '@shared/memo';
@@ -27,7 +28,12 @@ export function useLoadSample(): { loadSample: () => Promise<void>; loading: boo
       // The issued memo and the reply acknowledging it (composed first: hashing is not a
       // database step, and the writes below are one transaction).
       const plan = sampleMemoPlan(data, now);
-      const memo = await composeMemo(data, plan.options, 'issued');
+      const memo = await composeMemo(
+        data,
+        plan.options,
+        'issued',
+        engagementDisplay(data.engagement),
+      );
       const count = await store.atomically(async () => {
         const written = await store.importEngagement(data);
         const record = await issueMemoVersion(
@@ -52,6 +58,7 @@ export function useLoadSample(): { loadSample: () => Promise<void>; loading: boo
               responsibility: '',
               distribution: '',
             },
+            display: memo.display,
             content: memo.canonical,
             fingerprint: memo.fingerprint,
             markdown: memo.markdown,

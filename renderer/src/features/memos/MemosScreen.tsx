@@ -9,6 +9,7 @@ import type { VerifyResult } from '@shared/memo/verify';
 import type { MemoRecord } from '@shared/model/memo';
 import type { MemoDraftInput, MemoDraftRecord } from '@shared/model/memoDraft';
 import { localIsoDay } from '@shared/rules/dates';
+import { engagementDisplay } from '@shared/time/display';
 import { useMemoDrafts } from '../../../db/hooks/memoDrafts';
 import { issueMemoVersion, recordMemoExport } from '../../../db/repositories/memos';
 import { useWorkbench } from '../../app/WorkbenchContext';
@@ -90,7 +91,8 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [active, engagement, memos, settings.consultantName, settings.consultantFirm, today],
   );
-  const { composed, error } = useComposedMemo(loaded?.source, options);
+  const display = useMemo(() => engagementDisplay(engagement), [engagement]);
+  const { composed, error } = useComposedMemo(loaded?.source, options, display);
 
   if (!loaded || !storedDrafts || !active) return <p className="muted">Loading…</p>;
   const identity = draftIdentity(active, engagement, memos, today);
@@ -185,7 +187,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
       if (!options) return;
       // Store what was typed last first: if issuing fails, the draft is kept as it stands.
       await autosave.flush();
-      const final = await composeMemo(loaded.source, options, 'issued');
+      const final = await composeMemo(loaded.source, options, 'issued', display);
       if (final.memo.items.length === 0)
         throw new Error('This memo has no items: there is nothing to issue.');
       const previous = active.reissueOf
@@ -214,6 +216,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
             responsibility: active.responsibility,
             distribution: active.distribution,
           },
+          display: final.display,
           content: final.canonical,
           fingerprint: final.fingerprint,
           markdown: final.markdown,
@@ -243,6 +246,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
               renderMemoHtml(issuedModel(record), {
                 fingerprint: record.fingerprint,
                 state: 'issued',
+                ...(record.display ? { display: record.display } : {}),
               }),
               pageSize,
               {

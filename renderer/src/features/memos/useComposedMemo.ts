@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { composeMemo, type ComposedMemo } from '@shared/memo/compose';
+import type { TimeDisplay } from '@shared/time/display';
 import type { MemoOptions, MemoSource } from '@shared/memo/buildMemo';
 
 /**
@@ -9,6 +10,7 @@ import type { MemoOptions, MemoSource } from '@shared/memo/buildMemo';
 export function useComposedMemo(
   source: MemoSource | undefined,
   options: MemoOptions | null,
+  display: TimeDisplay,
 ): { composed: ComposedMemo | null; error: string | null } {
   const [state, setState] = useState<{ composed: ComposedMemo | null; error: string | null }>({
     composed: null,
@@ -18,7 +20,7 @@ export function useComposedMemo(
     if (!source || !options) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      composeMemo(source, options, 'draft').then(
+      composeMemo(source, options, 'draft', display).then(
         (composed) => {
           if (!cancelled) setState({ composed, error: null });
         },
@@ -31,6 +33,6 @@ export function useComposedMemo(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [source, options]);
+  }, [source, options, display]);
   return state;
 }
