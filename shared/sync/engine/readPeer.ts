@@ -1,0 +1,174 @@
+/**
+ * Reading a peer: its head, then what is new (snapshot, segments, conflicted copies), filtered line by line; nothing is applied here.
+ */
+import {
+  HEAD_FILE,
+  type HeadFile,
+  type SegmentInfo,
+  classifyFile,
+  deviceDir,
+  devicePath,
+  segmentName,
+  snapshotName,
+} from '../format';
+import { BadSignatureError } from '../identity';
+import { type Refused, acceptLine, noneRefused, refusedWarnings } from '../lineFilter';
+import type { EngineCtx, PeerState } from './context';
+import { readJson } from './io';
+import { deviceLabel, fileFailed, readLinesOf, skipFailing } from './peerFiles';
+import { readSegments, readSnapshot } from './peerStream';
+import type { SyncWarning } from './types';
+
+export interface PeerRead {
+  changes: unknown[];
+  positions: Set<number>;
+  read: boolean;
+}
+
+/** How a peer's files are checked. */
+export interface PeerTrust {
+  /** The key that must have signed its files (null in an unsigned folder). */
+  key: Uint8Array | null;
+  /** A removed device: positions after this one are ignored. */
+  upTo?: number;
+}
+
+/** Keeps the lines of one file that may be applied (lineFilter.ts). */
+export const accept = (
+  ctx: EngineCtx,
+  peer: string,
+  p: number | null,
+  c: unknown,
+  trust: PeerTrust,
+  out: PeerRead,
+  refused: Refused,
+): void =>
+  acceptLine(
+    peer,
+    p,
+    c,
+    { scope: ctx.scope, ...(trust.upTo !== undefined ? { upTo: trust.upTo } : {}) },
+    out,
+    refused,
+  );
+
+export const reportRefused = (
+  ctx: EngineCtx,
+  peer: string,
+  path: string,
+  refused: Refused,
+  warnings: SyncWarning[],
+  quietForeign = false,
+): void => {
+  warnings.push(...refusedWarnings(peer, deviceLabel(ctx, peer), path, refused, quietForeign));
+};
+
+/** Reads what is new from one peer (not applied yet). */
+export async function readPeer(
+  ctx: EngineCtx,
+  peer: string,
+  state: PeerState,
+  trust: PeerTrust,
+  folderId: string,
+  warnings: SyncWarning[],
+): Promise<PeerRead> {
+  const out: PeerRead = { changes: [], positions: new Set(), read: false };
+  const entries = await ctx.folder.list(deviceDir(peer));
+  const entryOf = new Map(entries.map((e) => [e.name, e]));
+  const headPath = devicePath(peer, HEAD_FILE);
+  let head: HeadFile | null = null;
+  const headEntry = entryOf.get(HEAD_FILE);
+  if (headEntry && !skipFailing(ctx, headPath, headEntry)) {
+    try {
+      head = await readJson<HeadFile>(ctx, headPath, 'head', trust.key, headEntry.size);
+      if (head && ctx.signed && (head.deviceId !== peer || head.folderId !== folderId)) {
+        throw new BadSignatureError(headPath, 'head of another device or folder');
+      }
+    } catch (error) {
+      if (!fileFailed(ctx, error, peer, headPath, headEntry, warnings)) throw error;
+      return out;
+    }
+  }
+  if (head && typeof head.lastP === 'number') {
+    state.deviceName = typeof head.deviceName === 'string' ? head.deviceName : undefined;
+    state.actor = typeof head.actor === 'string' ? head.actor : undefined;
+    state.published = head.lastP;
+    state.writtenAt = head.writtenAt;
+    if (head.lastP < state.p) {
+      warnings.push({
+        code: 'peer-rolled-back',
+        deviceId: peer,
+        message: `${head.deviceName ?? peer} published less than before (folder restored from an older copy?). Nothing was deleted here.`,
+      });
+    }
+  }
+  const copies = entries
+    .map((e) => ({ e, kind: classifyFile(e.name) }))
+    .filter((x) => (x.kind.kind === 'segment' || x.kind.kind === 'snapshot') && x.kind.copy)
+    .filter((x) => !state.copies.includes(`${x.e.name}|${x.e.size}|${x.e.mtimeMs}`));
+  const removedPast =
+    trust.upTo !== undefined && head !== null && state.p >= trust.upTo && head.lastP > state.p;
+  if (removedPast && head) {
+    warnings.push({
+      code: 'device-removed',
+      deviceId: peer,
+      path: headPath,
+      message: `${deviceLabel(ctx, peer)} was removed from this folder: the ${head.lastP - state.p} change(s) it published since are ignored.`,
+    });
+  }
+  const upToDate =
+    head !== null && typeof head.lastP === 'number' && (head.lastP <= state.p || removedPast);
+  if (upToDate && copies.length === 0) return out;
+  out.read = true;
+
+  const segments = entries
+    .map((e) => classifyFile(e.name))
+    .filter(
+      (k): k is { kind: 'segment'; n: number; copy: boolean } => k.kind === 'segment' && !k.copy,
+    )
+    .map((k) => k.n)
+    .sort((a, b) => a - b);
+  const listed = new Map<number, SegmentInfo>();
+  for (const seg of Array.isArray(head?.segments) ? (head?.segments ?? []) : []) {
+    listed.set(seg.n, seg);
+  }
+
+  // A gap before the first available segment (compacted): join through the snapshot.
+  const firstAvailable = head?.firstP ?? 1;
+  if (!upToDate && firstAvailable > state.p + 1 && head?.snapshot) {
+    await readSnapshot(ctx, peer, state, trust, head.snapshot, entryOf, out, warnings);
+  }
+
+  if (!upToDate) {
+    await readSegments(ctx, peer, state, trust, head, segments, listed, entryOf, out, warnings);
+  }
+
+  // Conflicted copies of the peer's files: recover their changes (idempotence dedupes).
+  for (const { e, kind } of copies) {
+    if (kind.kind !== 'segment' && kind.kind !== 'snapshot') continue;
+    const proper = devicePath(
+      peer,
+      kind.kind === 'segment' ? segmentName(kind.n) : snapshotName(kind.n),
+    );
+    const path = devicePath(peer, e.name);
+    const file = await readLinesOf(ctx, path, peer, warnings, {
+      kind: kind.kind,
+      trust,
+      proper,
+      entry: e,
+    });
+    if (file) {
+      const refused = noneRefused();
+      const copyOut: PeerRead = { changes: [], positions: new Set(), read: true };
+      for (const line of file.values) {
+        const { p, c } = line as { p?: unknown; c?: unknown };
+        if (c === undefined) continue;
+        accept(ctx, peer, typeof p === 'number' ? p : null, c, trust, copyOut, refused);
+      }
+      out.changes.push(...copyOut.changes);
+      reportRefused(ctx, peer, path, refused, warnings, !ctx.signed && kind.kind === 'snapshot');
+    }
+    state.copies = [...state.copies, `${e.name}|${e.size}|${e.mtimeMs}`].slice(-64);
+  }
+  return out;
+}
