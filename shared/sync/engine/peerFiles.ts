@@ -9,7 +9,7 @@ import { BadSignatureError } from '../identity';
 import { FileTooLargeError } from '../limits';
 import type { EngineCtx } from './context';
 import { readPlain } from './io';
-import type { PeerTrust } from './readPeer';
+import type { PeerTrust } from './peerLines';
 import type { SyncWarning } from './types';
 
 /** A device's name for messages: its published name and id. */

@@ -17,7 +17,7 @@ import { FILE_LIMITS } from '../limits';
 import { noneRefused } from '../lineFilter';
 import { type EngineCtx, HASHES_KEPT, type PeerState } from './context';
 import { deviceLabel, readLinesOf, skipFailing } from './peerFiles';
-import { type PeerRead, type PeerTrust, accept, reportRefused } from './readPeer';
+import { type PeerRead, type PeerTrust, accept, reportRefused } from './peerLines';
 import type { SyncWarning } from './types';
 
 /**

@@ -12,56 +12,13 @@ import {
   snapshotName,
 } from '../format';
 import { BadSignatureError } from '../identity';
-import { type Refused, acceptLine, noneRefused, refusedWarnings } from '../lineFilter';
+import { noneRefused } from '../lineFilter';
 import type { EngineCtx, PeerState } from './context';
 import { readJson } from './io';
 import { deviceLabel, fileFailed, readLinesOf, skipFailing } from './peerFiles';
+import { type PeerRead, type PeerTrust, accept, reportRefused } from './peerLines';
 import { readSegments, readSnapshot } from './peerStream';
 import type { SyncWarning } from './types';
-
-export interface PeerRead {
-  changes: unknown[];
-  positions: Set<number>;
-  read: boolean;
-}
-
-/** How a peer's files are checked. */
-export interface PeerTrust {
-  /** The key that must have signed its files (null in an unsigned folder). */
-  key: Uint8Array | null;
-  /** A removed device: positions after this one are ignored. */
-  upTo?: number;
-}
-
-/** Keeps the lines of one file that may be applied (lineFilter.ts). */
-export const accept = (
-  ctx: EngineCtx,
-  peer: string,
-  p: number | null,
-  c: unknown,
-  trust: PeerTrust,
-  out: PeerRead,
-  refused: Refused,
-): void =>
-  acceptLine(
-    peer,
-    p,
-    c,
-    { scope: ctx.scope, ...(trust.upTo !== undefined ? { upTo: trust.upTo } : {}) },
-    out,
-    refused,
-  );
-
-export const reportRefused = (
-  ctx: EngineCtx,
-  peer: string,
-  path: string,
-  refused: Refused,
-  warnings: SyncWarning[],
-  quietForeign = false,
-): void => {
-  warnings.push(...refusedWarnings(peer, deviceLabel(ctx, peer), path, refused, quietForeign));
-};
 
 /** Reads what is new from one peer (not applied yet). */
 export async function readPeer(

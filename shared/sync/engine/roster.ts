@@ -14,7 +14,7 @@ import {
 } from '../roster';
 import type { EngineCtx, PeerState } from './context';
 import { readIdentity } from './identity';
-import type { PeerTrust } from './readPeer';
+import type { PeerTrust } from './peerLines';
 import { rosterStateKey } from './state';
 import type { PeerInfo, SyncWarning } from './types';
 
