@@ -39,26 +39,7 @@ export async function setUp(ctx: EngineCtx): Promise<Setup> {
     await ctx.folder.write(FORMAT_FILE, toBytes(pin.formatText));
     format = await readJsonRaw<FormatFile>(ctx, FORMAT_FILE, 'format');
   }
-  if (format === 'missing') {
-    const version =
-      ctx.options.newFolderFormat ?? (ctx.signer ? FORMAT_VERSION : COMPRESSED_FORMAT);
-    const recovery = version >= SIGNED_FORMAT ? newSecretKey() : null;
-    const fresh: FormatFile = {
-      format: FORMAT_NAME,
-      version,
-      // gzipped files (format 2) are unreadable to a reader of format 1, signed ones to 2
-      minReaderVersion: version,
-      folderId: newId(),
-      createdAt: ctx.now().toISOString(),
-      ...(recovery ? { recoveryKey: toB64((await signerFromSecret(recovery)).publicKey) } : {}),
-    };
-    await ctx.folder.write(FORMAT_FILE, toBytes(`${JSON.stringify(fresh, null, 2)}\n`));
-    format = await readJsonRaw<FormatFile>(ctx, FORMAT_FILE, 'format'); // another device may have won
-    if (format === 'missing' || format === 'bad') format = fresh;
-    // Our folder: this device approves itself with the recovery key, shown once to the user.
-    if (recovery && format.folderId === fresh.folderId) ctx.setupRecovery = recovery;
-    else recovery?.fill(0);
-  }
+  if (format === 'missing') format = await createFolder(ctx);
   if (format === 'bad' || format.format !== FORMAT_NAME || typeof format.folderId !== 'string') {
     return {
       ok: false,
@@ -96,6 +77,28 @@ export async function setUp(ctx: EngineCtx): Promise<Setup> {
   });
   if (JSON.stringify(next) !== JSON.stringify(pin)) await ctx.db.setState(ctx.pinStateKey, next);
   return { ok: true, format };
+}
+
+/** Sets up a new folder: format.json written (the recovery key kept for this round if ours). */
+async function createFolder(ctx: EngineCtx): Promise<FormatFile> {
+  const version = ctx.options.newFolderFormat ?? (ctx.signer ? FORMAT_VERSION : COMPRESSED_FORMAT);
+  const recovery = version >= SIGNED_FORMAT ? newSecretKey() : null;
+  const fresh: FormatFile = {
+    format: FORMAT_NAME,
+    version,
+    // gzipped files (format 2) are unreadable to a reader of format 1, signed ones to 2
+    minReaderVersion: version,
+    folderId: newId(),
+    createdAt: ctx.now().toISOString(),
+    ...(recovery ? { recoveryKey: toB64((await signerFromSecret(recovery)).publicKey) } : {}),
+  };
+  await ctx.folder.write(FORMAT_FILE, toBytes(`${JSON.stringify(fresh, null, 2)}\n`));
+  const read = await readJsonRaw<FormatFile>(ctx, FORMAT_FILE, 'format'); // another device may have won
+  const format = read === 'missing' || read === 'bad' ? fresh : read;
+  // Our folder: this device approves itself with the recovery key, shown once to the user.
+  if (recovery && format.folderId === fresh.folderId) ctx.setupRecovery = recovery;
+  else recovery?.fill(0);
+  return format;
 }
 
 /**
