@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
 import { clientDkimKey, tinyPdf, victorReply } from './evidenceFixtures';
+import { pick } from './harness/pickers';
 
 const ISSUE = 'Disk on the reporting server is filled';
 
@@ -159,10 +160,7 @@ describe('evidence: attachments and email in', () => {
     // The memo about the issue lists the email as an exhibit; the exported PDF carries it.
     await page.getByRole('tab', { name: 'Memos' }).click();
     const composer = page.getByRole('form', { name: 'Memo composer' });
-    await composer
-      .getByRole('group', { name: 'To (decision makers)' })
-      .getByLabel('Victor Hale')
-      .check();
+    await pick(composer, 'To (decision makers)', 'Victor Hale');
     const preview = page.getByTestId('memo-preview');
     await preview.getByRole('heading', { name: 'Appendix C. Exhibits' }).waitFor();
     await preview
@@ -175,13 +173,14 @@ describe('evidence: attachments and email in', () => {
       .getByRole('toolbar', { name: 'Memo actions' })
       .getByRole('button', { name: 'Issue', exact: true })
       .click();
-    const row = page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ });
+    // the sample already holds memo 001 (issued two weeks ago and answered): this is 002
+    const row = page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ });
     await row.waitFor();
     const out = await mkdtemp(join(tmpdir(), 'evidence-memo-'));
     try {
       const pdf = join(out, 'memo.pdf');
       app.bridge?.dialogs.answerNextSave(pdf);
-      await row.getByRole('button', { name: /Export NWL-M-\d{4}-001 v1 as PDF/ }).click();
+      await row.getByRole('button', { name: /Export NWL-M-\d{4}-002 v1 as PDF/ }).click();
       await page.getByText('Saved memo.pdf').first().waitFor();
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain('Appendix C. Exhibits');

@@ -78,6 +78,20 @@ describe('sync conflicts where the record is', () => {
     await sample.waitFor({ timeout: 20_000 });
     await sample.click();
     await b.page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    // The folder is signed: the desktop's changes count only once the laptop approves it.
+    await syncNow(b.page);
+    await a.page.getByRole('tab', { name: 'Sync' }).click();
+    await a.page.getByRole('button', { name: 'Sync now' }).click();
+    const devices = a.page.getByRole('table', { name: 'Devices syncing in this folder' });
+    const waiting = devices.getByRole('row').filter({ hasText: 'Waiting for approval' });
+    await waiting.waitFor({ timeout: 20_000 });
+    await waiting.getByRole('button', { name: /^Approve / }).click();
+    await devices
+      .getByRole('row')
+      .filter({ hasText: 'Approved by' })
+      .nth(1)
+      .waitFor({ timeout: 20_000 });
+    await syncNow(b.page);
 
     // The share goes offline; both edit the same note's text, each without the other's edit.
     await rename(folder, `${folder}-away`);
