@@ -2,11 +2,12 @@ import type { Acknowledgement, AcknowledgementResponse } from '@shared/model/ack
 import type { RaisedIssue, RaisedIssueStatus } from '@shared/model/raisedIssue';
 import { answeredFor, isFullyAcknowledged } from '@shared/rules/addressees';
 import { checkMemoLink } from '@shared/rules/acknowledgement';
+import { statusAfterAnswersChanged } from '@shared/rules/issueStatus';
 import type { WorkbenchDB } from '../database';
 import { DeletedRecordError, RecordNotFoundError, ValidationError } from '../errors';
 import type { WriteContext } from './context';
 import { createRepository } from './core';
-import type { CreateInput, Repository } from './types';
+import type { CreateInput, PatchOrUpdater, Repository } from './types';
 
 /** An acknowledgement to record against an issue: the issue and engagement are filled in. */
 export type AcknowledgementForIssue = Omit<
@@ -145,7 +146,14 @@ export function createRaisedIssueRepository(
       });
     },
     correctAcknowledgement(acknowledgementId, patch) {
-      const scope = [db.acknowledgements, db.memos, db.engagements, db.changes, db.meta];
+      const scope = [
+        db.acknowledgements,
+        db.raisedIssues,
+        db.memos,
+        db.engagements,
+        db.changes,
+        db.meta,
+      ];
       return db.transaction('rw', scope, async () => {
         const current = await db.acknowledgements.get(acknowledgementId);
         if (!current) throw new RecordNotFoundError('acknowledgement', acknowledgementId);
@@ -163,5 +171,39 @@ export function createRaisedIssueRepository(
         return acknowledgements.update(acknowledgementId, { ...patch, ...memoLink });
       });
     },
+  };
+}
+
+/**
+ * The acknowledgement writer whose corrections, deletions and restores keep the issue's status
+ * true to its answers ({@link statusAfterAnswersChanged}): deleting the one answer that made an
+ * issue "acknowledged" puts it back to raised, in the same transaction as the delete.
+ */
+export function createAcknowledgementRepository(
+  ctx: WriteContext,
+  inner: Repository<'acknowledgement'>,
+): Repository<'acknowledgement'> {
+  const { db } = ctx;
+  const issues = createRepository(ctx, 'raisedIssue');
+  const scope = [db.raisedIssues, db.acknowledgements, db.engagements, db.changes, db.meta];
+  const following =
+    <A extends unknown[]>(write: (...args: A) => Promise<Acknowledgement>) =>
+    (...args: A): Promise<Acknowledgement> =>
+      db.transaction('rw', scope, async () => {
+        const ack = await write(...args);
+        const issue = await db.raisedIssues.get(ack.raisedIssueId);
+        if (!issue || issue.deletedAt !== null) return ack;
+        const acks = await db.acknowledgements.where('raisedIssueId').equals(issue.id).toArray();
+        const status = statusAfterAnswersChanged(issue, acks);
+        if (status !== issue.status) await issues.update(issue.id, { status });
+        return ack;
+      });
+  return {
+    ...inner,
+    update: following((id: string, patch: PatchOrUpdater<'acknowledgement'>) =>
+      inner.update(id, patch),
+    ),
+    softDelete: following((id: string) => inner.softDelete(id)),
+    restore: following((id: string) => inner.restore(id)),
   };
 }

@@ -15,7 +15,11 @@ import { createEngagementRepository, type EngagementRepository } from './engagem
 import { createMemoDraftRepository, type MemoDraftRepository } from './memoDrafts';
 import { guardMemoRepository } from './memos';
 import { createAttachmentRepository, type AttachmentRepository } from './attachments';
-import { createRaisedIssueRepository, type RaisedIssueRepository } from './raisedIssues';
+import {
+  createAcknowledgementRepository,
+  createRaisedIssueRepository,
+  type RaisedIssueRepository,
+} from './raisedIssues';
 import type { Repository } from './types';
 
 /** Options of {@link createStore}. */
@@ -99,7 +103,11 @@ export function createStore(options: StoreOptions): WorkbenchStore {
   const byEntity = new Map<EntityName, Repository<EntityName>>();
   for (const entity of entityNames) byEntity.set(entity, createRepository(ctx, entity));
   const engagements = createEngagementRepository(ctx);
-  const acknowledgements = byEntity.get('acknowledgement') as Repository<'acknowledgement'>;
+  const acknowledgements = createAcknowledgementRepository(
+    ctx,
+    byEntity.get('acknowledgement') as Repository<'acknowledgement'>,
+  );
+  byEntity.set('acknowledgement', acknowledgements);
   const raisedIssues = createRaisedIssueRepository(ctx, acknowledgements);
   byEntity.set('engagement', engagements);
   byEntity.set('raisedIssue', raisedIssues);

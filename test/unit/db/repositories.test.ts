@@ -558,6 +558,35 @@ describe('raisedIssues.recordAcknowledgement', () => {
     expect(bad).toBeInstanceOf(ValidationError);
   });
 
+  it('deleting, restoring or correcting an answer keeps the issue status true to its answers', async () => {
+    const { db, store, e, cto, issue } = await withIssue();
+    const other = await store.stakeholders.create({ engagementId: e.id, name: 'Rosa Lind' });
+    const { acknowledgement } = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: cto.id,
+      at: '2026-03-03T09:00:00.000Z',
+    });
+    const status = async () => (await db.raisedIssues.get(issue.id))?.status;
+    expect(await status()).toBe('acknowledged');
+    await store.acknowledgements.softDelete(acknowledgement.id);
+    expect(await status()).toBe('raised');
+    await store.acknowledgements.restore(acknowledgement.id);
+    expect(await status()).toBe('acknowledged');
+    // the answer was in fact someone else's: the CTO is awaited again
+    await store.raisedIssues.correctAcknowledgement(acknowledgement.id, { byId: other.id });
+    expect(await status()).toBe('raised');
+    const changes = await db.changes
+      .where('[entity+recordId]')
+      .equals(['raisedIssue', issue.id])
+      .toArray();
+    expect(changes.map((c) => c.changes.find((f) => f.field === 'status')?.new)).toEqual([
+      'raised',
+      'acknowledged',
+      'raised',
+      'acknowledged',
+      'raised',
+    ]);
+  });
+
   it('stores nothing when the acknowledgement is invalid', async () => {
     const { db, store, issue } = await withIssue();
     const changesBefore = await db.changes.count();
