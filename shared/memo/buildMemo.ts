@@ -10,7 +10,7 @@ import { indexById } from '../rules/lookup';
 import { ownershipGaps } from '../rules/ownership';
 import { reportingLine } from '../rules/stakeholders';
 import {
-  RATING_KEY,
+  ratingKeyOf,
   defaultDistribution,
   defaultLimits,
   defaultPurpose,
@@ -553,7 +553,7 @@ export function buildMemo(
     limits: pick(options.limits, defaultLimits(wording)),
     responsibility: pick(options.responsibility, engagementResponsibility(wording)),
     distribution: pick(options.distribution, defaultDistribution(wording)),
-    ratingKey: RATING_KEY,
+    ratingKey: ratingKeyOf(engagement.memoRatingKey),
     ...ownBlock('letterhead', engagement.memoLetterhead),
     ...ownBlock('signature', engagement.memoSignature),
     summary,

@@ -1,3 +1,4 @@
+import type { RatingKeyWording } from '../model/ratingKey';
 import type { RatingKeyRow } from './types';
 
 /** Default wording of a memo's editable parts, filled with the engagement's names. */
@@ -44,7 +45,13 @@ export function defaultDistribution(c: MemoWordingContext): string {
   return `This memo is intended solely for the people named above and for ${c.client}'s internal use. It should not be passed to third parties without the consultant's written consent.`;
 }
 
-/** The rating key. */
+/** The rating key of an engagement: its own wording where it set one, else the standard key. */
+export function ratingKeyOf(wording: RatingKeyWording | undefined): RatingKeyRow[] {
+  if (!wording) return RATING_KEY;
+  return RATING_KEY.map((row) => ({ rating: row.rating, ...wording[row.rating] }));
+}
+
+/** The standard rating key. */
 export const RATING_KEY: RatingKeyRow[] = [
   {
     rating: 'high',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SystemField } from './base';
 import { isValidTimeZone } from '../time/display';
+import { ratingKeyWordingSchema } from './ratingKey';
 import {
   baseRecordShape,
   choice,
@@ -54,6 +55,11 @@ export const engagementObject = z.object({
     .string({ error: 'must be text' })
     .max(2_000, 'must be at most 2000 characters')
     .optional(),
+  /**
+   * The engagement's own rating key (meaning and time to act of high, medium, low). Optional:
+   * absent, memos print the standard key (`RATING_KEY` in shared/memo/defaults.ts).
+   */
+  memoRatingKey: ratingKeyWordingSchema.optional(),
   /** Signature block printed at the end of its memos (name, role, contact). Optional. */
   memoSignature: z
     .string({ error: 'must be text' })

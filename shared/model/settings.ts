@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../time/display';
 import { idSchema } from './base';
+import { ratingKeyWordingSchema } from './ratingKey';
 
 /**
  * The memo wording a consultant saved from one engagement for the next ones: a new engagement's
@@ -17,6 +18,8 @@ export const memoTemplateSchema = z.strictObject({
   timeZone: z.string().max(100).refine(isValidTimeZone, 'must be a time zone'),
   /** Date style of the memos. */
   dateStyle: z.enum(['iso', 'long']),
+  /** The rating key's wording (absent: the standard key). */
+  ratingKey: ratingKeyWordingSchema.optional(),
 });
 export type MemoTemplate = z.infer<typeof memoTemplateSchema>;
 

@@ -27,6 +27,14 @@ describe('engagement memo settings: time zone, date style, letterhead, template'
     await dialog.getByLabel('Dates on memos').selectOption('long');
     await dialog.getByLabel('Letterhead on memos').fill('Morgan Advisory\n12 Quay Street');
     await dialog.getByLabel('Signature block on memos').fill('Alex Morgan\nPrincipal');
+    // the rating key starts from the standard wording and can be the firm's own
+    const highTime = dialog.getByLabel('High: time to act');
+    expect(await highTime.inputValue()).toBe('Within 2 weeks');
+    await highTime.fill('This week');
+    await dialog.getByLabel('Low: meaning').fill('');
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+    await dialog.getByText('Low: meaning is required').waitFor();
+    await dialog.getByLabel('Low: meaning').fill('Worth planning.');
     await dialog.getByLabel('Save as the template for new engagements').check();
     await app.screenshot('engagement-memo-settings');
     await dialog.getByRole('button', { name: 'Create engagement' }).click();
@@ -40,5 +48,17 @@ describe('engagement memo settings: time zone, date style, letterhead, template'
     expect(await next.getByLabel('Letterhead on memos').inputValue()).toBe(
       'Morgan Advisory\n12 Quay Street',
     );
+    expect(await next.getByLabel('High: time to act').inputValue()).toBe('This week');
+    expect(await next.getByLabel('Low: meaning').inputValue()).toBe('Worth planning.');
+    await next.getByLabel('Client').fill('Contoso');
+    await next.getByRole('button', { name: 'Create engagement' }).click();
+    await next.waitFor({ state: 'hidden' });
+
+    // its memos print the firm's rating key
+    await page.getByRole('tab', { name: 'Memos' }).click();
+    const preview = page.getByTestId('memo-preview');
+    await preview.getByRole('heading', { name: '4. Rating key' }).waitFor();
+    await preview.getByText('This week').first().waitFor();
+    await preview.getByText('Worth planning.').first().waitFor();
   });
 });

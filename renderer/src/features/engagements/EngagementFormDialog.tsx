@@ -1,3 +1,10 @@
+import {
+  RATING_KEY_LABELS,
+  RatingKeyFields,
+  ratingKeyFromForm,
+  ratingKeyToForm,
+  ratingKeyFormShape,
+} from './RatingKeyFields';
 import type { MemoTemplate } from '@shared/model/settings';
 import { deviceTimeZone, engagementTimeZone, isValidTimeZone } from '@shared/time/display';
 import { useId, useState } from 'react';
@@ -43,6 +50,7 @@ const formSchema = z
       .trim()
       .refine(isValidTimeZone, 'must be a time zone such as Europe/Berlin'),
     memoDateStyle: z.enum(['iso', 'long']),
+    ...ratingKeyFormShape,
   })
   .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
     message: 'must not be before the start date',
@@ -72,6 +80,7 @@ function toFormValues(
     memoSignature: engagement?.memoSignature ?? t?.signature ?? '',
     timeZone: engagement ? engagementTimeZone(engagement) : (t?.timeZone ?? deviceTimeZone()),
     memoDateStyle: engagement?.memoDateStyle ?? t?.dateStyle ?? 'iso',
+    ...ratingKeyToForm(engagement ? engagement.memoRatingKey : t?.ratingKey),
   };
 }
 
@@ -105,9 +114,32 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
 
   const submit = handleSubmit(async (values) => {
     setSaveError(null);
-    const { memoResponsibility, memoLetterhead, memoSignature, ...rest } = values;
+    const {
+      memoResponsibility,
+      memoLetterhead,
+      memoSignature,
+      ratingHighMeaning,
+      ratingHighTime,
+      ratingMediumMeaning,
+      ratingMediumTime,
+      ratingLowMeaning,
+      ratingLowTime,
+      ...rest
+    } = values;
+    const ratingKey = ratingKeyFromForm(
+      {
+        ratingHighMeaning,
+        ratingHighTime,
+        ratingMediumMeaning,
+        ratingMediumTime,
+        ratingLowMeaning,
+        ratingLowTime,
+      },
+      engagement?.memoRatingKey,
+    );
     const input = {
       ...rest,
+      ...(ratingKey ? { memoRatingKey: ratingKey } : {}),
       title: rest.title.trim() === '' ? rest.client.trim() : rest.title,
       startDate: values.startDate || null,
       endDate: values.endDate || null,
@@ -131,6 +163,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
             responsibility: memoResponsibility,
             timeZone: values.timeZone,
             dateStyle: values.memoDateStyle,
+            ...(ratingKey ? { ratingKey } : {}),
           },
         });
       if (engagement) {
@@ -313,6 +346,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           />
           {fieldError('memoSignature')}
         </div>
+        <RatingKeyFields register={(name) => register(name)} a11y={a11y} fieldError={fieldError} />
         <div className="field">
           <label htmlFor={`${idPrefix}-timeZone`}>Time zone</label>
           <input
@@ -348,8 +382,8 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
             Save as the template for new engagements
           </label>
           <span className="field-hint">
-            Letterhead, signature, responsibility paragraph, time zone and date style: the next new
-            engagement starts from them.
+            Letterhead, signature, responsibility paragraph, rating key, time zone and date style:
+            the next new engagement starts from them.
           </span>
         </div>
       </div>
@@ -372,6 +406,7 @@ const LABELS: Record<FieldName, string> = {
   memoSignature: 'Signature block',
   timeZone: 'Time zone',
   memoDateStyle: 'Dates on memos',
+  ...RATING_KEY_LABELS,
 };
 
 /** The zones Intl knows, offered while typing (the field takes any name Intl accepts). */
