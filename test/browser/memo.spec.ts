@@ -115,9 +115,9 @@ describe('memos: compose, export, issue, verify', () => {
       .click();
     await page.getByText(/Could not save failed\.md: the disk is full/).waitFor();
     expect(existsSync(failedPath)).toBe(false);
-    expect(await chosen(composer, 'To (decision makers)')).toContain(
-      'Victor Hale, Chief Technology Officer',
-    );
+    await expect
+      .poll(() => chosen(composer, 'To (decision makers)'))
+      .toContain('Victor Hale, Chief Technology Officer');
     await app.screenshot('memo-save-failed');
 
     // issue
@@ -396,9 +396,9 @@ describe('memo drafts: autosaved, restored after a restart, gone once issued', (
     expect(await composer.getByLabel('Subject').inputValue()).toBe(
       'Backups: the decision we still need',
     );
-    expect(await chosen(composer, 'To (decision makers)')).toContain(
-      'Victor Hale, Chief Technology Officer',
-    );
+    await expect
+      .poll(() => chosen(composer, 'To (decision makers)'))
+      .toContain('Victor Hale, Chief Technology Officer');
     expect(await composer.getByLabel('Selected issues').isChecked()).toBe(true);
     expect(
       await composer

@@ -264,9 +264,9 @@ describe('notebook A: overview, stakeholders, ownership, risks', () => {
     const dialog = page.getByRole('dialog', { name: 'Edit ownership area' });
     await pick(dialog, 'Accountable', 'rosa lind');
     await pick(dialog, 'Responsible', 'tomasz');
-    expect(await chosen(dialog, 'Responsible')).toContain(
-      'Tomasz Reilly, Senior Operations Engineer',
-    );
+    await expect
+      .poll(() => chosen(dialog, 'Responsible'))
+      .toContain('Tomasz Reilly, Senior Operations Engineer');
     await dialog.getByRole('button', { name: 'Save area' }).click();
     await detail.getByText('Owned: an Accountable who can decide').waitFor();
     expect(await detail.getByRole('group', { name: 'Ownership gaps' }).count()).toBe(0);

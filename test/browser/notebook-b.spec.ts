@@ -116,9 +116,9 @@ describe('notebook B: raised issues, notes, search, history', () => {
     const third = evidence.getByRole('group', { name: 'Evidence 3' });
     const newQuote = third.getByLabel('Quote');
     expect(await newQuote.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await chosen(dialog, 'Linked risks')).toContain(
-      'Weekly batch jobs fail without anyone noticing',
-    );
+    await expect
+      .poll(() => chosen(dialog, 'Linked risks'))
+      .toContain('Weekly batch jobs fail without anyone noticing');
     await pick(dialog, 'Linked risks', 'disk space');
     await dialog
       .getByRole('button', { name: 'Remove Escalations reach nobody who can decide' })

@@ -111,7 +111,9 @@ describe('the paper trail tells the truth', () => {
       'Dana Whit, Chief Technology Officer',
     );
     await pick(pia, 'Delegate for', 'Dana Whit');
-    expect(await chosen(pia, 'Delegate for')).toEqual(['Dana Whit, Chief Technology Officer']);
+    await expect
+      .poll(() => chosen(pia, 'Delegate for'))
+      .toEqual(['Dana Whit, Chief Technology Officer']);
     await pia.getByRole('button', { name: 'Add stakeholder' }).click();
     await pia.waitFor({ state: 'detached' });
     // "Send issues only to me."
@@ -136,10 +138,9 @@ describe('the paper trail tells the truth', () => {
     await raise.getByLabel('Raised at').fill(localDateTime(-10));
     await pick(raise, 'Raised to', 'Dana Whit');
     await pick(raise, 'Raised to', 'Nadia Brooks');
-    expect(await chosen(raise, 'Raised to')).toEqual([
-      'Dana Whit, Chief Technology Officer',
-      'Nadia Brooks, Operations Engineer',
-    ]);
+    await expect
+      .poll(() => chosen(raise, 'Raised to'))
+      .toEqual(['Dana Whit, Chief Technology Officer', 'Nadia Brooks, Operations Engineer']);
     await raise.getByLabel('Follow up by').fill(localDay(-3));
     await raise.getByRole('button', { name: 'Save raised issue' }).click();
     await raise.waitFor({ state: 'detached' });
@@ -229,7 +230,7 @@ describe('the paper trail tells the truth', () => {
         'Proposed: Sam Ortiz, Lead Architect. Sam Ortiz is the escalation point for this engagement.',
       )
       .waitFor();
-    expect(await chosen(escalate, 'Raised to')).toContain('Sam Ortiz, Lead Architect');
+    await expect.poll(() => chosen(escalate, 'Raised to')).toContain('Sam Ortiz, Lead Architect');
     await app.screenshot('paper-trail-escalate');
     await escalate.getByRole('button', { name: 'Cancel' }).click();
 
@@ -266,9 +267,9 @@ describe('the paper trail tells the truth', () => {
     await page.getByRole('tab', { name: 'Memos', exact: true }).click();
     const composer = page.getByRole('form', { name: 'Memo composer' });
     await pick(composer, 'To (decision makers)', 'Dana Whit');
-    expect(await chosen(composer, 'To (decision makers)')).toContain(
-      'Dana Whit, Chief Technology Officer',
-    );
+    await expect
+      .poll(() => chosen(composer, 'To (decision makers)'))
+      .toContain('Dana Whit, Chief Technology Officer');
     await page
       .getByRole('toolbar', { name: 'Memo actions' })
       .getByRole('button', { name: 'Issue', exact: true })
