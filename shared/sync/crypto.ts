@@ -11,6 +11,8 @@
  *   under 10 % of any segment.
  */
 
+import { base64ToBytes as fromBase64, bytesToBase64 as toBase64 } from '../encoding/base64';
+
 /** PBKDF2 iterations for new folders. */
 export const PBKDF2_ITERATIONS = 310_000;
 /** Magic prefix of a sealed file. */
@@ -60,18 +62,6 @@ export type CryptoBytes = Parameters<Subtle['digest']>[1];
 
 const subtle = (): Subtle => globalThis.crypto.subtle;
 const enc = new TextEncoder();
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
 
 async function deriveWrappingKey(
   passphrase: string,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { bytesToBase64 } from '@shared/attachments/base64';
+import { bytesToBase64 } from '@shared/encoding/base64';
 import { displayFileName, fileNameWasCleaned } from '@shared/attachments/fileName';
 import { previewKind } from '@shared/attachments/searchText';
 import type { Attachment } from '@shared/model/attachment';

@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '@shared/attachments/base64';
+import { bytesToBase64 } from '@shared/encoding/base64';
 import { emailFacts, MSG_DKIM, PENDING_DKIM } from '@shared/email/facts';
 import type { ParsedEmail } from '@shared/email/types';
 import type { WorkbenchClient } from '@shared/ipc/client';

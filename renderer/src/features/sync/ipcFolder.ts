@@ -1,3 +1,4 @@
+import { base64ToBytes as fromBase64, bytesToBase64 as toBase64 } from '@shared/encoding/base64';
 import type { WorkbenchClient } from '@shared/ipc/client';
 import { WorkbenchIpcError } from '@shared/ipc/errors';
 import { FolderError, type FolderErrorCode, type SyncFolder } from '@shared/sync/folder';
@@ -19,21 +20,6 @@ function rethrow(error: unknown, path: string): never {
     throw new FolderError(KNOWN.includes(code) ? code : 'OTHER', path, error.message);
   }
   throw error;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(text);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const raw = atob(text);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
 }
 
 /** The engagement's sync folder, through main (which confines every path to it). */
