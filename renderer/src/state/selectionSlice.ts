@@ -14,7 +14,7 @@ export interface SelectedRecord {
 export interface SelectionSlice {
   selectedEngagementId: string | null;
   showArchived: boolean;
-  /** The open engagement's screen (tab) id; see features/engagement/screens.ts. */
+  /** The open engagement's screen (tab) id; see app/screens.ts. */
   screen: string;
   /**
    * The record chosen on the current screen (a screen shows it in its detail pane when the

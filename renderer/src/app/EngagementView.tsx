@@ -1,11 +1,11 @@
 import type { Engagement } from '@shared/model/engagement';
-import { useRetainOverview } from '../../../db';
-import { useWorkbench } from '../../app/WorkbenchContext';
-import { Icon } from '../../components/Icon';
-import { errorMessage } from '../../lib/errorMessage';
-import { formatDate } from '../../lib/formatDate';
-import { useToday } from '../../lib/useToday';
-import { useUiStore } from '../../state/uiStore';
+import { useRetainOverview } from '../../db';
+import { useWorkbench } from './WorkbenchContext';
+import { Icon } from '../components/Icon';
+import { errorMessage } from '../lib/errorMessage';
+import { formatDate } from '../lib/formatDate';
+import { useToday } from '../lib/useToday';
+import { useUiStore } from '../state/uiStore';
 import { ENGAGEMENT_SCREENS, screenById } from './screens';
 import { prefetchScreen } from './prefetchScreen';
 

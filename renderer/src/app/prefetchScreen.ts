@@ -1,5 +1,5 @@
 import type { EngagementScopedEntityName } from '@shared/model/registry';
-import { recordsFeed, type WorkbenchDB } from '../../../db';
+import { recordsFeed, type WorkbenchDB } from '../../db';
 
 /** The long lists a screen reads, worth starting before the click. */
 const LISTS_OF_SCREEN: Record<string, readonly EngagementScopedEntityName[]> = {

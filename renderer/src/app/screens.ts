@@ -1,14 +1,14 @@
 import type { ComponentType } from 'react';
-import type { EngagementScreenProps } from '../../app/screenProps';
-import { OverviewScreen } from './OverviewScreen';
-import { StakeholdersScreen } from '../stakeholders/StakeholdersScreen';
-import { OwnershipScreen } from '../ownership/OwnershipScreen';
-import { RisksScreen } from '../risks/RisksScreen';
-import { RaisedIssuesScreen } from '../raised-issues/RaisedIssuesScreen';
-import { NotesScreen } from '../notes/NotesScreen';
-import { MemosScreen } from '../memos/MemosScreen';
-import { DataScreen } from '../data/DataScreen';
-import { SyncScreen } from '../sync/SyncScreen';
+import type { EngagementScreenProps } from './screenProps';
+import { OverviewScreen } from '../features/overview/OverviewScreen';
+import { StakeholdersScreen } from '../features/stakeholders/StakeholdersScreen';
+import { OwnershipScreen } from '../features/ownership/OwnershipScreen';
+import { RisksScreen } from '../features/risks/RisksScreen';
+import { RaisedIssuesScreen } from '../features/raised-issues/RaisedIssuesScreen';
+import { NotesScreen } from '../features/notes/NotesScreen';
+import { MemosScreen } from '../features/memos/MemosScreen';
+import { DataScreen } from '../features/data/DataScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 
 export type { EngagementScreenProps };
 

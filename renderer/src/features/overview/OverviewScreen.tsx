@@ -10,8 +10,8 @@ import { useToday } from '../../lib/useToday';
 import { openRecord } from '../../app/openRecord';
 import type { EngagementScreenProps } from '../../app/screenProps';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import '../overview/notebook.css';
-import '../overview/overview.css';
+import './notebook.css';
+import './overview.css';
 import { RecordConflicts } from '../sync/RecordConflicts';
 
 const COUNT_LABELS = [
