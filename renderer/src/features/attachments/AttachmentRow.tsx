@@ -6,7 +6,7 @@ import type { Attachment } from '@shared/model/attachment';
 import { readAttachmentBytes } from '../../../db/attachmentBlobs';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { DeleteButton } from '../../components/records';
-import { formatBytes } from '../data/labels';
+import { formatBytes } from '../../lib/formatBytes';
 import { formatDateTime } from '../../lib/formatDate';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';

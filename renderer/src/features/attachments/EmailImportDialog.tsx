@@ -16,7 +16,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { Dialog } from '../../components/Dialog';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
-import { choiceLabel } from '../raised-issues/raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { DkimMark } from './DkimMark';
 import type { PendingEmail } from './useAttachFiles';
 

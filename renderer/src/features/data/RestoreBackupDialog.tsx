@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import { ArchiveSummaryView } from './ArchiveSummaryView';
 import { ImportPhaseView } from './ImportPhaseView';
-import { formatBytes } from './labels';
+import { formatBytes } from '../../lib/formatBytes';
 import { useArchiveImport } from './useArchiveImport';
 import { useBackups } from './useBackups';
 

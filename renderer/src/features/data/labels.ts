@@ -21,10 +21,3 @@ export const CSV_ENTITY_LABELS: Record<CsvEntity, { label: string; file: string 
   risk: { label: 'Risks', file: 'risks' },
   raisedIssue: { label: 'Raised issues', file: 'raised-issues' },
 };
-
-/** A size in bytes as KB / MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

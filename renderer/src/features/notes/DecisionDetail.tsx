@@ -4,7 +4,7 @@ import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import { useOpenRecord } from '../../app/openRecord';
-import { choiceLabel } from '../raised-issues/raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { LinkChips } from './LinkEditor';
 import { RecordConflicts } from '../sync/RecordConflicts';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';

@@ -3,7 +3,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDateTime } from '../../lib/formatDate';
 import { useOpenRecord } from '../../app/openRecord';
-import { choiceLabel } from '../raised-issues/raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { LinkChips } from './LinkEditor';
 import { MarkdownView } from './MarkdownView';
 import { RecordConflicts } from '../sync/RecordConflicts';

@@ -11,7 +11,7 @@ import {
   RecordFormDialog,
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { choiceLabel } from '../raised-issues/raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { LinkEditor } from './LinkEditor';
 import { fromNoteForm, noteFormSchema, toNoteForm, type NoteFormValues } from './noteForms';
 

@@ -9,7 +9,7 @@ import { DeletedRecords, useRecordActions, useRecordKeys } from '../../component
 import { formatDate } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../../app/screenProps';
-import { choiceLabel } from '../raised-issues/raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { DecisionDetail } from './DecisionDetail';
 import { DecisionFormDialog } from './DecisionFormDialog';
 import { NoteDetail } from './NoteDetail';

@@ -6,7 +6,7 @@ import { ownershipGaps } from '@shared/rules/ownership';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { openRecord } from '../../app/openRecord';
-import { presenceOf } from '../stakeholders/labels';
+import { presenceOf } from '../../lib/presenceOf';
 import { RecordConflicts } from '../sync/RecordConflicts';
 
 function People({ ids, byId }: { ids: readonly string[]; byId: Map<string, Stakeholder> }) {

@@ -34,7 +34,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { useUiStore } from '../../state/uiStore';
 import { useIssuedMemoChoices } from '../memos/useIssuedMemoChoices';
-import { choiceLabel } from './raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 
 const shape = acknowledgementObject.shape;
 

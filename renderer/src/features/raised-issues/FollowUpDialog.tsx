@@ -26,7 +26,7 @@ import {
 } from '../../components/form';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { useUiStore } from '../../state/uiStore';
-import { choiceLabel } from './raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 
 const followUpFormSchema = z.object({
   at: localDateTimeField,

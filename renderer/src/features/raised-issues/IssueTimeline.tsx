@@ -4,7 +4,7 @@ import { localIsoDay } from '@shared/rules/dates';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useRecordActions } from '../../components/records';
 import { useUiStore } from '../../state/uiStore';
-import { choiceLabel } from './raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 

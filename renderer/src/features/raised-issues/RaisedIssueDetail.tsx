@@ -11,7 +11,7 @@ import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../../app/openRecord';
 import { IssueTimeline } from './IssueTimeline';
-import { choiceLabel } from './raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { RecordConflicts } from '../sync/RecordConflicts';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 

@@ -26,8 +26,8 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { useUiStore } from '../../state/uiStore';
 import { EvidenceField } from './EvidenceField';
+import { choiceLabel } from '../../lib/choiceLabel';
 import {
-  choiceLabel,
   fromRaisedIssueForm,
   raisedIssueFormFields,
   raisedIssueFormSchema,

@@ -18,7 +18,7 @@ import { RaisedIssueDetail } from './RaisedIssueDetail';
 import { RaisedIssueFormDialog } from './RaisedIssueFormDialog';
 import { describeEscalationPlan } from '@shared/notebook/escalationPlan';
 import { proposeEscalation } from '@shared/notebook/escalationRoute';
-import { choiceLabel } from './raisedIssueForm';
+import { choiceLabel } from '../../lib/choiceLabel';
 import { ackState, daysSinceRaised, type AckState } from '@shared/notebook/issueTimeline';
 import './raisedIssues.css';
 import { ConflictBadge } from '../sync/ConflictBadge';

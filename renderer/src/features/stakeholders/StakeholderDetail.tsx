@@ -4,7 +4,8 @@ import { directReports } from '@shared/rules/stakeholders';
 import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate } from '../../lib/formatDate';
-import { AUTHORITY_LABEL, STANCE_LABEL, presenceOf } from './labels';
+import { AUTHORITY_LABEL, STANCE_LABEL } from './labels';
+import { presenceOf } from '../../lib/presenceOf';
 import { RecordConflicts } from '../sync/RecordConflicts';
 
 /** A stakeholder as a small button that selects them. */

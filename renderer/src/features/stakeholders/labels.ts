@@ -1,4 +1,4 @@
-import type { DecisionAuthority, Stance, Stakeholder } from '@shared/model/stakeholder';
+import type { DecisionAuthority, Stance } from '@shared/model/stakeholder';
 
 /** How each stance reads. */
 export const STANCE_LABEL: Record<Stance, string> = {
@@ -16,9 +16,3 @@ export const AUTHORITY_LABEL: Record<DecisionAuthority, string> = {
   influences: 'Influences',
   informed: 'Informed',
 };
-
-/** The status a person shows: vacant, departed or active. */
-export function presenceOf(s: Pick<Stakeholder, 'isVacant' | 'status'>): string {
-  if (s.isVacant) return 'vacant';
-  return s.status;
-}
