@@ -10,7 +10,7 @@ import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../../app/screenProps';
 import { backUpEngagement, getAppVersion } from './backups';
 import { useDataDialogs } from './dataDialogs';
-import { pickFile, readWholeFile, saveTextFile } from './fileIo';
+import { pickFile, readWholeFile, saveTextFile } from '../../lib/fileIo';
 import { CSV_ENTITY_LABELS } from './labels';
 import { formatBytes } from '../../lib/formatBytes';
 import { ProgressBar } from './ProgressBar';

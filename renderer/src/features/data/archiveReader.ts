@@ -16,7 +16,7 @@ import {
 } from '../../../db/archive';
 import type { WorkbenchStore } from '../../../db';
 import type { ArchiveHeader, WorkerRequest, WorkerResponse } from './archiveWorkerProtocol';
-import { readPieces } from './fileIo';
+import { readPieces } from '../../lib/fileIo';
 
 /** A step of reading an archive, for the progress bar. */
 export interface ReadProgress {

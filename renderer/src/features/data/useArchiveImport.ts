@@ -5,7 +5,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
 import { readArchive, type CheckedArchive, type ReadProgress } from './archiveReader';
 import type { ArchiveHeader } from './archiveWorkerProtocol';
-import { pickFile } from './fileIo';
+import { pickFile } from '../../lib/fileIo';
 
 /** Where an archive import stands. */
 export type ImportPhase =

@@ -33,7 +33,7 @@ import {
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { useUiStore } from '../../state/uiStore';
-import { useIssuedMemoChoices } from '../memos/useIssuedMemoChoices';
+import { useIssuedMemoChoices } from './useIssuedMemoChoices';
 import { choiceLabel } from '../../lib/choiceLabel';
 
 const shape = acknowledgementObject.shape;

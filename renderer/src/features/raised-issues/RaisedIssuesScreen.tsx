@@ -3,7 +3,7 @@ import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
 import { addresseeStates, unansweredAddressees } from '@shared/rules/addressees';
 import { followUpCalendar } from '@shared/notebook/followUpCalendar';
-import { saveTextFile } from '../data/fileIo';
+import { saveTextFile } from '../../lib/fileIo';
 import { localIsoDay } from '@shared/rules/dates';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
