@@ -10,8 +10,8 @@ import { useToday } from '../../lib/useToday';
 import { openRecord } from '../../app/openRecord';
 import type { EngagementScreenProps } from '../../app/screenProps';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import './notebook.css';
-import './overview.css';
+import '../../styles/notebook.css';
+import '../../styles/overview.css';
 import { RecordConflicts } from '../sync/RecordConflicts';
 
 const COUNT_LABELS = [

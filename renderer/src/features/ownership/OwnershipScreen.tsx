@@ -14,7 +14,7 @@ import type { EngagementScreenProps } from '../../app/screenProps';
 import { ofEngagement, useSelectedId } from '../../app/openRecord';
 import { OwnershipDetail } from './OwnershipDetail';
 import { OwnershipFormDialog } from './OwnershipFormDialog';
-import '../overview/notebook.css';
+import '../../styles/notebook.css';
 import './ownership.css';
 import { ConflictBadge } from '../sync/ConflictBadge';
 

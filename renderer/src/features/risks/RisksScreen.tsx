@@ -16,7 +16,7 @@ import { ofEngagement, useSelectedId } from '../../app/openRecord';
 import { HeatMap } from './HeatMap';
 import { RiskDetail } from './RiskDetail';
 import { RiskFormDialog } from './RiskFormDialog';
-import '../overview/notebook.css';
+import '../../styles/notebook.css';
 import './risks.css';
 import { ConflictBadge } from '../sync/ConflictBadge';
 

@@ -16,7 +16,7 @@ import { StakeholderDetail } from './StakeholderDetail';
 import { StakeholderFormDialog } from './StakeholderFormDialog';
 import { AUTHORITY_LABEL, STANCE_LABEL } from './labels';
 import { presenceOf } from '../../lib/presenceOf';
-import '../overview/notebook.css';
+import '../../styles/notebook.css';
 import './stakeholders.css';
 import { ConflictBadge } from '../sync/ConflictBadge';
 

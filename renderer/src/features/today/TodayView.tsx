@@ -6,8 +6,8 @@ import { formatDate } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { useOpenRecord } from '../../app/openRecord';
 import { JoinSyncFolder } from '../sync/JoinSyncFolder';
-import '../overview/notebook.css';
-import '../overview/overview.css';
+import '../../styles/notebook.css';
+import '../../styles/overview.css';
 import './today.css';
 
 const GROUP_TITLE: Record<TodayKind, string> = {
