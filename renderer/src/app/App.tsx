@@ -13,9 +13,11 @@ import { useLoadSample } from '../features/engagements/useLoadSample';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { AboutDialog } from '../features/help/AboutDialog';
-import { GlobalSearch, openGlobalSearch } from '../features/search/GlobalSearch';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { openGlobalSearch } from './openSearch';
 import { DataDialogs, runDataMenuCommand } from '../features/data/DataDialogs';
 import { SyncAutoRunner } from '../features/sync/SyncAutoRunner';
+import { JoinSyncFolder } from '../features/sync/JoinSyncFolder';
 import { TodayView } from '../features/today/TodayView';
 import { DueNotifier } from '../features/today/DueNotifier';
 import { syncAllNow } from '../features/sync/syncSession';
@@ -144,9 +146,13 @@ export function App() {
             <SyncAnnouncer engagementId={selected.id} />
           </>
         ) : engagements === undefined ? null : hasEngagements ? (
-          <TodayView />
+          <TodayView joinSyncFolder={<JoinSyncFolder hasEngagements />} />
         ) : (
-          <EmptyState hasEngagements={false} />
+          <EmptyState
+            hasEngagements={false}
+            onImportEngagement={() => runDataMenuCommand('import-engagement')}
+            joinSyncFolder={<JoinSyncFolder hasEngagements={false} />}
+          />
         )}
       </main>
       <OpenDialog />

@@ -1,14 +1,22 @@
+import type { ReactNode } from 'react';
 import { Icon } from '../../components/Icon';
 import { useUiStore } from '../../state/uiStore';
-import { runDataMenuCommand } from '../data/DataDialogs';
-import { JoinSyncFolder } from '../sync/JoinSyncFolder';
 import { useLoadSample } from './useLoadSample';
 
 /**
  * First run, or nothing selected: invite the user to create an engagement, load the sample,
- * import one, or join the sync folder their engagements already live in.
+ * import one, or join the sync folder their engagements already live in. The shell provides the
+ * import action and the sync-folder invitation (features of their own).
  */
-export function EmptyState({ hasEngagements }: { hasEngagements: boolean }) {
+export function EmptyState({
+  hasEngagements,
+  onImportEngagement,
+  joinSyncFolder,
+}: {
+  hasEngagements: boolean;
+  onImportEngagement: () => void;
+  joinSyncFolder?: ReactNode;
+}) {
   const openDialog = useUiStore((s) => s.openDialog);
   const { loadSample, loading } = useLoadSample();
   return (
@@ -38,15 +46,11 @@ export function EmptyState({ hasEngagements }: { hasEngagements: boolean }) {
           >
             <Icon name="sample" /> {loading ? 'Loading sample…' : 'Load sample engagement'}
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => runDataMenuCommand('import-engagement')}
-          >
+          <button type="button" className="button" onClick={onImportEngagement}>
             <Icon name="upload" /> Import engagement…
           </button>
         </div>
-        <JoinSyncFolder hasEngagements={hasEngagements} />
+        {joinSyncFolder}
       </div>
     </section>
   );

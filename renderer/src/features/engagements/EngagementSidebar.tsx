@@ -2,7 +2,7 @@ import { useEngagements } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { Icon } from '../../components/Icon';
 import { useUiStore } from '../../state/uiStore';
-import { openGlobalSearch } from '../search/GlobalSearch';
+import { openGlobalSearch } from '../../app/openSearch';
 
 /** The list of engagements, the "New engagement" action and the archived filter. */
 export function EngagementSidebar() {

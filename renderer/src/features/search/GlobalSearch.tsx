@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { OPEN_SEARCH_EVENT } from '../../app/openSearch';
 import { SearchPalette } from './SearchPalette';
 
 /** True for the global search key: Ctrl+K (Cmd+K on macOS). */
@@ -24,16 +25,11 @@ export function GlobalSearch() {
     };
     const onOpen = () => setOpen(true);
     window.addEventListener('keydown', onKey);
-    window.addEventListener('workbench:open-search', onOpen);
+    window.addEventListener(OPEN_SEARCH_EVENT, onOpen);
     return () => {
       window.removeEventListener('keydown', onKey);
-      window.removeEventListener('workbench:open-search', onOpen);
+      window.removeEventListener(OPEN_SEARCH_EVENT, onOpen);
     };
   }, []);
   return open ? <SearchPalette onClose={() => setOpen(false)} /> : null;
-}
-
-/** Opens the search palette from a button or a menu. */
-export function openGlobalSearch(): void {
-  window.dispatchEvent(new Event('workbench:open-search'));
 }

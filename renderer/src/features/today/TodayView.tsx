@@ -5,7 +5,6 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { formatDate } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { useOpenRecord } from '../../app/openRecord';
-import { JoinSyncFolder } from '../sync/JoinSyncFolder';
 import '../../styles/notebook.css';
 import '../../styles/overview.css';
 import './today.css';
@@ -108,8 +107,11 @@ function TodayGroupCard({ kind, items }: { kind: TodayKind; items: TodayItem[] }
   );
 }
 
-/** Today, across every active engagement: what to chase and what came due, grouped with counts. */
-export function TodayView() {
+/**
+ * Today, across every active engagement: what to chase and what came due, grouped with counts.
+ * `joinSyncFolder` is the shell's sync-folder invitation, shown below the lists.
+ */
+export function TodayView({ joinSyncFolder }: { joinSyncFolder?: ReactNode }) {
   const { db } = useWorkbench();
   const today = useToday();
   const list = useTodayList(db, today);
@@ -137,7 +139,7 @@ export function TodayView() {
           ))}
         </div>
       )}
-      <JoinSyncFolder hasEngagements />
+      {joinSyncFolder}
     </section>
   );
 }
