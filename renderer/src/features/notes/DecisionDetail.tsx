@@ -6,7 +6,7 @@ import { useUiStore } from '../../state/uiStore';
 import { useOpenRecord } from '../../app/openRecord';
 import { choiceLabel } from '../../lib/choiceLabel';
 import { LinkChips } from './LinkEditor';
-import { RecordConflicts } from '../sync/RecordConflicts';
+import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One decision of the log: what, by whom, when, why, its status and what replaced it. */

@@ -6,7 +6,7 @@ import { useOpenRecord } from '../../app/openRecord';
 import { choiceLabel } from '../../lib/choiceLabel';
 import { LinkChips } from './LinkEditor';
 import { MarkdownView } from './MarkdownView';
-import { RecordConflicts } from '../sync/RecordConflicts';
+import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One note: when, who took part, the Markdown text, its links and its history. */

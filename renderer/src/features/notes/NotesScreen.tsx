@@ -15,7 +15,7 @@ import { DecisionFormDialog } from './DecisionFormDialog';
 import { NoteDetail } from './NoteDetail';
 import { NoteFormDialog } from './NoteFormDialog';
 import './notes.css';
-import { ConflictBadge } from '../sync/ConflictBadge';
+import { ConflictBadge } from '../../components/conflicts/ConflictBadge';
 
 type View = 'notes' | 'decisions';
 

@@ -12,7 +12,7 @@ import type { EngagementScreenProps } from '../../app/screenProps';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import '../../styles/notebook.css';
 import '../../styles/overview.css';
-import { RecordConflicts } from '../sync/RecordConflicts';
+import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
 
 const COUNT_LABELS = [
   ['stakeholder', 'Stakeholders'],

@@ -7,7 +7,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { openRecord } from '../../app/openRecord';
 import { presenceOf } from '../../lib/presenceOf';
-import { RecordConflicts } from '../sync/RecordConflicts';
+import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
 
 function People({ ids, byId }: { ids: readonly string[]; byId: Map<string, Stakeholder> }) {
   if (ids.length === 0) return <span className="muted">nobody</span>;

@@ -16,7 +16,7 @@ import { OwnershipDetail } from './OwnershipDetail';
 import { OwnershipFormDialog } from './OwnershipFormDialog';
 import '../../styles/notebook.css';
 import './ownership.css';
-import { ConflictBadge } from '../sync/ConflictBadge';
+import { ConflictBadge } from '../../components/conflicts/ConflictBadge';
 
 interface AreaRow {
   area: OwnershipArea;

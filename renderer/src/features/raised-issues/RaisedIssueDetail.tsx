@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../../app/openRecord';
 import { IssueTimeline } from './IssueTimeline';
 import { choiceLabel } from '../../lib/choiceLabel';
-import { RecordConflicts } from '../sync/RecordConflicts';
+import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** One linked risk: its title, opening it on the Risks screen. */

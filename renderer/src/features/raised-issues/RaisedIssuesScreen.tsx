@@ -21,7 +21,7 @@ import { proposeEscalation } from '@shared/notebook/escalationRoute';
 import { choiceLabel } from '../../lib/choiceLabel';
 import { ackState, daysSinceRaised, type AckState } from '@shared/notebook/issueTimeline';
 import './raisedIssues.css';
-import { ConflictBadge } from '../sync/ConflictBadge';
+import { ConflictBadge } from '../../components/conflicts/ConflictBadge';
 
 /** One row of the list. */
 interface IssueRow {

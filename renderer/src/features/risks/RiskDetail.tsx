@@ -7,7 +7,7 @@ import { RecordHistory } from '../../components/history/RecordHistory';
 import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../../app/openRecord';
-import { RecordConflicts } from '../sync/RecordConflicts';
+import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 function Score({ value, label }: { value: number | null; label: string }) {

@@ -18,7 +18,7 @@ import { RiskDetail } from './RiskDetail';
 import { RiskFormDialog } from './RiskFormDialog';
 import '../../styles/notebook.css';
 import './risks.css';
-import { ConflictBadge } from '../sync/ConflictBadge';
+import { ConflictBadge } from '../../components/conflicts/ConflictBadge';
 
 function ScoreChip({ value }: { value: number | null }) {
   if (value === null) return <span className="muted">—</span>;

@@ -6,7 +6,7 @@ import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate } from '../../lib/formatDate';
 import { AUTHORITY_LABEL, STANCE_LABEL } from './labels';
 import { presenceOf } from '../../lib/presenceOf';
-import { RecordConflicts } from '../sync/RecordConflicts';
+import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
 
 /** A stakeholder as a small button that selects them. */
 function PersonLink({ person, onSelect }: { person: Stakeholder; onSelect: (id: string) => void }) {

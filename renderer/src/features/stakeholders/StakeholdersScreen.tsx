@@ -18,7 +18,7 @@ import { AUTHORITY_LABEL, STANCE_LABEL } from './labels';
 import { presenceOf } from '../../lib/presenceOf';
 import '../../styles/notebook.css';
 import './stakeholders.css';
-import { ConflictBadge } from '../sync/ConflictBadge';
+import { ConflictBadge } from '../../components/conflicts/ConflictBadge';
 
 type View = 'table' | 'chart' | 'grid';
 

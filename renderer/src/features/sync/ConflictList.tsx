@@ -4,8 +4,8 @@ import type { SyncConflict } from '@shared/sync/conflict';
 import { entityNoun, recordHeadline } from '@shared/search/searchDocument';
 import { listOpenConflicts } from '../../../db/sync/conflicts';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { ConflictResolver, fieldLabel } from './ConflictResolver';
-import './conflicts.css';
+import { ConflictResolver, fieldLabel } from '../../components/conflicts/ConflictResolver';
+import '../../components/conflicts/conflicts.css';
 
 /** One conflict, headed by the kind of record, its proper name and the field. */
 function ConflictItem({ conflict }: { conflict: SyncConflict }) {

@@ -8,6 +8,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
+import './conflicts.css';
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : JSON.stringify(value);

@@ -4,7 +4,6 @@ import { listRecordConflicts } from '../../../db/sync/conflicts';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { ConflictResolver, fieldLabel } from './ConflictResolver';
 import './conflicts.css';
-import './sync.css';
 
 /**
  * The record's unresolved sync conflicts, in its detail pane: for each field edited on two
