@@ -30,7 +30,7 @@ export default defineConfig({
         // msgreader's code-page decoding on TextDecoder (iconv-lite needs Node's Buffer)
         'iconv-lite': resolve(
           import.meta.dirname,
-          'renderer/src/features/attachments/iconvShim.ts',
+          'renderer/src/components/attachments/iconvShim.ts',
         ),
       },
     },

@@ -3,7 +3,7 @@ import type { WorkbenchApi } from '@shared/ipc/api';
 import type { WorkbenchClient } from '@shared/ipc/client';
 import type { Settings, SettingsPatch } from '@shared/model/settings';
 import { createStore, type PersistenceOutcome, type WorkbenchDB } from '../../db';
-import { hashBlobInWorker } from '../features/attachments/hashInWorker';
+import { hashBlobInWorker } from '../components/attachments/hashInWorker';
 import { App } from './App';
 import { WorkbenchContext, type WorkbenchContextValue } from './WorkbenchContext';
 

@@ -2,7 +2,7 @@ import './zodJitless';
 import { sha256Hex } from '../../../shared/canonical/sha256';
 import { openWorkbenchDb } from '../../../renderer/db/open';
 import { createStore } from '../../../renderer/db/repositories/store';
-import { createBlobHasher } from '../../../renderer/src/features/attachments/blobHasher';
+import { createBlobHasher } from '../../../renderer/src/components/attachments/blobHasher';
 
 /** What one run of the attach bench measured (milliseconds, medians of `runs`). */
 export interface AttachBenchTimings {

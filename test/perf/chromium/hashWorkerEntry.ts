@@ -1,2 +1,2 @@
 // The app's hash worker, bundled on its own for the attach bench's page.
-import '../../../renderer/src/features/attachments/hash.worker';
+import '../../../renderer/src/components/attachments/hash.worker';

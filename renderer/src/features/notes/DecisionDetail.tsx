@@ -7,7 +7,7 @@ import { useOpenRecord } from '../../app/openRecord';
 import { choiceLabel } from '../../lib/choiceLabel';
 import { LinkChips } from './LinkEditor';
 import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 
 /** One decision of the log: what, by whom, when, why, its status and what replaced it. */
 export function DecisionDetail({

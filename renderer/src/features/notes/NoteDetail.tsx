@@ -7,7 +7,7 @@ import { choiceLabel } from '../../lib/choiceLabel';
 import { LinkChips } from './LinkEditor';
 import { MarkdownView } from './MarkdownView';
 import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 
 /** One note: when, who took part, the Markdown text, its links and its history. */
 export function NoteDetail({

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useToday } from '../../lib/useToday';
 import { openRecord } from '../../app/openRecord';
 import type { EngagementScreenProps } from '../../app/screenProps';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 import '../../styles/notebook.css';
 import '../../styles/overview.css';
 import { RecordConflicts } from '../../components/conflicts/RecordConflicts';

@@ -6,7 +6,7 @@ import { useRecordActions } from '../../components/records';
 import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from '../../lib/choiceLabel';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 
 const OUTCOME_TEXT = { no_answer: 'no answer', answered: 'answered', bounced: 'bounced' } as const;
 

@@ -13,7 +13,7 @@ import { openRecord } from '../../app/openRecord';
 import { IssueTimeline } from './IssueTimeline';
 import { choiceLabel } from '../../lib/choiceLabel';
 import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 
 /** One linked risk: its title, opening it on the Risks screen. */
 function LinkedRisk({ id }: { id: string }) {

@@ -8,7 +8,7 @@ import { DeleteButton, DeletedBanner } from '../../components/records';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { openRecord } from '../../app/openRecord';
 import { RecordConflicts } from '../../components/conflicts/RecordConflicts';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 
 function Score({ value, label }: { value: number | null; label: string }) {
   if (value === null) return <span className="muted">not assessed</span>;
