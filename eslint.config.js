@@ -3,6 +3,12 @@
 //   shared/   imports nothing from electron/ or renderer/ (and no Node or DOM-only modules);
 //   renderer/ never imports electron/ code (type-only imports of electron/preload/api are allowed);
 //   electron/ never imports renderer/.
+// And inside renderer/src (see renderer/src/README.md):
+//   a feature folder (features/X) never imports another feature folder (features/Y);
+//   components/, lib/ and state/ never import a feature;
+//   none of them imports the shell's composition (app/App, app/screens, …): only the app's
+//   contracts (APP_CONTRACTS below). The shell (app/) composes the features.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -24,6 +30,46 @@ const layer = (from, patterns) => ({
       },
     ],
   },
+});
+
+// The feature folders, read from disk so a new feature is covered without editing this file.
+const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+// What a feature, a component, a helper or the store may import from app/: the contracts the
+// shell offers. Everything else in app/ composes the features and would make a cycle.
+const APP_CONTRACTS = ['WorkbenchContext', 'openRecord', 'openSearch', 'screenProps', 'shortcuts'];
+
+const RENDERER_PATTERNS = [
+  {
+    group: ['**/electron/**', 'electron', 'electron/*'],
+    message:
+      'renderer/ must not import electron code; use window.workbench (types from electron/preload/api).',
+    allowTypeImports: true,
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+    message: 'No Node modules in the renderer.',
+  },
+];
+
+const SHELL_ONLY = {
+  group: ['**/app/*', ...APP_CONTRACTS.map((name) => `!**/app/${name}`)],
+  message: `Only the app shell composes screens; import from app/ only its contracts (${APP_CONTRACTS.join(', ')}).`,
+};
+
+const otherFeatures = (feature) => ({
+  group: FEATURES.filter((other) => other !== feature).flatMap((other) => [
+    `../${other}`,
+    `../${other}/**`,
+    `**/features/${other}`,
+    `**/features/${other}/**`,
+  ]),
+  message:
+    'A feature folder must not import another feature: move what both use to components/, lib/ or styles/ (or let the shell in app/ pass it in).',
 });
 
 export default tseslint.config(
@@ -103,19 +149,23 @@ export default tseslint.config(
       },
     ],
   ),
+  layer(['renderer/**/*.{ts,tsx}'], RENDERER_PATTERNS),
+  // (A later block's no-restricted-imports replaces the earlier one, so each repeats the renderer's.)
+  ...FEATURES.map((feature) =>
+    layer(
+      [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+      [...RENDERER_PATTERNS, otherFeatures(feature), SHELL_ONLY],
+    ),
+  ),
   layer(
-    ['renderer/**/*.{ts,tsx}'],
+    ['renderer/src/{components,lib,state}/**/*.{ts,tsx}'],
     [
+      ...RENDERER_PATTERNS,
       {
-        group: ['**/electron/**', 'electron', 'electron/*'],
-        message:
-          'renderer/ must not import electron code; use window.workbench (types from electron/preload/api).',
-        allowTypeImports: true,
+        group: ['**/features', '**/features/**'],
+        message: 'components/, lib/ and state/ sit below the features: they must not import one.',
       },
-      {
-        group: ['node:*', 'fs', 'path', 'os', 'child_process'],
-        message: 'No Node modules in the renderer.',
-      },
+      SHELL_ONLY,
     ],
   ),
   layer(
