@@ -13,6 +13,7 @@ import { engagementDisplay } from '@shared/time/display';
 import { useMemoDrafts } from '../../../db/hooks/memoDrafts';
 import { issueMemoVersion, recordMemoExport } from '../../../db/repositories/memos';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { softDisabled } from '../../lib/softDisabled';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
@@ -308,25 +309,22 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
         <button
           type="button"
           className="button"
-          disabled={!ready || empty || busy !== null}
-          onClick={exportDraftMarkdown}
+          {...softDisabled(!ready || empty || busy !== null, exportDraftMarkdown)}
         >
           Export Markdown
         </button>
         <button
           type="button"
           className="button"
-          disabled={!ready || empty || busy !== null}
-          onClick={exportDraftPdf}
+          {...softDisabled(!ready || empty || busy !== null, exportDraftPdf)}
         >
           Export PDF
         </button>
         <button
           type="button"
           className="button button-primary"
-          disabled={!ready || empty || noRecipients || busy !== null}
+          {...softDisabled(!ready || empty || noRecipients || busy !== null, issue)}
           title={noRecipients ? 'Choose at least one recipient' : undefined}
-          onClick={issue}
         >
           {active.reissueOf ? `Issue version ${identity.version}` : 'Issue'}
         </button>
@@ -468,8 +466,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                       <button
                         type="button"
                         className="button button-ghost"
-                        disabled={busy !== null}
-                        onClick={() => exportIssued(m, 'md')}
+                        {...softDisabled(busy !== null, () => exportIssued(m, 'md'))}
                         aria-label={`Export ${m.memoId} v${m.version} as Markdown`}
                       >
                         Markdown
@@ -477,8 +474,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                       <button
                         type="button"
                         className="button button-ghost"
-                        disabled={busy !== null}
-                        onClick={() => exportIssued(m, 'pdf')}
+                        {...softDisabled(busy !== null, () => exportIssued(m, 'pdf'))}
                         aria-label={`Export ${m.memoId} v${m.version} as PDF`}
                       >
                         PDF
@@ -486,8 +482,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                       <button
                         type="button"
                         className="button button-ghost"
-                        disabled={busy !== null}
-                        onClick={() => copyRequest(m)}
+                        {...softDisabled(busy !== null, () => copyRequest(m))}
                         aria-label={`Copy acknowledgement request for ${m.memoId} v${m.version}`}
                       >
                         Copy acknowledgement request
