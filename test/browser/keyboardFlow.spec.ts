@@ -15,6 +15,27 @@ async function pickByKeyboard(page: Page, text: string, option: RegExp): Promise
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Starts recording what the app's live region says (each announcement replaces its text), so a
+ * test can read the whole sequence, "Exporting…" included, however fast the export was.
+ */
+async function recordAnnouncements(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const region = document.querySelector('[role="status"][aria-label="Announcements"]');
+    if (!region) throw new Error('no live region');
+    const said: string[] = [];
+    (window as unknown as { __announced: string[] }).__announced = said;
+    new MutationObserver(() => {
+      const text = region.textContent ?? '';
+      if (text !== '') said.push(text);
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+function announcements(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __announced: string[] }).__announced]);
+}
+
 /** Moves along the engagement's tabs with the arrow keys until `name` is focused and shown. */
 async function arrowToTab(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 12; i += 1) {
@@ -177,11 +198,30 @@ describe('the core flow by keyboard alone', () => {
       '',
     );
 
+    // The live region says the export starts and how it ended: a full disk first, then saved.
+    await recordAnnouncements(page);
     const md = join(out, 'memo.md');
+    bridge.memoFiles.failNextWrite('ENOSPC');
     bridge.dialogs.answerNextSave(md);
     await tabTo(page, `Export ${memoId} v1 as Markdown`);
     await page.keyboard.press('Enter');
+    const subject = `memo ${memoId} version 1 (Markdown)`;
+    await expect
+      .poll(() => announcements(page), { timeout: 15_000 })
+      .toEqual([
+        `Exporting ${subject}…`,
+        `Export of ${subject} failed: Could not save memo.md: the disk is full. Nothing was lost: choose another place and try again.`,
+      ]);
+    await expectFocusOn(page, `Export ${memoId} v1 as Markdown`, 'Markdown export failed');
+    bridge.dialogs.answerNextSave(md);
+    await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Saved memo.md' }).first().waitFor();
+    await expect
+      .poll(async () => (await announcements(page)).slice(2), { timeout: 15_000 })
+      .toEqual([
+        `Exporting ${subject}…`,
+        `Memo ${memoId} version 1 (Markdown) exported to memo.md.`,
+      ]);
     await expectFocusOn(page, `Export ${memoId} v1 as Markdown`, 'Markdown exported');
     const pdf = join(out, 'memo.pdf');
     bridge.dialogs.answerNextSave(pdf);

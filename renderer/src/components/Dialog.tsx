@@ -42,6 +42,7 @@ function returnFocus(opener: HTMLElement | null): void {
     const active = document.activeElement;
     if (active && active !== document.body && active !== opener) return true; // moved on
     if (!onBody()) return false; // still on the opener: it may yet be removed
+    if (opener?.isConnected) return true; // the opener is there: the user moved focus away
     const target = document.querySelector<HTMLElement>('[data-focus-return]');
     target?.focus();
     return target !== null;

@@ -13,6 +13,7 @@ import { engagementDisplay } from '@shared/time/display';
 import { useMemoDrafts } from '../../../db/hooks/memoDrafts';
 import { issueMemoVersion, recordMemoExport } from '../../../db/repositories/memos';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { announceOperation } from '../../app/announceOperation';
 import { softDisabled } from '../../lib/softDisabled';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
@@ -165,21 +166,34 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
     if (outcome) pushToast({ tone: 'success', message: `Saved ${outcome.fileName}.` });
   };
 
+  /** The live region says it starts and how it ended (the toast says it too, seen). */
+  const announced = (subject: string, task: () => Promise<ExportOutcome | null>) =>
+    announceOperation({ verb: 'export', subject }, async () => {
+      const outcome = await task();
+      return outcome ? { ...outcome, file: outcome.fileName } : null;
+    });
+
   const exportDraftMarkdown = () =>
     run('md', async () => {
       if (!composed) return;
-      saved(await exportMarkdown(client, composed.markdown, identity.memoId, identity.version));
+      saved(
+        await announced(`the draft memo ${identity.memoId} (Markdown)`, () =>
+          exportMarkdown(client, composed.markdown, identity.memoId, identity.version),
+        ),
+      );
     });
   const exportDraftPdf = () =>
     run('pdf', async () => {
       if (!composed) return;
       saved(
-        await exportPdf(client, htmlOf(composed, 'draft'), pageSize, {
-          memoId: identity.memoId,
-          version: identity.version,
-          fingerprint: composed.fingerprint,
-          headerText: `${engagement.client}: DRAFT`,
-        }),
+        await announced(`the draft memo ${identity.memoId} (PDF)`, () =>
+          exportPdf(client, htmlOf(composed, 'draft'), pageSize, {
+            memoId: identity.memoId,
+            version: identity.version,
+            fingerprint: composed.fingerprint,
+            headerText: `${engagement.client}: DRAFT`,
+          }),
+        ),
       );
     });
 
@@ -239,10 +253,11 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
 
   const exportIssued = (record: MemoRecord, format: 'md' | 'pdf') =>
     run(`${format}:${record.id}`, async () => {
-      const outcome =
+      const subject = `memo ${record.memoId} version ${record.version} (${format === 'md' ? 'Markdown' : 'PDF'})`;
+      const outcome = await announced(subject, () =>
         format === 'md'
-          ? await exportMarkdown(client, record.markdown, record.memoId, record.version)
-          : await exportPdf(
+          ? exportMarkdown(client, record.markdown, record.memoId, record.version)
+          : exportPdf(
               client,
               renderMemoHtml(issuedModel(record), {
                 fingerprint: record.fingerprint,
@@ -256,7 +271,8 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                 fingerprint: record.fingerprint,
                 headerText: engagement.client,
               },
-            );
+            ),
+      );
       if (!outcome) return;
       await recordMemoExport(store, record.id, {
         format: format === 'md' ? 'markdown' : 'pdf',

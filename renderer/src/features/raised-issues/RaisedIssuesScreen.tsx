@@ -7,6 +7,8 @@ import { saveTextFile } from '../data/fileIo';
 import { localIsoDay } from '@shared/rules/dates';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { announceOperation } from '../../app/announceOperation';
+import { countOf } from '../../lib/countOf';
 import { DataTable, type DataTableColumn } from '../../components/table/DataTable';
 import { MasterDetail } from '../../components/layout/MasterDetail';
 import { DeletedRecords, useRecordActions, useRecordKeys } from '../../components/records';
@@ -251,19 +253,25 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
         description: `${engagement.client}. No answer from ${waiting.map((id) => names.get(id) ?? 'unknown').join(', ')} (raised ${issue.raisedAt.slice(0, 10)}).`,
       }));
     try {
-      const name = await saveTextFile(
-        client,
-        {
-          purpose: 'calendar',
-          title: 'Export follow-up dates',
-          defaultName: `${engagement.code}-follow-ups.ics`,
+      const saved = await announceOperation(
+        { verb: 'export', subject: `${countOf(events.length, 'follow-up date')} (.ics)` },
+        async () => {
+          const name = await saveTextFile(
+            client,
+            {
+              purpose: 'calendar',
+              title: 'Export follow-up dates',
+              defaultName: `${engagement.code}-follow-ups.ics`,
+            },
+            followUpCalendar(events, new Date().toISOString()),
+          );
+          return name ? { file: name } : null;
         },
-        followUpCalendar(events, new Date().toISOString()),
       );
-      if (name)
+      if (saved)
         pushToast({
           tone: 'success',
-          message: `Saved ${events.length} follow-up dates to “${name}”.`,
+          message: `Saved ${events.length} follow-up dates to “${saved.file}”.`,
         });
     } catch (error) {
       pushToast({ tone: 'error', message: `Could not export: ${String(error)}` });
