@@ -140,6 +140,11 @@ describe('data: archives, spreadsheets, backups', () => {
       .getByRole('status')
       .filter({ hasText: 'Stakeholders: 2 created, 0 updated.' })
       .waitFor();
+    // the app's live region says it too, for a screen reader wherever focus is
+    await page
+      .getByRole('status', { name: 'Announcements' })
+      .getByText('Stakeholders from client-people.csv imported: 2 created, 0 updated.')
+      .waitFor();
     await page.getByRole('tab', { name: 'Stakeholders' }).click();
     await page.getByText('Okafor, Amara').first().waitFor();
     expect(await page.getByText('Lee Novak').count()).toBe(0);

@@ -3,6 +3,7 @@ import { useEngagement, useEngagements } from '../../db';
 import { useWorkbench } from './WorkbenchContext';
 import { shortcutFor, type ShortcutCommand } from './shortcuts';
 import { Toasts } from '../components/Toasts';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { SyncAnnouncer } from './SyncAnnouncer';
 import { EngagementSidebar } from '../features/engagements/EngagementSidebar';
 import { EmptyState } from '../features/engagements/EmptyState';
@@ -161,6 +162,7 @@ export function App() {
       <SyncAutoRunner />
       <DueNotifier />
       <Toasts />
+      <LiveAnnouncer />
     </div>
   );
 }

@@ -46,7 +46,7 @@ export function EngagementView({ engagement }: { engagement: Engagement }) {
           {engagement.title.trim() === engagement.client.trim() ? null : (
             <p className="page-eyebrow">{engagement.client}</p>
           )}
-          <h1 className="page-title" id="engagement-page-title">
+          <h1 className="page-title" id="engagement-page-title" tabIndex={-1} data-focus-return>
             {engagement.title}
           </h1>
           <p className="muted">

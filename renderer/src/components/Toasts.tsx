@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useUiStore } from '../state/uiStore';
 import type { Toast } from '../state/toastSlice';
+import { nextToastPlacement, type ToastPlacement } from './toastPlacement';
 
 const TOAST_MS = 6000;
 
@@ -39,11 +40,27 @@ function ToastItem({ toast }: { toast: Toast }) {
   );
 }
 
-/** Live region for short confirmations and errors. */
+/** Live region for short confirmations and errors; it moves aside from what has focus. */
 export function Toasts() {
   const toasts = useUiStore((s) => s.toasts);
+  const ref = useRef<HTMLDivElement>(null);
+  const [placement, setPlacement] = useState<ToastPlacement>('bottom');
+  useEffect(() => {
+    const check = () => {
+      const stack = ref.current;
+      const active = document.activeElement;
+      if (!stack || stack.childElementCount === 0 || !(active instanceof HTMLElement)) return;
+      if (active === document.body || stack.contains(active)) return;
+      setPlacement((current) =>
+        nextToastPlacement(current, stack.getBoundingClientRect(), active.getBoundingClientRect()),
+      );
+    };
+    check();
+    document.addEventListener('focusin', check);
+    return () => document.removeEventListener('focusin', check);
+  }, [toasts]);
   return (
-    <div className="toasts" aria-live="polite">
+    <div ref={ref} className={`toasts toasts-${placement}`} aria-live="polite">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} />
       ))}

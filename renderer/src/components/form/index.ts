@@ -14,6 +14,7 @@ export { ChoiceMultiSelect, MultiPicker } from './ChoiceMultiSelect';
 export { ComboboxField } from './ComboboxField';
 export { applyStoreErrors } from './storeErrors';
 export { FormError } from './FormError';
+export { FormSection } from './FormSection';
 export {
   emptyToNull,
   isoToLocalInput,

@@ -5,6 +5,7 @@ import { useRecords } from '../../../db';
 import { applyCsvPlan } from '../../../db/archive/csvApply';
 import { Dialog } from '../../components/Dialog';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { announceOperation } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
 import { readCsvFile, type CsvFile } from '../../lib/parsers';
 import { useUiStore } from '../../state/uiStore';
@@ -98,11 +99,15 @@ export function CsvImportDialog({
     setSaving(true);
     setSaveError(null);
     try {
-      const result = await applyCsvPlan(store, plan, engagementId);
-      pushToast({
-        tone: 'success',
-        message: `${CSV_ENTITY_LABELS[entity].label}: ${result.created} created, ${result.updated} updated.`,
-      });
+      const label = CSV_ENTITY_LABELS[entity].label;
+      const counts = await announceOperation(
+        { verb: 'import', subject: `${label.toLowerCase()} from ${fileName}` },
+        async () => {
+          const result = await applyCsvPlan(store, plan, engagementId);
+          return { ...result, detail: `${result.created} created, ${result.updated} updated` };
+        },
+      );
+      if (counts) pushToast({ tone: 'success', message: `${label}: ${counts.detail}.` });
       onClose();
     } catch (error) {
       setSaveError(`Nothing was imported: ${errorMessage(error)}`);

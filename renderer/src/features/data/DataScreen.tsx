@@ -4,6 +4,7 @@ import { exportCsv } from '@shared/csv/exportCsv';
 import { exportEngagementArchive } from '../../../db/archive';
 import { listRecords } from '../../../db/queries/records';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { announceOperation } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
@@ -41,17 +42,27 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
 
   const exportArchive = () =>
     run('Export', async () => {
-      const exported = await exportEngagementArchive(db, engagement.id, {
-        appVersion: await getAppVersion(client),
-        serialize: serializeInWorker,
-      });
-      const name = await saveTextFile(
-        client,
-        { purpose: 'archive', title: 'Export engagement archive', defaultName: exported.fileName },
-        exported.text,
-        (done, total) => setBusy({ what: 'Export', fraction: done / total }),
+      const saved = await announceOperation(
+        { verb: 'export', subject: 'the engagement archive' },
+        async () => {
+          const exported = await exportEngagementArchive(db, engagement.id, {
+            appVersion: await getAppVersion(client),
+            serialize: serializeInWorker,
+          });
+          const name = await saveTextFile(
+            client,
+            {
+              purpose: 'archive',
+              title: 'Export engagement archive',
+              defaultName: exported.fileName,
+            },
+            exported.text,
+            (done, total) => setBusy({ what: 'Export', fraction: done / total }),
+          );
+          return name ? { file: name } : null;
+        },
       );
-      if (name) pushToast({ tone: 'success', message: `Exported to “${name}”.` });
+      if (saved) pushToast({ tone: 'success', message: `Exported to “${saved.file}”.` });
     });
 
   const exportSpreadsheet = (entity: CsvEntity) =>
@@ -61,16 +72,23 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
         listRecords(db, 'stakeholder', engagement.id),
       ]);
       const text = exportCsv(entity, records as unknown as Record<string, unknown>[], stakeholders);
-      const name = await saveTextFile(
-        client,
-        {
-          purpose: 'csv',
-          title: `Export ${CSV_ENTITY_LABELS[entity].label.toLowerCase()}`,
-          defaultName: `${engagement.code}-${CSV_ENTITY_LABELS[entity].file}.csv`,
+      const label = CSV_ENTITY_LABELS[entity].label.toLowerCase();
+      const saved = await announceOperation(
+        { verb: 'export', subject: `${label} as CSV` },
+        async () => {
+          const name = await saveTextFile(
+            client,
+            {
+              purpose: 'csv',
+              title: `Export ${label}`,
+              defaultName: `${engagement.code}-${CSV_ENTITY_LABELS[entity].file}.csv`,
+            },
+            text,
+          );
+          return name ? { file: name } : null;
         },
-        text,
       );
-      if (name) pushToast({ tone: 'success', message: `Saved “${name}”.` });
+      if (saved) pushToast({ tone: 'success', message: `Saved “${saved.file}”.` });
     });
 
   const importSpreadsheet = (entity: CsvEntity) =>

@@ -3,6 +3,9 @@ import { ArchiveError, type ArchiveProblem } from '@shared/archive';
 import type { ArchiveImportResult } from '../../../db/archive';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
+import { announce } from '../../state/announcer';
+import { countOf } from '../../lib/countOf';
+import { operationAnnouncement, type OperationOutcome } from '../../lib/operationAnnouncement';
 import { readArchive, type CheckedArchive, type ReadProgress } from './archiveReader';
 import type { ArchiveHeader } from './archiveWorkerProtocol';
 import { pickFile } from '../../lib/fileIo';
@@ -15,6 +18,11 @@ export type ImportPhase =
   | { kind: 'writing'; parsed: ArchiveHeader; fileName: string }
   | { kind: 'done'; result: ArchiveImportResult; parsed: ArchiveHeader }
   | { kind: 'error'; message: string; problems: ArchiveProblem[] };
+
+/** The live region follows the import: reading, checked, written or refused (and why). */
+function say(fileName: string, outcome: OperationOutcome): void {
+  announce(operationAnnouncement({ verb: 'import', subject: `the archive ${fileName}` }, outcome));
+}
 
 /**
  * The steps of importing an archive or restoring a backup: read (with progress, checked in a
@@ -32,7 +40,8 @@ export function useArchiveImport(intoEngagementId?: string) {
   }, []);
   useEffect(() => drop, [drop]);
 
-  const fail = useCallback((error: unknown) => {
+  const fail = useCallback((error: unknown, fileName?: string) => {
+    if (fileName !== undefined) say(fileName, { kind: 'failed', message: errorMessage(error) });
     setPhase({
       kind: 'error',
       message: errorMessage(error),
@@ -44,6 +53,7 @@ export function useArchiveImport(intoEngagementId?: string) {
     async (file: { token: string; name: string }) => {
       drop();
       setPhase({ kind: 'reading', progress: { stage: 'reading', fraction: 0 } });
+      say(file.name, { kind: 'started' });
       try {
         const archive = await readArchive(client, file, (progress) =>
           setPhase({ kind: 'reading', progress }),
@@ -52,8 +62,12 @@ export function useArchiveImport(intoEngagementId?: string) {
         const { header } = archive;
         const exists = (await store.db.engagements.get(header.summary.engagementId)) !== undefined;
         setPhase({ kind: 'ready', parsed: header, fileName: file.name, exists });
+        say(file.name, {
+          kind: 'progress',
+          detail: 'checked; nothing is written until you confirm',
+        });
       } catch (error) {
-        fail(error);
+        fail(error, file.name);
       }
     },
     [client, store, fail, drop],
@@ -94,9 +108,16 @@ export function useArchiveImport(intoEngagementId?: string) {
         ...(intoEngagementId ? { intoEngagementId } : {}),
       });
       setPhase({ kind: 'done', result, parsed });
+      say(fileName, {
+        kind: 'done',
+        detail:
+          result.mode === 'copy'
+            ? `a new engagement, ${countOf(result.recordsWritten, 'record')}`
+            : `merged, ${countOf(result.changesAdded, 'change')} added`,
+      });
       return result;
     } catch (error) {
-      fail(error);
+      fail(error, fileName);
       return null;
     }
   }, [phase, store, intoEngagementId, fail]);

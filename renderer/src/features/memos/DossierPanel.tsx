@@ -10,6 +10,7 @@ import { contentFingerprint } from '@shared/memo/fingerprint';
 import type { PageSize } from '@shared/memo/printCss';
 import { localIsoDay } from '@shared/rules/dates';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { announceOperation } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
 
@@ -34,13 +35,14 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
       const fingerprint = await contentFingerprint(dossier);
       const slug = kind === 'stakeholder' ? 'stakeholder' : 'risk';
       const base = `${dossier.dossierId}-${slug}-${id.slice(-6)}`;
-      const result =
-        format === 'md'
-          ? await client.call('memo.exportMarkdown', {
+      const subject = `the ${kind} dossier ${dossier.dossierId} (${format === 'md' ? 'Markdown' : 'PDF'})`;
+      const result = await announceOperation({ verb: 'export', subject }, async () => {
+        const saved = await (format === 'md'
+          ? client.call('memo.exportMarkdown', {
               markdown: renderDossierMarkdown(dossier, fingerprint),
               suggestedName: `${base}.md`,
             })
-          : await client.call('memo.exportPdf', {
+          : client.call('memo.exportPdf', {
               html: renderDossierHtml(dossier, fingerprint),
               pageSize,
               suggestedName: `${base}.pdf`,
@@ -50,9 +52,10 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
                 fingerprint,
                 headerText: source.engagement.client,
               },
-            });
-      if (result.saved)
-        pushToast({ tone: 'success', message: `Saved ${result.fileName ?? 'the dossier'}.` });
+            }));
+        return saved.saved ? { file: saved.fileName ?? 'the dossier' } : null;
+      });
+      if (result) pushToast({ tone: 'success', message: `Saved ${result.file}.` });
     } catch (error) {
       pushToast({ tone: 'error', message: errorMessage(error) });
     } finally {

@@ -1,6 +1,7 @@
 import type { MemoRecord } from '@shared/model/memo';
 import { currentMemos, reissueDraft, type MemoDraft } from '@shared/memo/composerDraft';
 import { shortFingerprint } from '@shared/memo/fingerprint';
+import { softDisabled } from '../../lib/softDisabled';
 
 /** The engagement's issued memos, newest first per memo id, with their exports and re-issue. */
 export function IssuedMemos({
@@ -62,8 +63,7 @@ export function IssuedMemos({
                     <button
                       type="button"
                       className="button button-ghost"
-                      disabled={busy !== null}
-                      onClick={() => exportIssued(m, 'md')}
+                      {...softDisabled(busy !== null, () => exportIssued(m, 'md'))}
                       aria-label={`Export ${m.memoId} v${m.version} as Markdown`}
                     >
                       Markdown
@@ -71,8 +71,7 @@ export function IssuedMemos({
                     <button
                       type="button"
                       className="button button-ghost"
-                      disabled={busy !== null}
-                      onClick={() => exportIssued(m, 'pdf')}
+                      {...softDisabled(busy !== null, () => exportIssued(m, 'pdf'))}
                       aria-label={`Export ${m.memoId} v${m.version} as PDF`}
                     >
                       PDF
@@ -80,8 +79,7 @@ export function IssuedMemos({
                     <button
                       type="button"
                       className="button button-ghost"
-                      disabled={busy !== null}
-                      onClick={() => copyRequest(m)}
+                      {...softDisabled(busy !== null, () => copyRequest(m))}
                       aria-label={`Copy acknowledgement request for ${m.memoId} v${m.version}`}
                     >
                       Copy acknowledgement request

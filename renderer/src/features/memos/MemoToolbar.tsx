@@ -1,4 +1,5 @@
 import type { PageSize } from '@shared/memo/printCss';
+import { softDisabled } from '../../lib/softDisabled';
 
 /** The Memos tab's toolbar: page size, draft exports, issue, discard / new, verify a file. */
 export function MemoToolbar({
@@ -50,25 +51,22 @@ export function MemoToolbar({
       <button
         type="button"
         className="button"
-        disabled={!ready || empty || busy !== null}
-        onClick={exportDraftMarkdown}
+        {...softDisabled(!ready || empty || busy !== null, exportDraftMarkdown)}
       >
         Export Markdown
       </button>
       <button
         type="button"
         className="button"
-        disabled={!ready || empty || busy !== null}
-        onClick={exportDraftPdf}
+        {...softDisabled(!ready || empty || busy !== null, exportDraftPdf)}
       >
         Export PDF
       </button>
       <button
         type="button"
         className="button button-primary"
-        disabled={!ready || empty || noRecipients || busy !== null}
+        {...softDisabled(!ready || empty || noRecipients || busy !== null, issue)}
         title={noRecipients ? 'Choose at least one recipient' : undefined}
-        onClick={issue}
       >
         {issueLabel}
       </button>

@@ -19,6 +19,7 @@ import type { WorkbenchClient } from '@shared/ipc/client';
 import type { TimeDisplay } from '@shared/time/display';
 import type { WorkbenchStore } from '../../../db';
 import { issueMemoVersion, recordMemoExport } from '../../../db/repositories/memos';
+import { announceOperation } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
 import { verifyInWorker } from '../../lib/parsers';
 import type { Toast } from '../../state/toastSlice';
@@ -146,21 +147,34 @@ export function memoActions(state: MemoScreenState) {
     if (outcome) pushToast({ tone: 'success', message: `Saved ${outcome.fileName}.` });
   };
 
+  /** The live region says it starts and how it ended (the toast says it too, seen). */
+  const announced = (subject: string, task: () => Promise<ExportOutcome | null>) =>
+    announceOperation({ verb: 'export', subject }, async () => {
+      const outcome = await task();
+      return outcome ? { ...outcome, file: outcome.fileName } : null;
+    });
+
   const exportDraftMarkdown = () =>
     run('md', async () => {
       if (!composed) return;
-      saved(await exportMarkdown(client, composed.markdown, identity.memoId, identity.version));
+      saved(
+        await announced(`the draft memo ${identity.memoId} (Markdown)`, () =>
+          exportMarkdown(client, composed.markdown, identity.memoId, identity.version),
+        ),
+      );
     });
   const exportDraftPdf = () =>
     run('pdf', async () => {
       if (!composed) return;
       saved(
-        await exportPdf(client, htmlOf(composed, 'draft'), pageSize, {
-          memoId: identity.memoId,
-          version: identity.version,
-          fingerprint: composed.fingerprint,
-          headerText: `${engagement.client}: DRAFT`,
-        }),
+        await announced(`the draft memo ${identity.memoId} (PDF)`, () =>
+          exportPdf(client, htmlOf(composed, 'draft'), pageSize, {
+            memoId: identity.memoId,
+            version: identity.version,
+            fingerprint: composed.fingerprint,
+            headerText: `${engagement.client}: DRAFT`,
+          }),
+        ),
       );
     });
 
@@ -220,10 +234,11 @@ export function memoActions(state: MemoScreenState) {
 
   const exportIssued = (record: MemoRecord, format: 'md' | 'pdf') =>
     run(`${format}:${record.id}`, async () => {
-      const outcome =
+      const subject = `memo ${record.memoId} version ${record.version} (${format === 'md' ? 'Markdown' : 'PDF'})`;
+      const outcome = await announced(subject, () =>
         format === 'md'
-          ? await exportMarkdown(client, record.markdown, record.memoId, record.version)
-          : await exportPdf(
+          ? exportMarkdown(client, record.markdown, record.memoId, record.version)
+          : exportPdf(
               client,
               renderMemoHtml(issuedModel(record), {
                 fingerprint: record.fingerprint,
@@ -237,7 +252,8 @@ export function memoActions(state: MemoScreenState) {
                 fingerprint: record.fingerprint,
                 headerText: engagement.client,
               },
-            );
+            ),
+      );
       if (!outcome) return;
       await recordMemoExport(store, record.id, {
         format: format === 'md' ? 'markdown' : 'pdf',

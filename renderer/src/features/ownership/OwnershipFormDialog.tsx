@@ -5,6 +5,7 @@ import { ownershipKindSchema } from '@shared/model/ownershipArea';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import {
   ComboboxField,
+  FormSection,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
@@ -69,50 +70,54 @@ export function OwnershipFormDialog({
       }}
     >
       <div className="form-grid">
-        <TextField form={form} name="name" label="Name" autoFocus />
-        <SelectField
-          form={form}
-          name="kind"
-          label="Kind"
-          options={ownershipKindSchema.options.map((k) => ({
-            value: k,
-            label: k === 'system' ? 'System' : 'Process',
-          }))}
-        />
-        <TextAreaField form={form} name="description" label="Description" className="span-2" />
-        <ComboboxField
-          form={form}
-          name="accountableId"
-          label="Accountable"
-          hint="The one person answerable for the area; they should be able to decide."
-          className="span-2"
-          options={[
-            { value: '', label: '— nobody yet —' },
-            ...stakeholders.map((s) => ({
-              value: s.id,
-              label: `${stakeholderLabel(s)}${s.isVacant ? ' (vacant)' : ''}`,
-            })),
-          ]}
-        />
-        <StakeholderMultiSelect
-          form={form}
-          name="responsibleIds"
-          label="Responsible"
-          stakeholders={stakeholders}
-        />
-        <StakeholderMultiSelect
-          form={form}
-          name="consultedIds"
-          label="Consulted"
-          stakeholders={stakeholders}
-        />
-        <StakeholderMultiSelect
-          form={form}
-          name="informedIds"
-          label="Informed"
-          className="span-2"
-          stakeholders={stakeholders}
-        />
+        <FormSection title="The area">
+          <TextField form={form} name="name" label="Name" autoFocus />
+          <SelectField
+            form={form}
+            name="kind"
+            label="Kind"
+            options={ownershipKindSchema.options.map((k) => ({
+              value: k,
+              label: k === 'system' ? 'System' : 'Process',
+            }))}
+          />
+          <TextAreaField form={form} name="description" label="Description" className="span-2" />
+        </FormSection>
+        <FormSection title="Who owns it (RACI)">
+          <ComboboxField
+            form={form}
+            name="accountableId"
+            label="Accountable"
+            hint="The one person answerable for the area; they should be able to decide."
+            className="span-2"
+            options={[
+              { value: '', label: '— nobody yet —' },
+              ...stakeholders.map((s) => ({
+                value: s.id,
+                label: `${stakeholderLabel(s)}${s.isVacant ? ' (vacant)' : ''}`,
+              })),
+            ]}
+          />
+          <StakeholderMultiSelect
+            form={form}
+            name="responsibleIds"
+            label="Responsible"
+            stakeholders={stakeholders}
+          />
+          <StakeholderMultiSelect
+            form={form}
+            name="consultedIds"
+            label="Consulted"
+            stakeholders={stakeholders}
+          />
+          <StakeholderMultiSelect
+            form={form}
+            name="informedIds"
+            label="Informed"
+            className="span-2"
+            stakeholders={stakeholders}
+          />
+        </FormSection>
       </div>
     </RecordFormDialog>
   );

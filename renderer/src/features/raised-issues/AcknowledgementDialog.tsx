@@ -19,6 +19,7 @@ import {
   DateField,
   DateTimeField,
   FormError,
+  FormSection,
   ComboboxField,
   SelectField,
   TextAreaField,
@@ -221,77 +222,81 @@ export function AcknowledgementDialog({
     >
       <FormError message={saveError} />
       <div className="form-grid">
-        <ComboboxField form={form} name="byId" label="Answered by" options={people} autoFocus />
-        <ComboboxField
-          form={form}
-          name="onBehalfOfId"
-          label="On behalf of"
-          options={onBehalfOptions}
-          hint={
-            delegateOf.length > 0
-              ? `${nameOf.get(answerer) ?? 'They'} is recorded as delegate for ${delegateOf.map((id) => nameOf.get(id) ?? 'unknown').join(', ')}: choose them here only if this answer was given for them.`
-              : 'Only when they answered for someone it was raised to (a delegate). Otherwise the answer is theirs alone.'
-          }
-        />
-        <DateTimeField form={form} name="at" label="Answered at" />
-        <SelectField
-          form={form}
-          name="response"
-          label="Response"
-          options={acknowledgementResponseSchema.options.map((v) => ({
-            value: v,
-            label: choiceLabel(v),
-          }))}
-        />
-        <SelectField
-          form={form}
-          name="channel"
-          label="Channel"
-          options={channels.map((v) => ({ value: v, label: choiceLabel(v) }))}
-        />
-        <SelectField
-          form={form}
-          name="memo"
-          label="Answers memo"
-          options={memoOptions}
-          className="span-2"
-          hint={
-            memoChoices && memoChoices.length === 0
-              ? 'No memo issued in this engagement yet.'
-              : 'Optional: the issued memo this reply acknowledges.'
-          }
-        />
-        <TextAreaField
-          form={form}
-          name="quote"
-          label="Their words"
-          className="span-2"
-          rows={5}
-          hint="Paste the reply verbatim."
-        />
-        <TextAreaField
-          form={form}
-          name="conditions"
-          label="Conditions"
-          className="span-2"
-          rows={2}
-        />
-        <DateField
-          form={form}
-          name="expiresOn"
-          label="Acceptance lapses on"
-          hint="For a risk acceptance."
-        />
-        {!editing && response === 'risk_accepted' && linkedRisks.length > 0 ? (
-          <ChoiceMultiSelect
+        <FormSection title="Who answered, when and how">
+          <ComboboxField form={form} name="byId" label="Answered by" options={people} autoFocus />
+          <ComboboxField
             form={form}
-            name="acceptRiskIds"
-            label="Record as the acceptance of"
-            hint="Each chosen risk records who accepted it, when, on what conditions, until when, and this answer."
-            className="span-2"
-            options={linkedRisks.map((r) => ({ value: r.id, label: r.title }))}
+            name="onBehalfOfId"
+            label="On behalf of"
+            options={onBehalfOptions}
+            hint={
+              delegateOf.length > 0
+                ? `${nameOf.get(answerer) ?? 'They'} is recorded as delegate for ${delegateOf.map((id) => nameOf.get(id) ?? 'unknown').join(', ')}: choose them here only if this answer was given for them.`
+                : 'Only when they answered for someone it was raised to (a delegate). Otherwise the answer is theirs alone.'
+            }
           />
-        ) : null}
+          <DateTimeField form={form} name="at" label="Answered at" />
+          <SelectField
+            form={form}
+            name="channel"
+            label="Channel"
+            options={channels.map((v) => ({ value: v, label: choiceLabel(v) }))}
+          />
+          <SelectField
+            form={form}
+            name="memo"
+            label="Answers memo"
+            options={memoOptions}
+            className="span-2"
+            hint={
+              memoChoices && memoChoices.length === 0
+                ? 'No memo issued in this engagement yet.'
+                : 'Optional: the issued memo this reply acknowledges.'
+            }
+          />
+        </FormSection>
+        <FormSection title="What they said">
+          <SelectField
+            form={form}
+            name="response"
+            label="Response"
+            options={acknowledgementResponseSchema.options.map((v) => ({
+              value: v,
+              label: choiceLabel(v),
+            }))}
+          />
+          <TextAreaField
+            form={form}
+            name="quote"
+            label="Their words"
+            className="span-2"
+            rows={5}
+            hint="Paste the reply verbatim."
+          />
+          <TextAreaField
+            form={form}
+            name="conditions"
+            label="Conditions"
+            className="span-2"
+            rows={2}
+          />
+          <DateField
+            form={form}
+            name="expiresOn"
+            label="Acceptance lapses on"
+            hint="For a risk acceptance."
+          />
+          {!editing && response === 'risk_accepted' && linkedRisks.length > 0 ? (
+            <ChoiceMultiSelect
+              form={form}
+              name="acceptRiskIds"
+              label="Record as the acceptance of"
+              hint="Each chosen risk records who accepted it, when, on what conditions, until when, and this answer."
+              className="span-2"
+              options={linkedRisks.map((r) => ({ value: r.id, label: r.title }))}
+            />
+          ) : null}
+        </FormSection>
       </div>
     </Dialog>
   );

@@ -15,6 +15,7 @@ import {
   DateField,
   DateTimeField,
   FormError,
+  FormSection,
   ComboboxField,
   SelectField,
   StakeholderMultiSelect,
@@ -144,74 +145,84 @@ export function RaisedIssueFormDialog({
       ) : null}
       <FormError message={saveError} />
       <div className="form-grid">
-        <TextField form={form} name="title" label="Title" className="span-2" autoFocus />
-        <SelectField
-          form={form}
-          name="severity"
-          label="Severity"
-          options={options(severitySchema.options)}
-        />
-        <SelectField
-          form={form}
-          name="status"
-          label="Status"
-          options={options(raisedIssueStatusSchema.options)}
-        />
-        <DateTimeField form={form} name="raisedAt" label="Raised at" />
-        <SelectField form={form} name="channel" label="Channel" options={options(channels)} />
-        <StakeholderMultiSelect
-          form={form}
-          name="raisedToIds"
-          label="Raised to"
-          stakeholders={stakeholders}
-          className="span-2"
-        />
-        <DateField form={form} name="followUpDue" label="Follow up by" />
-        <DateField form={form} name="targetDate" label="Fix due" />
-        <ComboboxField form={form} name="ownerId" label="Owner of the fix" options={people} />
-        <ComboboxField form={form} name="escalatesId" label="Escalates" options={earlier} />
-        <TextAreaField
-          form={form}
-          name="criteria"
-          label="Criteria"
-          className="span-2"
-          rows={2}
-          hint="What should be."
-        />
-        <TextAreaField
-          form={form}
-          name="condition"
-          label="Condition"
-          className="span-2"
-          rows={3}
-          hint="What is."
-        />
-        <TextAreaField form={form} name="cause" label="Cause" className="span-2" rows={2} />
-        <TextAreaField form={form} name="effect" label="Effect" className="span-2" rows={2} />
-        <TextAreaField
-          form={form}
-          name="recommendation"
-          label="Recommendation"
-          className="span-2"
-          rows={3}
-        />
-        <EvidenceField form={form} className="span-2" />
-        <ChoiceMultiSelect
-          form={form}
-          name="riskIds"
-          label="Linked risks"
-          options={riskOptions}
-          filterPlaceholder="Filter risks by title…"
-          emptyMessage={risks ? 'No risks in the register yet.' : 'Loading the risks…'}
-          unknownLabel={risks ? 'A risk no longer in the register' : 'Loading…'}
-          className="span-2"
-        />
-        <div className="field span-2">
-          <label className="checkbox-label">
-            <input type="checkbox" {...form.register('internalOnly')} /> Internal only (left out of
-            memos)
-          </label>
-        </div>
+        <FormSection title="The issue">
+          <TextField form={form} name="title" label="Title" className="span-2" autoFocus />
+          <SelectField
+            form={form}
+            name="severity"
+            label="Severity"
+            options={options(severitySchema.options)}
+          />
+          <SelectField
+            form={form}
+            name="status"
+            label="Status"
+            options={options(raisedIssueStatusSchema.options)}
+          />
+        </FormSection>
+        <FormSection title="Raised">
+          <DateTimeField form={form} name="raisedAt" label="Raised at" />
+          <SelectField form={form} name="channel" label="Channel" options={options(channels)} />
+          <StakeholderMultiSelect
+            form={form}
+            name="raisedToIds"
+            label="Raised to"
+            stakeholders={stakeholders}
+            className="span-2"
+          />
+          <DateField form={form} name="followUpDue" label="Follow up by" />
+        </FormSection>
+        <FormSection title="The fix">
+          <DateField form={form} name="targetDate" label="Fix due" />
+          <ComboboxField form={form} name="ownerId" label="Owner of the fix" options={people} />
+          <ComboboxField form={form} name="escalatesId" label="Escalates" options={earlier} />
+        </FormSection>
+        <FormSection title="Finding">
+          <TextAreaField
+            form={form}
+            name="criteria"
+            label="Criteria"
+            className="span-2"
+            rows={2}
+            hint="What should be."
+          />
+          <TextAreaField
+            form={form}
+            name="condition"
+            label="Condition"
+            className="span-2"
+            rows={3}
+            hint="What is."
+          />
+          <TextAreaField form={form} name="cause" label="Cause" className="span-2" rows={2} />
+          <TextAreaField form={form} name="effect" label="Effect" className="span-2" rows={2} />
+          <TextAreaField
+            form={form}
+            name="recommendation"
+            label="Recommendation"
+            className="span-2"
+            rows={3}
+          />
+        </FormSection>
+        <FormSection title="Evidence and links">
+          <EvidenceField form={form} className="span-2" />
+          <ChoiceMultiSelect
+            form={form}
+            name="riskIds"
+            label="Linked risks"
+            options={riskOptions}
+            filterPlaceholder="Filter risks by title…"
+            emptyMessage={risks ? 'No risks in the register yet.' : 'Loading the risks…'}
+            unknownLabel={risks ? 'A risk no longer in the register' : 'Loading…'}
+            className="span-2"
+          />
+          <div className="field span-2">
+            <label className="checkbox-label">
+              <input type="checkbox" {...form.register('internalOnly')} /> Internal only (left out
+              of memos)
+            </label>
+          </div>
+        </FormSection>
       </div>
     </Dialog>
   );

@@ -10,7 +10,9 @@ import { proposeEscalation } from '@shared/notebook/escalationRoute';
 import { ackState, daysSinceRaised } from '@shared/notebook/issueTimeline';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
+import { announceOperation } from '../../lib/announceOperation';
 import { useRecordActions, useRecordKeys } from '../../components/records';
+import { countOf } from '../../lib/countOf';
 import { saveTextFile } from '../../lib/fileIo';
 import { useUiStore } from '../../state/uiStore';
 import type { IssueRow } from './issueColumns';
@@ -171,19 +173,25 @@ export function useRaisedIssuesScreen(engagement: Engagement) {
         description: `${engagement.client}. No answer from ${waiting.map((id) => names.get(id) ?? 'unknown').join(', ')} (raised ${issue.raisedAt.slice(0, 10)}).`,
       }));
     try {
-      const name = await saveTextFile(
-        client,
-        {
-          purpose: 'calendar',
-          title: 'Export follow-up dates',
-          defaultName: `${engagement.code}-follow-ups.ics`,
+      const saved = await announceOperation(
+        { verb: 'export', subject: `${countOf(events.length, 'follow-up date')} (.ics)` },
+        async () => {
+          const name = await saveTextFile(
+            client,
+            {
+              purpose: 'calendar',
+              title: 'Export follow-up dates',
+              defaultName: `${engagement.code}-follow-ups.ics`,
+            },
+            followUpCalendar(events, new Date().toISOString()),
+          );
+          return name ? { file: name } : null;
         },
-        followUpCalendar(events, new Date().toISOString()),
       );
-      if (name)
+      if (saved)
         pushToast({
           tone: 'success',
-          message: `Saved ${events.length} follow-up dates to “${name}”.`,
+          message: `Saved ${events.length} follow-up dates to “${saved.file}”.`,
         });
     } catch (error) {
       pushToast({ tone: 'error', message: `Could not export: ${String(error)}` });
