@@ -11,6 +11,8 @@ export interface FailureLog {
   skip(path: string, entry: FolderEntry, round: number): boolean;
   /** Records a failure; true when it is the first for this version of the file (report it). */
   record(path: string, entry: FolderEntry | undefined, round: number, backoff?: number): boolean;
+  /** Forgets every failure (the folder's policy changed: files refused before may be fine). */
+  clear(): void;
 }
 
 const versionOf = (entry: FolderEntry | undefined): string =>
@@ -39,6 +41,9 @@ export function createFailureLog(): FailureLog {
         retryAt: round + (backoff ?? Math.min(2 ** fails, 64)),
       });
       return fails === 1;
+    },
+    clear() {
+      failing.clear();
     },
   };
 }
