@@ -278,6 +278,24 @@ function addSummaries(
       message: `${report.parked} change(s) from a newer app version were kept aside; they apply after you update.`,
     });
   }
+  report.warnings.push(...refusedWarnings(summaries, states));
+}
+
+/**
+ * Changes refused by the apply (invalid, making their record invalid, changing an issued memo):
+ * parked with their reason, never stored; one warning per device, naming it.
+ */
+function refusedWarnings(summaries: ApplySummary[], states: Map<string, PeerState>) {
+  const byDevice = new Map<string, { count: number; reason: string }>();
+  for (const r of summaries.flatMap((s) => s.refused ?? [])) {
+    const seen = byDevice.get(r.deviceId);
+    byDevice.set(r.deviceId, { count: (seen?.count ?? 0) + 1, reason: seen?.reason ?? r.reason });
+  }
+  return [...byDevice].map(([deviceId, { count, reason }]) => ({
+    code: 'refused-change' as const,
+    deviceId,
+    message: `${count} change(s) from ${states.get(deviceId)?.deviceName ?? deviceId} were refused and kept aside, not applied (${reason}${count > 1 ? '; and others' : ''}). They are listed under "Changes kept aside".`,
+  }));
 }
 
 /** Publishes: roster files, new segments, snapshot and compaction, the head when it moved. */

@@ -81,6 +81,7 @@ export interface SyncWarning {
     | 'bad-lines'
     | 'fs-error'
     | 'parked'
+    | 'refused-change'
     | 'duplicate-device-id'
     | 'bad-signature'
     | 'unsealed-file'

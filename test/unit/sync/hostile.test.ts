@@ -227,6 +227,31 @@ describe('hostile writers in a signed folder', () => {
     expect(warned(r, c.engine.deviceId(), path, 'foreign-change')).toHaveLength(1);
   });
 
+  it('an invalid record from an approved device: kept aside with its reason, a warning names the device', async () => {
+    const { root, a, b, c, e } = await trio();
+    await c.store.engagements.update(e.id, { code: 'C1' });
+    await c.sync();
+    const forged = await forgeChange(b, (s) => s.store.engagements.update(e.id, { code: 'C2' }));
+    const invalid = {
+      ...forged,
+      deviceId: c.engine.deviceId(),
+      changes: forged.changes.map((f) => ({ ...f, new: 'not a code!' })),
+    };
+    await forgeSegment(root, c, [invalid]);
+    await honestEdit(a, e.id, 'Honest title');
+    const r = await b.sync();
+    expect(r.status).toBe('ok');
+    const got = await b.db.engagements.get(e.id);
+    expect(got?.code).toBe(engagement.code); // C1 was in the segment the forged one replaced
+    expect(got?.title).toBe('Honest title');
+    const refused = r.warnings.filter((w) => w.code === 'refused-change');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.deviceId).toBe(c.engine.deviceId());
+    expect(refused[0]?.message).toMatch(/Tablet/);
+    expect(await b.db.table('syncParked').count()).toBe(1);
+    expect((await b.sync()).warnings.filter((w) => w.code === 'refused-change')).toEqual([]);
+  });
+
   it('a snapshot with an inflated vector cannot silence a teammate', async () => {
     const { root, a, b, c, e } = await trio();
     // C (approved, gone bad) publishes a snapshot claiming A is read up to 10^9, and moves its
