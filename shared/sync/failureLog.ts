@@ -5,6 +5,9 @@
  */
 import type { FolderEntry } from './folder';
 
+/** Files remembered as failing at most (a folder filled with junk cannot grow it further). */
+export const MAX_FAILURES = 10_000;
+
 /** The failure log of one engine. */
 export interface FailureLog {
   /** True when `path` failed before, is unchanged, and its back-off has not run out. */
@@ -35,6 +38,9 @@ export function createFailureLog(): FailureLog {
       const version = versionOf(entry);
       const before = failing.get(path);
       const fails = before && before.version === version ? before.fails + 1 : 1;
+      // Bounded: the oldest entry goes first (that file is then simply tried again).
+      failing.delete(path);
+      if (failing.size >= MAX_FAILURES) failing.delete(failing.keys().next().value as string);
       failing.set(path, {
         version,
         fails,

@@ -106,6 +106,10 @@ export interface EngineCtx {
   /** Files that failed to read: reported once, retried with back-off while unchanged. */
   readonly failures: ReturnType<typeof createFailureLog>;
   roundNo: number;
+  /** Own sealed segments found holding their published hash, by path: size|mtime then. */
+  readonly verifiedOwn: Map<string, string>;
+  /** Peers whose folder was reported holding too many conflicted copies (once per engine). */
+  readonly manyCopiesReported: Set<string>;
 }
 
 /** The state of a new engine. */
@@ -154,5 +158,7 @@ export function createEngineContext(options: SyncEngineOptions): EngineCtx {
     },
     failures: createFailureLog(),
     roundNo: 0,
+    verifiedOwn: new Map(),
+    manyCopiesReported: new Set(),
   };
 }

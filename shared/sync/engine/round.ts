@@ -16,6 +16,7 @@ import { publish, writeHead } from './publish';
 import type { PeerRead, PeerTrust } from './peerLines';
 import { readPeer } from './readPeer';
 import { readRoster, type RosterRead } from './roster';
+import { healOwnSegments } from './selfHeal';
 import { resignOwnSnapshot, rewriteOwnSnapshot, snapshotAndCompact } from './snapshot';
 import { honourDecision } from './encryptionOff';
 import { listPeers, loadOwn, ownKey, peerKey } from './state';
@@ -320,6 +321,9 @@ async function publishRound(
   for (const [peer, state] of states) cursors[peer] = state.p;
   progress({ phase: 'compacting', done: 0, total: 1 });
   const compacted = await snapshotAndCompact(ctx, own, own.lastP);
+  // Past own segments overwritten or removed by someone else are written again (not after a
+  // rebuild: every segment was just written).
+  if (!rebuild && (await healOwnSegments(ctx, own, report.warnings))) report.idle = false;
   const cursorsMoved = Object.entries(cursors).some(
     ([peer, p]) => (ownHead?.cursors?.[peer] ?? 0) !== p,
   );

@@ -86,6 +86,7 @@ export interface SyncWarning {
     | 'bad-signature'
     | 'unsealed-file'
     | 'too-large'
+    | 'too-many-files'
     | 'foreign-change'
     | 'out-of-scope'
     | 'device-waiting'

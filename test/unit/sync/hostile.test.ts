@@ -318,6 +318,33 @@ describe('hostile writers in a signed folder', () => {
     await rm(join(root, hugeRel));
   }, 60_000);
 
+  it('a device folder filled with junk conflicted copies: read a few a round, reported once', async () => {
+    const { root, a, b, c, e } = await trio();
+    const junk = toBytes('not a segment at all\n'.repeat(50));
+    for (let i = 0; i < 70; i++) {
+      await writeFile(join(root, dev(c), `seg-00000001 (conflicted copy ${i}).jsonl`), junk);
+    }
+    const reads: string[] = [];
+    const read = b.folder.read.bind(b.folder);
+    b.folder.read = (path, max) => {
+      reads.push(path);
+      return read(path, max);
+    };
+    await honestEdit(a, e.id, 'Honest title');
+    const first = await b.sync();
+    expect(first.status).toBe('ok');
+    expect((await b.db.engagements.get(e.id))?.title).toBe('Honest title');
+    const many = first.warnings.filter((w) => w.code === 'too-many-files');
+    expect(many).toEqual([
+      expect.objectContaining({ deviceId: c.engine.deviceId(), path: dev(c) }),
+    ]);
+    expect(reads.filter((p) => p.includes('conflicted copy'))).toHaveLength(8);
+    reads.length = 0;
+    const second = await b.sync();
+    expect(second.warnings.filter((w) => w.code === 'too-many-files')).toEqual([]);
+    expect(reads.filter((p) => p.includes('conflicted copy')).length).toBeLessThanOrEqual(8);
+  });
+
   it('an engagement the folder does not carry: not applied, reported', async () => {
     const { root, b, c, e } = await trio({ engagementIds: (id) => [id] });
     await c.store.engagements.update(e.id, { code: 'C1' });
