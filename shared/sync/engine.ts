@@ -67,6 +67,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       ctx.pendingActions.push({ op: 'remove', deviceId });
       return this.sync();
     },
+    disableEncryption() {
+      if (!ctx.signed) {
+        return Promise.reject(
+          new Error('Turning encryption off needs a signed folder: upgrade it first.'),
+        );
+      }
+      if (ctx.key === null || ctx.retired) {
+        return Promise.reject(
+          new Error('This sync folder is not encrypted, or its passphrase is not entered here.'),
+        );
+      }
+      if (!ctx.selfApproved) {
+        return Promise.reject(new Error('Only an approved device can turn encryption off.'));
+      }
+      ctx.pendingActions.push({ op: 'encryption-off', deviceId: ctx.me });
+      return this.sync();
+    },
     approveWithRecoveryKey(text) {
       if (!this.queueRecoveryKey(text)) {
         return Promise.reject(new Error('That is not a recovery key (64 hexadecimal digits).'));
@@ -112,7 +129,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return this.sync();
     },
     async enableEncryption(value) {
-      if ((await ctx.folder.read(KEYS_FILE)) !== null) {
+      // A keys.json whose key was retired (encryption turned off) is replaced by a new key.
+      if ((await ctx.folder.read(KEYS_FILE)) !== null && !ctx.retired) {
         throw new Error('This sync folder is already encrypted.');
       }
       const created: { key: WorkspaceKey; file: KeysFile } = await createWorkspaceKey(value);

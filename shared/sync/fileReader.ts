@@ -35,6 +35,11 @@ export interface ReadPolicy {
   signed: boolean;
   /** False only for the benchmark's "checking off" run: the signature is stripped unchecked. */
   verify: boolean;
+  /**
+   * True when an unsealed file is accepted although a key is known: encryption was turned off
+   * by a signed decision, and device.json/roster.json (signed, and where that decision is read).
+   */
+  sealOptional?: boolean;
   /** Set when a sealed file was met while no key is known (the folder is encrypted). */
   sawSealed: boolean;
   /** Decompression (the app: in a worker); gunzipPrefix inline by default. */
@@ -100,7 +105,7 @@ export async function readFolderFile(
       throw new TamperedFileError(path);
     }
     bytes = await openFile(policy.key, proper, bytes);
-  } else if (policy.key) {
+  } else if (policy.key && policy.sealOptional !== true) {
     throw new UnsealedFileError(path);
   }
   if (isGzip(bytes)) {

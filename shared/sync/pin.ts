@@ -19,6 +19,14 @@ export interface FolderPin {
   keyCheck?: string;
   /** format.json as first seen: written back, the same, when the folder was emptied. */
   formatText?: string;
+  /**
+   * Encryption turned off by an approved device's signed decision (encryptionOff.ts): the check
+   * value of the retired workspace key. That key still opens old sealed files; nothing is
+   * sealed with it again.
+   */
+  offKeyCheck?: string;
+  /** SHA-256 of the keys.json holding the retired key, when it was still there. */
+  offKeysHash?: string;
 }
 
 /** Why format.json is not the folder this device knows (a sentence), or null when it is. */
@@ -57,5 +65,25 @@ export function nextPin(
     encrypted: seen.encrypted || pin?.encrypted === true,
     ...(keyCheck !== undefined ? { keyCheck } : {}),
     formatText: pin?.formatText ?? seen.formatText,
+    ...(pin?.offKeyCheck !== undefined ? { offKeyCheck: pin.offKeyCheck } : {}),
+    ...(pin?.offKeysHash !== undefined ? { offKeysHash: pin.offKeysHash } : {}),
+  };
+}
+
+/**
+ * The pin once an approved device's decision to turn encryption off is honoured: no longer
+ * encrypted, the key retired (a keys.json holding it no longer makes the folder encrypted; a
+ * new key, encryption turned on again, does).
+ */
+export function pinTurnedOff(
+  pin: FolderPin,
+  retired: { keyCheck: string; keysHash?: string },
+): FolderPin {
+  const { keyCheck: _retired, offKeysHash: _old, ...rest } = pin;
+  return {
+    ...rest,
+    encrypted: false,
+    offKeyCheck: retired.keyCheck,
+    ...(retired.keysHash !== undefined ? { offKeysHash: retired.keysHash } : {}),
   };
 }

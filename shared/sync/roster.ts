@@ -57,6 +57,21 @@ export type RosterStatement =
       at: string;
       /** The removed device's position the remover had read: what stays valid. */
       upTo: number;
+    }
+  | {
+      /**
+       * Turn the folder's encryption off (see encryptionOff.ts): honoured by every device only
+       * when the stating device is approved and the statement names the key in use.
+       */
+      op: 'encryption-off';
+      /** The stating device's own key (base64): a statement copied into another roster fails. */
+      key: string;
+      /** The stating device's own id. */
+      deviceId: string;
+      /** When. */
+      at: string;
+      /** Check value of the workspace key being retired (crypto.ts keyCheck). */
+      keyCheck: string;
     };
 
 /** devices/<id>/roster.json. */
@@ -122,6 +137,16 @@ export function parseRosterFile(value: unknown): RosterFile | null {
       const upTo = (s as { upTo?: unknown }).upTo;
       if (typeof upTo !== 'number' || !Number.isInteger(upTo) || upTo < 0) continue;
       statements.push({ op: 'remove', key: s.key, deviceId: s.deviceId, at: s.at, upTo });
+    } else if (s.op === 'encryption-off') {
+      const keyCheck = (s as { keyCheck?: unknown }).keyCheck;
+      if (typeof keyCheck !== 'string' || keyCheck.length > 128) continue;
+      statements.push({
+        op: 'encryption-off',
+        key: s.key,
+        deviceId: s.deviceId,
+        at: s.at,
+        keyCheck,
+      });
     }
   }
   return { t: 'roster', folderId: v.folderId, deviceId: v.deviceId, statements };

@@ -197,6 +197,43 @@ describe('sync: two app profiles through one folder', () => {
     }
   });
 
+  it('encryption off: a dialog warns what it means; confirmed, the files are written unsealed', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'workbench-sync-'));
+    const a = await launchWorkbench();
+    sessions.push(a);
+    const { page } = a;
+    await page.getByRole('button', { name: 'Load sample engagement' }).click();
+    await page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    await chooseFolderForAll(a, folder);
+    await page.getByLabel('New passphrase (10 characters or more)').fill('correct horse battery');
+    await page.getByLabel('Repeat the passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Encrypt folder' }).click();
+    const encrypted = page.getByRole('status').filter({ hasText: 'Up to dateEncrypted' });
+    await encrypted.waitFor({ timeout: 20_000 });
+    const opener = page.getByRole('button', { name: 'Turn encryption off…' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Turn encryption off?' });
+    await dialog.getByText('readable by anyone who can open the folder').waitFor();
+    await a.screenshot('sync-encryption-off-dialog');
+    await dialog.getByRole('button', { name: 'Keep encryption on' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await encrypted.waitFor();
+    await opener.click();
+    await dialog.getByRole('button', { name: 'Turn encryption off' }).click();
+    await page.getByText('Encryption of the sync folder is now off.').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Encrypt folder' }).waitFor();
+    await a.screenshot('sync-encryption-off-done');
+    for (const device of await readdir(join(folder, 'devices'))) {
+      for (const name of await readdir(join(folder, 'devices', device))) {
+        if (name.startsWith('.')) continue;
+        const bytes = await readFile(join(folder, 'devices', device, name));
+        expect(bytes.subarray(0, 4).toString('latin1')).toBe('EWG1');
+        expect(bytes.subarray(100, 104).toString('latin1')).not.toBe('EWS1');
+      }
+    }
+  });
+
   it('a second profile joins, waits for approval, is approved on the first, then syncs', async () => {
     folder = await mkdtemp(join(tmpdir(), 'workbench-sync-'));
     const a = await launchWorkbench();

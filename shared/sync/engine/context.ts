@@ -11,7 +11,7 @@ import { createFailureLog } from '../failureLog';
 import { toB64, type DeviceSigner } from '../identity';
 import type { DeviceFile, RosterStatement } from '../roster';
 import { FORMAT_VERSION, type SegmentInfo, type SnapshotInfo } from '../format';
-import type { SyncEngineOptions } from './types';
+import type { SyncEngineOptions, SyncWarning } from './types';
 
 export const OWN_TOKENS_KEPT = 32;
 export const HASHES_KEPT = 8;
@@ -69,6 +69,15 @@ export interface EngineCtx {
   passphrase: string | null;
   key: WorkspaceKey | null;
   keyFor: string | null;
+  /** Check value of `key` (null when none is unlocked). */
+  keyCheck: string | null;
+  /**
+   * Encryption turned off by an approved device's decision: `key` (when known) only opens old
+   * sealed files; files are written and accepted unsealed.
+   */
+  retired: boolean;
+  /** Set by the round that honoured a decision to turn encryption off; the round reports it. */
+  offNotice: SyncWarning | null;
   /** keys.json text + passphrase that did not fit (not derived again). */
   failedFor: string | null;
   // ----- set from format.json by setUp, before any file is written
@@ -82,7 +91,9 @@ export interface EngineCtx {
   setupRecovery: Uint8Array | null;
   /** A recovery key typed by the user, used on the next round then forgotten. */
   typedRecovery: Uint8Array | null;
-  pendingActions: { op: 'approve' | 'remove'; deviceId: string }[];
+  pendingActions: { op: 'approve' | 'remove' | 'encryption-off'; deviceId: string }[];
+  /** Signed folders: whether the last round found this device approved. */
+  selfApproved: boolean;
   /** The devices of the last round, by id: their keys (for approvals) and names. */
   lastDevices: Map<string, { key: string; name?: string }>;
   /** Verified identities of the last round, by device, with the file versions they came from. */
@@ -95,6 +106,10 @@ export interface EngineCtx {
   /** Files that failed to read: reported once, retried with back-off while unchanged. */
   readonly failures: ReturnType<typeof createFailureLog>;
   roundNo: number;
+  /** Own sealed segments found holding their published hash, by path: size|mtime then. */
+  readonly verifiedOwn: Map<string, string>;
+  /** Peers whose folder was reported holding too many conflicted copies (once per engine). */
+  readonly manyCopiesReported: Set<string>;
 }
 
 /** The state of a new engine. */
@@ -119,6 +134,9 @@ export function createEngineContext(options: SyncEngineOptions): EngineCtx {
     passphrase: null,
     key: null,
     keyFor: null,
+    keyCheck: null,
+    retired: false,
+    offNotice: null,
     failedFor: null,
     folderFormat: FORMAT_VERSION,
     compressFiles: false,
@@ -127,6 +145,7 @@ export function createEngineContext(options: SyncEngineOptions): EngineCtx {
     setupRecovery: null,
     typedRecovery: null,
     pendingActions: [],
+    selfApproved: false,
     lastDevices: new Map(),
     identities: new Map(),
     policy: {
@@ -139,5 +158,7 @@ export function createEngineContext(options: SyncEngineOptions): EngineCtx {
     },
     failures: createFailureLog(),
     roundNo: 0,
+    verifiedOwn: new Map(),
+    manyCopiesReported: new Set(),
   };
 }

@@ -24,6 +24,9 @@ export async function readPlain(
 ): ReturnType<typeof readFolderFile> {
   ctx.policy.key = ctx.key;
   ctx.policy.signed = ctx.signed;
+  // Signed device.json and roster.json may be unsealed: a decision to turn encryption off is
+  // read there by devices whose keys.json is gone; they hold no client data.
+  ctx.policy.sealOptional = ctx.retired || (ctx.signed && (kind === 'device' || kind === 'roster'));
   return readFolderFile(ctx.policy, path, kind, { signer: signerKey, ...more });
 }
 
@@ -34,7 +37,7 @@ export async function readPlain(
 export async function writePlain(ctx: EngineCtx, path: string, plain: Uint8Array): Promise<void> {
   const data =
     ctx.compressFiles && path.endsWith('.jsonl') && !isGzip(plain) ? gzipBytes(plain) : plain;
-  const sealed = ctx.key ? await sealFile(ctx.key, path, data) : data;
+  const sealed = ctx.key && !ctx.retired ? await sealFile(ctx.key, path, data) : data;
   if (ctx.signed && !ctx.signer) throw new Error('This sync folder needs a device key to write.');
   await ctx.folder.write(
     path,
@@ -90,7 +93,8 @@ export function readOwnPlain(
   kind: FileKindName,
   started?: Promise<Uint8Array | null>,
 ) {
-  return readFolderFile({ ...ctx.policy, key: ctx.key, signed: ctx.signed }, path, kind, {
+  const policy = { ...ctx.policy, key: ctx.key, signed: ctx.signed, sealOptional: ctx.retired };
+  return readFolderFile(policy, path, kind, {
     signer: keyBytes(ctx.myKey ?? undefined),
     ...(started ? { started } : {}),
   }).catch((error: unknown) => {

@@ -87,7 +87,8 @@ export async function readOwnHead(
       error instanceof FileTooLargeError ||
       error instanceof SyntaxError
     ) {
-      return { head: null, sealed: false };
+      // Sealed with a key this device no longer holds (encryption turned off): still sealed.
+      return { head: null, sealed: error instanceof TamperedFileError && isSealed(inner) };
     }
     throw error;
   }

@@ -3,6 +3,7 @@
  */
 import { newId } from '../../ids';
 import {
+  type KeysFile,
   type WorkspaceKey,
   WrongPassphraseError,
   keysFileProblem,
@@ -19,12 +20,14 @@ import {
   READER_VERSION,
   SIGNED_FORMAT,
   fromBytes,
+  sha256Hex,
   toBytes,
 } from '../format';
 import { newSecretKey, signerFromSecret, toB64 } from '../identity';
 import { FILE_LIMITS } from '../limits';
 import { type FolderPin, nextPin, pinMismatch } from '../pin';
 import type { EngineCtx } from './context';
+import { honourWithoutKeys } from './encryptionOff';
 import { readJsonRaw } from './io';
 import type { SyncReport } from './types';
 
@@ -32,7 +35,7 @@ export type Fail = { ok: false; status: SyncReport['status']; message: string };
 export type Setup = { ok: true; format: FormatFile } | Fail;
 
 export async function setUp(ctx: EngineCtx): Promise<Setup> {
-  const pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
+  let pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
   let format = await readJsonRaw<FormatFile>(ctx, FORMAT_FILE, 'format');
   if (format === 'missing' && pin?.formatText !== undefined) {
     // Emptied (or format.json lost): the folder this device knows is set up again as it was.
@@ -66,12 +69,19 @@ export async function setUp(ctx: EngineCtx): Promise<Setup> {
       message: 'This sync folder needs a device key, which this installation has not got.',
     };
   }
-  const keys = await setUpKeys(ctx, pin);
+  let keys = await setUpKeys(ctx, pin);
+  if (!keys.ok && keys.keysGone && pin) {
+    const decided = await honourWithoutKeys(ctx, format, pin);
+    if (decided === true) {
+      pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
+      keys = { ok: true };
+    } else if (decided !== false) keys = { ...keys, message: keys.message + decided };
+  }
   if (!keys.ok) return keys;
   const next = nextPin(pin, {
     format,
     version: ctx.folderFormat,
-    encrypted: ctx.key !== null,
+    encrypted: ctx.key !== null && !ctx.retired,
     ...(keys.check ? { keyCheck: keys.check } : {}),
     formatText: ctx.formatText,
   });
@@ -101,28 +111,24 @@ async function createFolder(ctx: EngineCtx): Promise<FormatFile> {
   return format;
 }
 
+/** Keys set up: `check` is the new key's check value, for the pin. */
+type KeysSetup = { ok: true; check?: string } | (Fail & { keysGone?: true });
+
 /**
- * keys.json: missing in a folder known encrypted stops the round; out-of-bounds derivation
- * parameters are refused; a key other than the one known is refused (a changed passphrase,
- * which re-wraps the same key, is fine).
+ * keys.json: missing in a folder known encrypted stops the round (unless an approved device
+ * decided to turn encryption off: see setUp); out-of-bounds derivation parameters are refused;
+ * a key other than the one known is refused (a changed passphrase, which re-wraps the same key,
+ * is fine); the key retired by such a decision only opens old sealed files.
  */
-export async function setUpKeys(
-  ctx: EngineCtx,
-  pin: FolderPin | undefined,
-): Promise<{ ok: true; check?: string } | Fail> {
+export async function setUpKeys(ctx: EngineCtx, pin: FolderPin | undefined): Promise<KeysSetup> {
+  ctx.retired = false;
   const keysBytes = await ctx.folder.read(KEYS_FILE, FILE_LIMITS.keys.stored);
   if (keysBytes === null) {
     ctx.key = null;
     ctx.keyFor = null;
-    if (pin?.encrypted) {
-      return {
-        ok: false,
-        status: 'keys-missing',
-        message:
-          'keys.json has disappeared from this encrypted sync folder (a sync client glitch, or someone removed it). Nothing was read or published; restore keys.json (the folder’s version history, or a copy from another computer) to sync again.',
-      };
-    }
-    return { ok: true };
+    ctx.keyCheck = null;
+    ctx.retired = pin?.offKeyCheck !== undefined && !pin.encrypted;
+    return pin?.encrypted ? { ...KEYS_GONE, keysGone: true } : { ok: true };
   }
   const keysText = fromBytes(keysBytes);
   const keys = parseKeysFile(keysText);
@@ -137,8 +143,37 @@ export async function setUpKeys(
       message: `${problem}: refused. Nothing was read or published.`,
     };
   }
-  if (ctx.key && ctx.keyFor === keysText) return { ok: true };
+  if (ctx.key && ctx.keyFor === keysText) {
+    ctx.retired = ctx.keyCheck !== null && pin?.offKeyCheck === ctx.keyCheck;
+    return { ok: true };
+  }
   ctx.key = null;
+  ctx.keyCheck = null;
+  // The keys.json of the key retired by a decision: without its passphrase the folder is plain.
+  const retiredFile =
+    pin?.offKeysHash !== undefined && pin.offKeysHash === (await sha256Hex(keysBytes));
+  const unlocked = await unlockKeys(ctx, pin, keys, keysText);
+  if (!unlocked.ok) {
+    if (retiredFile) ctx.retired = true;
+    return retiredFile ? { ok: true } : unlocked;
+  }
+  return adoptKey(ctx, pin, unlocked, keysText);
+}
+
+const KEYS_GONE: Fail = {
+  ok: false,
+  status: 'keys-missing',
+  message:
+    'keys.json has disappeared from this encrypted sync folder (a sync client glitch, or someone removed it). Nothing was read or published; restore keys.json (the folder’s version history, or a copy from another computer) to sync again.',
+};
+
+/** The workspace key of keys.json, with the passphrase typed (not derived twice if wrong). */
+async function unlockKeys(
+  ctx: EngineCtx,
+  pin: FolderPin | undefined,
+  keys: KeysFile,
+  keysText: string,
+): Promise<{ ok: true; key: WorkspaceKey; check: string } | Fail> {
   if (ctx.passphrase === null) {
     return {
       ok: false,
@@ -155,9 +190,8 @@ export async function setUpKeys(
   };
   // A passphrase that already failed for these keys is not derived again every round.
   if (ctx.failedFor === `${keysText}\u0000${ctx.passphrase}`) return wrong;
-  let unlocked: { key: WorkspaceKey; check: string };
   try {
-    unlocked = await unlockWorkspaceKeyChecked(keys, ctx.passphrase);
+    return { ok: true, ...(await unlockWorkspaceKeyChecked(keys, ctx.passphrase)) };
   } catch (error) {
     if (error instanceof WrongPassphraseError) {
       ctx.failedFor = `${keysText}\u0000${ctx.passphrase}`;
@@ -165,7 +199,17 @@ export async function setUpKeys(
     }
     throw error;
   }
-  if (pin?.keyCheck !== undefined && pin.keyCheck !== unlocked.check) {
+}
+
+/** Uses an unlocked key: the retired one only opens; another than the pinned one is refused. */
+function adoptKey(
+  ctx: EngineCtx,
+  pin: FolderPin | undefined,
+  unlocked: { key: WorkspaceKey; check: string },
+  keysText: string,
+): KeysSetup {
+  const retired = pin?.offKeyCheck === unlocked.check;
+  if (!retired && pin?.keyCheck !== undefined && pin.keyCheck !== unlocked.check) {
     return {
       ok: false,
       status: 'keys-missing',
@@ -175,5 +219,7 @@ export async function setUpKeys(
   }
   ctx.key = unlocked.key;
   ctx.keyFor = keysText;
-  return { ok: true, check: unlocked.check };
+  ctx.keyCheck = unlocked.check;
+  ctx.retired = retired;
+  return retired ? { ok: true } : { ok: true, check: unlocked.check };
 }

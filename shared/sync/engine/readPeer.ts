@@ -64,10 +64,41 @@ export async function readPeer(
     const listed = listedSegments(head);
     await readSegments(ctx, peer, state, trust, head, segments, listed, entryOf, out, warnings);
   }
-  for (const { e, kind } of copies) {
+  for (const { e, kind } of copies.slice(0, COPIES_PER_ROUND)) {
     await readCopy(ctx, peer, state, trust, e, kind, out, warnings);
   }
+  reportManyCopies(ctx, peer, entries, warnings);
   return out;
+}
+
+/** Conflicted copies of one peer read per round at most (the rest on later rounds). */
+export const COPIES_PER_ROUND = 8;
+/** Conflicted copies of one peer remembered as read (more are read again now and then). */
+export const COPIES_KEPT = 64;
+
+/**
+ * A peer folder holding more conflicted copies than are remembered is junk (a misbehaving
+ * sync client, or someone filling the folder): reported once per peer while the app runs; the
+ * work stays bounded (COPIES_PER_ROUND a round, failing files in back-off).
+ */
+function reportManyCopies(
+  ctx: EngineCtx,
+  peer: string,
+  entries: FolderEntry[],
+  warnings: SyncWarning[],
+): void {
+  const count = entries.filter((e) => {
+    const kind = classifyFile(e.name);
+    return (kind.kind === 'segment' || kind.kind === 'snapshot') && kind.copy;
+  }).length;
+  if (count <= COPIES_KEPT || ctx.manyCopiesReported.has(peer)) return;
+  ctx.manyCopiesReported.add(peer);
+  warnings.push({
+    code: 'too-many-files',
+    deviceId: peer,
+    path: deviceDir(peer),
+    message: `${deviceDir(peer)} holds ${count} conflicted copies (more than ${COPIES_KEPT}): a sync client misbehaving, or someone filling the folder. They are read ${COPIES_PER_ROUND} at a time; remove the copies you do not need.`,
+  });
 }
 
 /** The peer's head (null when missing or in back-off); 'failed' (reported) when not usable. */
@@ -163,5 +194,5 @@ async function readCopy(
     out.changes.push(...copyOut.changes);
     reportRefused(ctx, peer, path, refused, warnings, !ctx.signed && kind.kind === 'snapshot');
   }
-  state.copies = [...state.copies, `${e.name}|${e.size}|${e.mtimeMs}`].slice(-64);
+  state.copies = [...state.copies, `${e.name}|${e.size}|${e.mtimeMs}`].slice(-COPIES_KEPT);
 }

@@ -5,20 +5,21 @@
 import type { FormatFile } from '../format';
 import type { ApplySummary } from '../database';
 import { FolderError, folderErrorCode, type FolderEntry } from '../folder';
-import { DEVICES_DIR, devicePath, snapshotName, type HeadFile } from '../format';
+import type { HeadFile } from '../format';
 import { formatRecoveryKey } from '../identity';
 import { clockPolicy } from './clock';
 import type { EngineCtx, OwnState, PeerState } from './context';
 import { publishRosterFiles } from './identity';
-import { readOwnPlain, writePlain } from './io';
 import { idsUnder, readOwnHead, takeFreshId } from './ownFiles';
 import { setUp } from './policy';
 import { publish, writeHead } from './publish';
 import type { PeerRead, PeerTrust } from './peerLines';
 import { readPeer } from './readPeer';
 import { readRoster, type RosterRead } from './roster';
-import { resignOwnSnapshot, snapshotAndCompact } from './snapshot';
-import { loadOwn, loadPeer, ownKey, peerKey } from './state';
+import { healOwnSegments } from './selfHeal';
+import { resignOwnSnapshot, rewriteOwnSnapshot, snapshotAndCompact } from './snapshot';
+import { honourDecision } from './encryptionOff';
+import { listPeers, loadOwn, ownKey, peerKey } from './state';
 import type { SyncProgress, SyncReport } from './types';
 
 type Progress = (p: SyncProgress) => void;
@@ -86,15 +87,23 @@ async function roundSteps(ctx: EngineCtx, report: SyncReport, progress: Progress
     report.message = setup.message;
     return;
   }
-  report.encrypted = ctx.key !== null;
+  report.encrypted = ctx.key !== null && !ctx.retired;
   report.signed = ctx.signed;
   if (ctx.setupRecovery) report.recoveryKey = formatRecoveryKey(ctx.setupRecovery);
   const folderId = setup.format.folderId;
   const own = await checkOwnFiles(ctx, folderId, report);
   const peers = await readPeers(ctx, folderId, setup.format, report, progress);
+  if (ctx.offNotice) {
+    // Encryption turned off by an approved device's decision: own files written again unsealed.
+    report.warnings.push(ctx.offNotice);
+    ctx.offNotice = null;
+    report.encrypted = false;
+    own.rebuild = true;
+    await rewriteOwnSnapshot(ctx, own.own);
+  }
   await applyReads(ctx, folderId, peers, report, progress);
   // Publish: never in the clear into a folder that turned out encrypted.
-  if (ctx.policy.sawSealed && ctx.key === null) {
+  if (ctx.policy.sawSealed && ctx.key === null && !ctx.retired) {
     report.status = 'keys-missing';
     report.message =
       'This sync folder holds encrypted files but no keys.json (removed, or not arrived yet). Nothing was published; restore keys.json to sync.';
@@ -126,6 +135,9 @@ async function checkOwnFiles(
     } else {
       rebuild = true;
     }
+  } else if (ctx.retired && ownHeadSealed && own.lastP > 0) {
+    rebuild = true; // encryption was turned off: own files written again unsealed
+    await rewriteOwnSnapshot(ctx, own);
   } else if (own.lastP > 0 && (ownHead === null || ownHead.lastP < own.lastP)) {
     rebuild = true;
     // An unsigned own snapshot (the folder was just upgraded to signed) is signed in place:
@@ -137,9 +149,9 @@ async function checkOwnFiles(
       message:
         "This device's files in the sync folder were missing or older than expected (folder emptied or restored from a backup?); they were written again.",
     });
-  } else if (ctx.key !== null && ownHead !== null && !ownHeadSealed) {
+  } else if (ctx.key !== null && !ctx.retired && ownHead !== null && !ownHeadSealed) {
     rebuild = true; // encryption was turned on: re-seal own files
-    await resealOwnSnapshot(ctx, own);
+    await rewriteOwnSnapshot(ctx, own);
   }
   return { own, ownHead, rebuild };
 }
@@ -157,18 +169,6 @@ function adoptOwnFiles(own: OwnState, ownHead: HeadFile & { token: string }): vo
   own.tokens = [ownHead.token];
 }
 
-/**
- * Encryption was turned on: the snapshot may hold what compaction already removed from the
- * segments, so it is re-sealed in place rather than dropped; the provider never keeps a plain
- * copy. Read as text (gunzipped) and written again: writePlain compresses and seals it once.
- */
-async function resealOwnSnapshot(ctx: EngineCtx, own: OwnState): Promise<void> {
-  if (!own.snapshot) return;
-  const path = devicePath(ctx.me, snapshotName(own.snapshot.n));
-  const file = await readOwnPlain(ctx, path, 'snapshot').catch(() => null);
-  if (file && !file.truncated && !file.damaged) await writePlain(ctx, path, file.bytes);
-}
-
 /** Reads every peer this device may read (the roster decides in a signed folder). */
 async function readPeers(
   ctx: EngineCtx,
@@ -178,14 +178,11 @@ async function readPeers(
   progress: Progress,
 ): Promise<PeersRead> {
   progress({ phase: 'reading', done: 0, total: 1 });
-  const dirs = (await ctx.folder.list(DEVICES_DIR)).filter(
-    (e) => e.kind === 'dir' && e.name !== ctx.me && /^[0-9a-f-]{36}$/i.test(e.name),
-  );
-  const states = new Map<string, PeerState>();
-  for (const dir of dirs) states.set(dir.name, await loadPeer(ctx, folderId, dir.name));
+  const { dirs, states } = await listPeers(ctx, folderId);
   const roster = ctx.signed
     ? await readRoster(ctx, folderId, format, dirs, states, report.warnings)
     : null;
+  if (roster) await honourDecision(ctx, roster, report.warnings);
   const reads: PeersRead['reads'] = [];
   for (const dir of dirs) {
     const state = states.get(dir.name) as PeerState;
@@ -282,6 +279,24 @@ function addSummaries(
       message: `${report.parked} change(s) from a newer app version were kept aside; they apply after you update.`,
     });
   }
+  report.warnings.push(...refusedWarnings(summaries, states));
+}
+
+/**
+ * Changes refused by the apply (invalid, making their record invalid, changing an issued memo):
+ * parked with their reason, never stored; one warning per device, naming it.
+ */
+function refusedWarnings(summaries: ApplySummary[], states: Map<string, PeerState>) {
+  const byDevice = new Map<string, { count: number; reason: string }>();
+  for (const r of summaries.flatMap((s) => s.refused ?? [])) {
+    const seen = byDevice.get(r.deviceId);
+    byDevice.set(r.deviceId, { count: (seen?.count ?? 0) + 1, reason: seen?.reason ?? r.reason });
+  }
+  return [...byDevice].map(([deviceId, { count, reason }]) => ({
+    code: 'refused-change' as const,
+    deviceId,
+    message: `${count} change(s) from ${states.get(deviceId)?.deviceName ?? deviceId} were refused and kept aside, not applied (${reason}${count > 1 ? '; and others' : ''}). They are listed under "Changes kept aside".`,
+  }));
 }
 
 /** Publishes: roster files, new segments, snapshot and compaction, the head when it moved. */
@@ -306,6 +321,9 @@ async function publishRound(
   for (const [peer, state] of states) cursors[peer] = state.p;
   progress({ phase: 'compacting', done: 0, total: 1 });
   const compacted = await snapshotAndCompact(ctx, own, own.lastP);
+  // Past own segments overwritten or removed by someone else are written again (not after a
+  // rebuild: every segment was just written).
+  if (!rebuild && (await healOwnSegments(ctx, own, report.warnings))) report.idle = false;
   const cursorsMoved = Object.entries(cursors).some(
     ([peer, p]) => (ownHead?.cursors?.[peer] ?? 0) !== p,
   );

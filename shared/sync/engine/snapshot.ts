@@ -15,7 +15,7 @@ import {
 import { isSigned } from '../identity';
 import { FILE_LIMITS } from '../limits';
 import type { EngineCtx, OwnState } from './context';
-import { writePlain } from './io';
+import { readOwnPlain, writePlain } from './io';
 
 /** Writes a snapshot when enough segments piled up, and compacts old own segments. */
 export async function snapshotAndCompact(
@@ -46,21 +46,9 @@ export async function snapshotAndCompact(
     // Only this device's own changes (those that still decide a field, and its creates), and
     // only its own position: a snapshot speaks for its device alone (each device's stream is
     // its snapshot plus its later segments), so it can never move a reader past anyone else.
-    const changes = (await ctx.db.snapshotChanges(ctx.options.engagementIds)).filter(
-      (c) => c.deviceId === ctx.me,
-    );
     const n = own.nextSnapshot;
-    const header: SnapshotHeader = {
-      t: 'snap',
-      format: ctx.folderFormat,
-      device: ctx.me,
-      n,
-      vector,
-    };
-    let text = encodeLine(header);
-    for (const c of changes) text += encodeLine({ c });
-    await writePlain(ctx, devicePath(ctx.me, snapshotName(n)), toBytes(text));
-    own.snapshot = { n, vector, writtenAt: ctx.now().toISOString(), lines: changes.length };
+    const lines = await writeSnapshot(ctx, n, vector);
+    own.snapshot = { n, vector, writtenAt: ctx.now().toISOString(), lines };
     own.nextSnapshot = n + 1;
     if (snap) await ctx.folder.remove(devicePath(ctx.me, snapshotName(snap.n)));
     changed = true;
@@ -79,4 +67,41 @@ export async function resignOwnSnapshot(ctx: EngineCtx, info: SnapshotInfo): Pro
     started: Promise.resolve(raw),
   }).catch(() => null);
   if (file && !file.truncated && !file.damaged) await writePlain(ctx, path, file.bytes);
+}
+
+/**
+ * Writes snapshot `n` covering `vector` from the local database: this device's own changes that
+ * still decide a field, and its creates. Resolves to its number of change lines.
+ */
+async function writeSnapshot(
+  ctx: EngineCtx,
+  n: number,
+  vector: Record<string, number>,
+): Promise<number> {
+  const changes = (await ctx.db.snapshotChanges(ctx.options.engagementIds)).filter(
+    (c) => c.deviceId === ctx.me,
+  );
+  const header: SnapshotHeader = { t: 'snap', format: ctx.folderFormat, device: ctx.me, n, vector };
+  let text = encodeLine(header);
+  for (const c of changes) text += encodeLine({ c });
+  await writePlain(ctx, devicePath(ctx.me, snapshotName(n)), toBytes(text));
+  return changes.length;
+}
+
+/**
+ * Writes this device's snapshot again the folder's current way (sealed, or plain once
+ * encryption was turned off): read and written as is when it opens, else (sealed with a key
+ * this device no longer has) made again from the local database, same number and vector (its
+ * later changes may be in it too: applying them twice does nothing).
+ */
+export async function rewriteOwnSnapshot(ctx: EngineCtx, own: OwnState): Promise<void> {
+  if (!own.snapshot) return;
+  const path = devicePath(ctx.me, snapshotName(own.snapshot.n));
+  const file = await readOwnPlain(ctx, path, 'snapshot').catch(() => null);
+  if (file && !file.truncated && !file.damaged) {
+    await writePlain(ctx, path, file.bytes);
+    return;
+  }
+  const lines = await writeSnapshot(ctx, own.snapshot.n, own.snapshot.vector);
+  own.snapshot = { ...own.snapshot, lines };
 }

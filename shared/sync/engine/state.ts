@@ -2,6 +2,8 @@
  * What this device remembers per folder (its own publication, each peer) and the keys it is kept under.
  */
 import type { ChangeRecord } from '../../model/change';
+import type { FolderEntry } from '../folder';
+import { DEVICES_DIR } from '../format';
 import type { EngineCtx, OwnState, PeerState } from './context';
 
 export const inScope = (ctx: EngineCtx, c: ChangeRecord): boolean =>
@@ -37,3 +39,16 @@ export async function loadPeer(ctx: EngineCtx, folderId: string, peer: string): 
 
 export const rosterStateKey = (ctx: EngineCtx, folderId: string): string =>
   `roster:${folderId}:${ctx.me}`;
+
+/** The other devices' folders (named by a device id) and what this device remembers of each. */
+export async function listPeers(
+  ctx: EngineCtx,
+  folderId: string,
+): Promise<{ dirs: FolderEntry[]; states: Map<string, PeerState> }> {
+  const dirs = (await ctx.folder.list(DEVICES_DIR)).filter(
+    (e) => e.kind === 'dir' && e.name !== ctx.me && /^[0-9a-f-]{36}$/i.test(e.name),
+  );
+  const states = new Map<string, PeerState>();
+  for (const dir of dirs) states.set(dir.name, await loadPeer(ctx, folderId, dir.name));
+  return { dirs, states };
+}

@@ -81,15 +81,19 @@ export interface SyncWarning {
     | 'bad-lines'
     | 'fs-error'
     | 'parked'
+    | 'refused-change'
     | 'duplicate-device-id'
     | 'bad-signature'
     | 'unsealed-file'
     | 'too-large'
+    | 'too-many-files'
     | 'foreign-change'
     | 'out-of-scope'
     | 'device-waiting'
     | 'device-removed'
-    | 'device-key-changed';
+    | 'device-key-changed'
+    | 'encryption-off'
+    | 'encryption-off-refused';
   /** The device concerned, if any. */
   deviceId?: string;
   /** The file concerned, if any. */
@@ -202,6 +206,11 @@ export interface SyncEngine {
   approveDevice(deviceId: string): Promise<SyncReport>;
   /** Signed folders: removes a device; its later writes are ignored (runs a round). */
   removeDevice(deviceId: string): Promise<SyncReport>;
+  /**
+   * Encrypted signed folders: turns encryption off, as this (approved) device's signed decision
+   * that every device honours: they then write their files unsealed (runs a round).
+   */
+  disableEncryption(): Promise<SyncReport>;
   /** Signed folders: approves this device with the folder's recovery key (runs a round). */
   approveWithRecoveryKey(recoveryKey: string): Promise<SyncReport>;
   /** The same, on the next round; false when the text is not a recovery key. */

@@ -227,6 +227,31 @@ describe('hostile writers in a signed folder', () => {
     expect(warned(r, c.engine.deviceId(), path, 'foreign-change')).toHaveLength(1);
   });
 
+  it('an invalid record from an approved device: kept aside with its reason, a warning names the device', async () => {
+    const { root, a, b, c, e } = await trio();
+    await c.store.engagements.update(e.id, { code: 'C1' });
+    await c.sync();
+    const forged = await forgeChange(b, (s) => s.store.engagements.update(e.id, { code: 'C2' }));
+    const invalid = {
+      ...forged,
+      deviceId: c.engine.deviceId(),
+      changes: forged.changes.map((f) => ({ ...f, new: 'not a code!' })),
+    };
+    await forgeSegment(root, c, [invalid]);
+    await honestEdit(a, e.id, 'Honest title');
+    const r = await b.sync();
+    expect(r.status).toBe('ok');
+    const got = await b.db.engagements.get(e.id);
+    expect(got?.code).toBe(engagement.code); // C1 was in the segment the forged one replaced
+    expect(got?.title).toBe('Honest title');
+    const refused = r.warnings.filter((w) => w.code === 'refused-change');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.deviceId).toBe(c.engine.deviceId());
+    expect(refused[0]?.message).toMatch(/Tablet/);
+    expect(await b.db.table('syncParked').count()).toBe(1);
+    expect((await b.sync()).warnings.filter((w) => w.code === 'refused-change')).toEqual([]);
+  });
+
   it('a snapshot with an inflated vector cannot silence a teammate', async () => {
     const { root, a, b, c, e } = await trio();
     // C (approved, gone bad) publishes a snapshot claiming A is read up to 10^9, and moves its
@@ -292,6 +317,33 @@ describe('hostile writers in a signed folder', () => {
     expect(warned(again, a.engine.deviceId(), hugeRel)).toHaveLength(0);
     await rm(join(root, hugeRel));
   }, 60_000);
+
+  it('a device folder filled with junk conflicted copies: read a few a round, reported once', async () => {
+    const { root, a, b, c, e } = await trio();
+    const junk = toBytes('not a segment at all\n'.repeat(50));
+    for (let i = 0; i < 70; i++) {
+      await writeFile(join(root, dev(c), `seg-00000001 (conflicted copy ${i}).jsonl`), junk);
+    }
+    const reads: string[] = [];
+    const read = b.folder.read.bind(b.folder);
+    b.folder.read = (path, max) => {
+      reads.push(path);
+      return read(path, max);
+    };
+    await honestEdit(a, e.id, 'Honest title');
+    const first = await b.sync();
+    expect(first.status).toBe('ok');
+    expect((await b.db.engagements.get(e.id))?.title).toBe('Honest title');
+    const many = first.warnings.filter((w) => w.code === 'too-many-files');
+    expect(many).toEqual([
+      expect.objectContaining({ deviceId: c.engine.deviceId(), path: dev(c) }),
+    ]);
+    expect(reads.filter((p) => p.includes('conflicted copy'))).toHaveLength(8);
+    reads.length = 0;
+    const second = await b.sync();
+    expect(second.warnings.filter((w) => w.code === 'too-many-files')).toEqual([]);
+    expect(reads.filter((p) => p.includes('conflicted copy')).length).toBeLessThanOrEqual(8);
+  });
 
   it('an engagement the folder does not carry: not applied, reported', async () => {
     const { root, b, c, e } = await trio({ engagementIds: (id) => [id] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatFile } from '../../../shared/sync/format';
-import { nextPin, pinMismatch, type FolderPin } from '../../../shared/sync/pin';
+import { nextPin, pinMismatch, pinTurnedOff, type FolderPin } from '../../../shared/sync/pin';
 
 const format: FormatFile = {
   format: 'engagement-workbench-sync',
@@ -41,5 +41,34 @@ describe('folder pin', () => {
       keyCheck: 'K',
       formatText: 'first',
     });
+  });
+
+  it('turned off only by a decision: the key retired, then kept by later rounds; a new key encrypts again', () => {
+    const encrypted = nextPin(undefined, {
+      format,
+      version: 3,
+      encrypted: true,
+      keyCheck: 'K',
+      formatText: 'first',
+    });
+    const off = pinTurnedOff(encrypted, { keyCheck: 'K', keysHash: 'H' });
+    expect(off).toEqual({
+      folderId: 'f1',
+      version: 3,
+      recoveryKey: 'R',
+      encrypted: false,
+      formatText: 'first',
+      offKeyCheck: 'K',
+      offKeysHash: 'H',
+    });
+    expect(nextPin(off, { format, version: 3, encrypted: false, formatText: 'x' })).toEqual(off);
+    const again = nextPin(off, {
+      format,
+      version: 3,
+      encrypted: true,
+      keyCheck: 'N',
+      formatText: 'x',
+    });
+    expect(again).toMatchObject({ encrypted: true, keyCheck: 'N', offKeyCheck: 'K' });
   });
 });

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../../app/screenProps';
 import { ConflictList } from './ConflictList';
+import { EncryptionOffButton } from './EncryptionOff';
 import { ParkedChanges } from './ParkedChanges';
 import { ChangePassphraseForm, DeviceRoster, RecoveryKeyPanel } from './DeviceRoster';
 import {
@@ -174,6 +175,16 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
             changes. The other devices ask for the new one on their next sync.
           </p>
           <ChangePassphraseForm session={session} />
+          {report.signed ? (
+            <>
+              <h3>Turn encryption off</h3>
+              <p className="muted">
+                Every device of this folder then writes its files unencrypted. Only a device
+                approved here can decide it.
+              </p>
+              <EncryptionOffButton session={session} />
+            </>
+          ) : null}
         </section>
       ) : null}
 

@@ -77,6 +77,8 @@ export interface SyncSession {
   unlock(passphrase: string): Promise<SyncReport | null>;
   /** Encrypts the folder with a new passphrase. */
   enableEncryption(passphrase: string): Promise<SyncReport | null>;
+  /** Turns the folder's encryption off (this device's signed decision; every device follows). */
+  disableEncryption(): Promise<SyncReport | null>;
   /** Re-wraps the folder's key under a new passphrase. */
   changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<SyncReport | null>;
   /** Approves a device waiting to join the folder. */
@@ -274,6 +276,7 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
       passphrase = value;
       return run((e) => e.enableEncryption(value));
     },
+    disableEncryption: () => run((e) => e.disableEncryption()),
     changePassphrase(oldValue, newValue) {
       return run(async (e) => {
         const report = await e.changePassphrase(oldValue, newValue);

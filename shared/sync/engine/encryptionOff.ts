@@ -1,0 +1,93 @@
+/**
+ * Turning encryption off, in the round: an approved device's signed decision (the rule in
+ * `../encryptionOff.ts`) is honoured once, the pin says so from then on, and refused
+ * statements are reported. Nothing else ever makes a folder seen encrypted plain.
+ */
+import type { OffDecision } from '../encryptionOff';
+import { type FormatFile, ROSTER_FILE, devicePath, sha256Hex, toBytes } from '../format';
+import { type FolderPin, pinTurnedOff } from '../pin';
+import type { EngineCtx } from './context';
+import { type RosterRead, readRoster } from './roster';
+import { listPeers } from './state';
+import type { SyncWarning } from './types';
+
+/**
+ * keys.json is gone from a folder known encrypted: the round goes on only when an approved
+ * device decided to turn encryption off (its statement readable without the key: a deciding
+ * device writes its files unsealed). Resolves to a sentence to add to the stop message when a
+ * statement was refused, or true when the decision is honoured.
+ */
+export async function honourWithoutKeys(
+  ctx: EngineCtx,
+  format: FormatFile,
+  pin: FolderPin,
+): Promise<boolean | string> {
+  if (!ctx.signed || pin.keyCheck === undefined) return false;
+  const { dirs, states } = await listPeers(ctx, format.folderId);
+  const scratch: SyncWarning[] = []; // files still sealed fail here; the round reports itself
+  ctx.keyCheck = pin.keyCheck;
+  let roster: RosterRead;
+  try {
+    roster = await readRoster(ctx, format.folderId, format, dirs, states, scratch, false);
+  } finally {
+    ctx.keyCheck = null;
+  }
+  const decision = roster.off.decision;
+  if (!decision) return refusedText(roster) ?? false;
+  await honour(ctx, pin, decision, roster, { keyCheck: pin.keyCheck });
+  return true;
+}
+
+/** A decision read in an ordinary round (keys.json present and unlocked) is honoured. */
+export async function honourDecision(
+  ctx: EngineCtx,
+  roster: RosterRead,
+  warnings: SyncWarning[],
+): Promise<void> {
+  if (ctx.retired || ctx.key === null || ctx.keyCheck === null) return;
+  for (const deviceId of roster.off.refused) {
+    warnings.push({
+      code: 'encryption-off-refused',
+      deviceId,
+      path: devicePath(deviceId, ROSTER_FILE),
+      message: `${nameIn(ctx, roster, deviceId)} asks to turn this folder's encryption off, but is not an approved device: refused, the folder stays encrypted.`,
+    });
+  }
+  const decision = roster.off.decision;
+  const pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
+  if (!decision || !pin) return;
+  const keysHash = ctx.keyFor === null ? undefined : await sha256Hex(toBytes(ctx.keyFor));
+  await honour(ctx, pin, decision, roster, {
+    keyCheck: ctx.keyCheck,
+    ...(keysHash !== undefined ? { keysHash } : {}),
+  });
+}
+
+async function honour(
+  ctx: EngineCtx,
+  pin: FolderPin,
+  decision: OffDecision,
+  roster: RosterRead,
+  retired: { keyCheck: string; keysHash?: string },
+): Promise<void> {
+  await ctx.db.setState(ctx.pinStateKey, pinTurnedOff(pin, retired));
+  ctx.retired = true;
+  ctx.failures.clear(); // unsealed files refused before are read again
+  ctx.offNotice = {
+    code: 'encryption-off',
+    deviceId: decision.deviceId,
+    path: devicePath(decision.deviceId, ROSTER_FILE),
+    message: `Encryption of this sync folder was turned off by ${nameIn(ctx, roster, decision.deviceId)} (an approved device) at ${decision.at}. This device now writes its files unencrypted: anyone with access to the folder can read them.`,
+  };
+}
+
+function nameIn(ctx: EngineCtx, roster: RosterRead, deviceId: string): string {
+  if (deviceId === ctx.me) return 'this device';
+  const name = roster.shown.get(deviceId)?.deviceName ?? ctx.lastDevices.get(deviceId)?.name;
+  return name ? `"${name}" (${deviceId})` : deviceId;
+}
+
+function refusedText(roster: RosterRead): string | null {
+  if (roster.off.refused.length === 0) return null;
+  return ` A statement turning encryption off by ${roster.off.refused.join(', ')} was refused: not an approved device.`;
+}
