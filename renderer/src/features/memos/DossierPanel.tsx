@@ -9,6 +9,7 @@ import {
 import { contentFingerprint } from '@shared/memo/fingerprint';
 import type { PageSize } from '@shared/memo/printCss';
 import { localIsoDay } from '@shared/rules/dates';
+import { engagementDisplay } from '@shared/time/display';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
@@ -32,16 +33,17 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
           ? buildStakeholderDossier(source, id, { date })
           : buildRiskDossier(source, id, { date });
       const fingerprint = await contentFingerprint(dossier);
+      const display = engagementDisplay(source.engagement);
       const slug = kind === 'stakeholder' ? 'stakeholder' : 'risk';
       const base = `${dossier.dossierId}-${slug}-${id.slice(-6)}`;
       const result =
         format === 'md'
           ? await client.call('memo.exportMarkdown', {
-              markdown: renderDossierMarkdown(dossier, fingerprint),
+              markdown: renderDossierMarkdown(dossier, fingerprint, display),
               suggestedName: `${base}.md`,
             })
           : await client.call('memo.exportPdf', {
-              html: renderDossierHtml(dossier, fingerprint),
+              html: renderDossierHtml(dossier, fingerprint, display),
               pageSize,
               suggestedName: `${base}.pdf`,
               footer: {
