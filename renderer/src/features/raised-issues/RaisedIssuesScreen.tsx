@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Acknowledgement } from '@shared/model/acknowledgement';
-import type { RaisedIssue } from '@shared/model/raisedIssue';
+import type { FollowUp, RaisedIssue } from '@shared/model/raisedIssue';
 import { addresseeStates, unansweredAddressees } from '@shared/rules/addressees';
 import { followUpCalendar } from '@shared/notebook/followUpCalendar';
 import { saveTextFile } from '../data/fileIo';
@@ -109,7 +109,7 @@ type DialogState =
   | { kind: 'edit'; issue: RaisedIssue }
   | { kind: 'escalate'; issue: RaisedIssue }
   | { kind: 'acknowledge'; issue: RaisedIssue }
-  | { kind: 'follow-up'; issue: RaisedIssue }
+  | { kind: 'follow-up'; issue: RaisedIssue; followUp?: FollowUp }
   | { kind: 'correct-ack'; issue: RaisedIssue; acknowledgement: Acknowledgement };
 
 /** The issues raised in the engagement: the list, and the chosen one's finding and timeline. */
@@ -317,6 +317,9 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
               onEdit={() => setDialog({ kind: 'edit', issue: current })}
               onAcknowledge={() => setDialog({ kind: 'acknowledge', issue: current })}
               onFollowUp={() => setDialog({ kind: 'follow-up', issue: current })}
+              onCorrectFollowUp={(followUp) =>
+                setDialog({ kind: 'follow-up', issue: current, followUp })
+              }
               onCorrectAcknowledgement={(acknowledgement) =>
                 setDialog({ kind: 'correct-ack', issue: current, acknowledgement })
               }
@@ -375,6 +378,7 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
       {dialog?.kind === 'follow-up' ? (
         <FollowUpDialog
           issue={dialog.issue}
+          followUp={dialog.followUp}
           stakeholders={stakeholders ?? []}
           acknowledgements={(acknowledgements ?? []).filter(
             (a) => a.raisedIssueId === dialog.issue.id,
