@@ -1,3 +1,4 @@
+import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
 import { cleanText, joinLines } from './escape';
 import type { Memo } from './types';
 
@@ -5,6 +6,8 @@ import type { Memo } from './types';
 export interface AckRequestOptions {
   /** Content fingerprint of the memo. */
   fingerprint: string;
+  /** The date style the memo was rendered with (its record's `display`); absent: ISO. */
+  display?: TimeDisplay | undefined;
 }
 
 const ASK = 'accept / decline / accept the risk / defer';
@@ -23,7 +26,7 @@ export function acknowledgementRequestText(memo: Memo, options: AckRequestOption
     '',
     `Dear ${names === '' ? 'all' : names},`,
     '',
-    `Please confirm that you received memo ${h.memoId}, version ${h.version}, dated ${h.date} ("${one(h.subject)}"), content fingerprint SHA-256 ${options.fingerprint}.`,
+    `Please confirm that you received memo ${h.memoId}, version ${h.version}, dated ${formatMemoDay(h.date, (options.display ?? UTC_ISO).dateStyle)} ("${one(h.subject)}"), content fingerprint SHA-256 ${options.fingerprint}.`,
     '',
   ];
   if (memo.items.length === 0) {

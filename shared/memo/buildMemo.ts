@@ -16,14 +16,7 @@ import {
   defaultPurpose,
   engagementResponsibility,
 } from './defaults';
-import {
-  CHANNEL_LABEL,
-  GAP_LABEL,
-  OUTCOME_LABEL,
-  RESPONSE_LABEL,
-  dayOf,
-  followUpText,
-} from './labels';
+import { CHANNEL_LABEL, GAP_LABEL, RESPONSE_LABEL, dayOf } from './labels';
 import type {
   AppendixGap,
   AppendixPerson,
@@ -32,7 +25,6 @@ import type {
   ItemMention,
   Memo,
   MemoAcknowledgement,
-  MemoFollowUp,
   MemoItem,
   MemoPerson,
   MemoRaise,
@@ -41,6 +33,8 @@ import type {
 } from './types';
 import type { Attachment } from '../model/attachment';
 import { memoExhibits } from './exhibits';
+import { UTC_DAYS, acknowledgedText, followUpEntryText, unacknowledgedText } from './memoSentences';
+import { UTC_ISO } from '../time/display';
 
 /** The records a memo is built from. */
 export type MemoSource = Pick<
@@ -314,7 +308,7 @@ export function buildMemo(
           kind: 'follow-up',
           dayOnly: f.kind === 'silence',
           ref,
-          text: `${followUpText(f, (t) => t)} on "${member.title}"`,
+          text: followUpEntryText(f, member.title, UTC_ISO),
         });
       }
       return {
@@ -404,76 +398,36 @@ export function buildMemo(
     };
   });
 
-  /** Answers to the item's own raise from people it did not go to (and not given for them). */
-  const otherAnswers = (item: MemoItem): string[] => {
+  /** The dated facts of an item's summary and unacknowledged sentences (memoSentences.ts). */
+  const factsOf = (item: MemoItem) => {
     const issue = issuesById.get(item.id);
-    if (!issue) return [];
-    return answersFromOthers(issue, acksByIssue.get(issue.id) ?? []).map(
-      (a) => `${person(a.byId).name} (not addressed), ${dayOf(a.at)}`,
-    );
+    const others = issue
+      ? answersFromOthers(issue, acksByIssue.get(issue.id) ?? []).map((a) => ({
+          name: person(a.byId).name,
+          at: a.at,
+        }))
+      : [];
+    const ownAnswered = item.acknowledgements.some((a) => ackIssue.get(a.id) === item.id);
+    const last = item.acknowledgements[item.acknowledgements.length - 1];
+    const earlier = !ownAnswered && last ? { name: last.by.name, at: last.at } : null;
+    return { item, others, earlier, memoDate: options.date };
   };
-  /** The latest answer to an earlier raise of the item's chain, when its own raise has none. */
-  const earlierAnswer = (item: MemoItem): string | null => {
-    if (item.acknowledgements.some((a) => ackIssue.get(a.id) === item.id)) return null;
-    const earlier = item.acknowledgements[item.acknowledgements.length - 1];
-    return earlier ? `earlier raise: ${earlier.by.name}, ${dayOf(earlier.at)}` : null;
-  };
-  const summary: SummaryRow[] = items.map((item) => {
-    const perPerson = item.addressees.map((a) =>
-      a.answeredAt === null
-        ? `${a.person.name}: no answer`
-        : `${a.person.name}, ${dayOf(a.answeredAt)}${a.delegate ? ` (by ${a.delegate.name} on their behalf)` : ''}`,
-    );
-    const earlier = earlierAnswer(item);
-    return {
-      ref: item.ref,
-      title: item.title,
-      rating: item.rating,
-      owner: item.owner?.name ?? '',
-      raisedOn: dayOf(item.firstRaisedAt),
-      acknowledged: [...perPerson, ...otherAnswers(item), ...(earlier ? [earlier] : [])].join('; '),
-      status: item.status,
-    };
-  });
-
-  const daysBefore = (iso: string): number =>
-    Math.floor(
-      (Date.parse(`${options.date}T00:00:00.000Z`) - Date.parse(`${dayOf(iso)}T00:00:00.000Z`)) /
-        86_400_000,
-    );
-  const names = (list: MemoPerson[]) => list.map((p) => p.name).join(', ');
-  /** "followed up 2 times, last 2026-04-03 (no answer)"; "no answer by the follow-up day …". */
-  const chaseSummary = (followUps: MemoFollowUp[]): string[] => {
-    const chasers = followUps.filter((f) => f.kind === 'chaser');
-    const last = chasers[chasers.length - 1];
-    const silences = followUps.filter((f) => f.kind === 'silence');
-    return [
-      ...(last
-        ? [
-            `followed up ${chasers.length} ${chasers.length === 1 ? 'time' : 'times'}, last ${dayOf(last.at)} (${OUTCOME_LABEL[last.outcome]})`,
-          ]
-        : []),
-      ...silences.map((f) => `no answer by the follow-up day ${f.day ?? dayOf(f.at)}`),
-    ];
-  };
+  const summary: SummaryRow[] = items.map((item) => ({
+    ref: item.ref,
+    title: item.title,
+    rating: item.rating,
+    owner: item.owner?.name ?? '',
+    raisedOn: dayOf(item.firstRaisedAt),
+    acknowledged: acknowledgedText(factsOf(item), UTC_DAYS),
+    status: item.status,
+  }));
   const unacknowledged: ItemMention[] = items
     .filter((item) => item.addressees.some((a) => a.answeredAt === null))
-    .map((item) => {
-      const own = item.raises.find((r) => r.isThisItem) ?? item.raises[item.raises.length - 1];
-      const at = own?.at ?? item.firstRaisedAt;
-      const waiting = item.addressees.filter((a) => a.answeredAt === null).map((a) => a.person);
-      const answered = item.addressees.filter((a) => a.answeredAt !== null).map((a) => a.person);
-      const parts = [
-        `raised ${dayOf(at)} to ${names(item.addressees.map((a) => a.person))}, ${daysBefore(at)} days before this memo`,
-        `not yet answered by ${names(waiting)}`,
-        ...(answered.length > 0 ? [`answered by ${names(answered)}`] : []),
-        ...otherAnswers(item).map((o) => `also answered: ${o}`),
-        ...chaseSummary(own?.followUps ?? []),
-      ];
-      const earlier = earlierAnswer(item);
-      if (earlier) parts.push(`an ${earlier.replace(': ', ' was acknowledged by ')}`);
-      return { ref: item.ref, title: item.title, detail: parts.join('; ') };
-    });
+    .map((item) => ({
+      ref: item.ref,
+      title: item.title,
+      detail: unacknowledgedText(factsOf(item), UTC_DAYS),
+    }));
 
   const mention = (issueId: string, memos: string[]): ItemMention | null => {
     const issue = issuesById.get(issueId);

@@ -6,7 +6,16 @@ import { addresseeStates } from '../rules/addressees';
 import { indexById } from '../rules/lookup';
 import { escapeHtml, htmlBlock, htmlInline, mdBlockLines, mdInline } from './escape';
 import { CHANNEL_LABEL, RESPONSE_LABEL, formatInstant } from './labels';
-import { htmlDocument, htmlTable, instant, num, pdfDocumentTitle, word } from './renderHtml';
+import {
+  htmlDay,
+  htmlDocument,
+  htmlTable,
+  instant,
+  num,
+  pdfDocumentTitle,
+  word,
+} from './renderHtml';
+import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
 import { markdownStampLine, mdTable } from './renderMarkdown';
 
 /** The records a dossier is built from. */
@@ -29,7 +38,12 @@ export interface DossierEntry {
   quote: string;
   /** Record id of the raise or acknowledgement. */
   recordId: string;
+  /** For a risk acceptance: the day it lapses (printed after `text`); absent otherwise. */
+  lapsesOn?: string;
 }
+
+/** A fact about the subject: label, value in words; 'day' when the value is a day (YYYY-MM-DD). */
+export type DossierFact = [label: string, value: string, kind?: 'day'];
 
 /** "What did they know, and when": a dated record for one stakeholder or one risk. */
 export interface Dossier {
@@ -47,8 +61,8 @@ export interface Dossier {
   client: string;
   /** Headline: the stakeholder's or risk's name. */
   subject: string;
-  /** Facts about the subject (label, value), already in words. */
-  facts: Array<[string, string]>;
+  /** Facts about the subject, in words (days printed in the display's style). */
+  facts: DossierFact[];
   /** Every raise and answer, in date order. */
   entries: DossierEntry[];
 }
@@ -183,14 +197,14 @@ export function buildRiskDossier(
   for (const a of acks) {
     const issue = touching.get(a.raisedIssueId);
     if (!issue) continue;
-    const lapse = a.expiresOn ? `, lapses ${a.expiresOn}` : '';
     entries.push({
       at: a.at,
       kind: 'answer',
       issueTitle: issue.title,
-      text: `${answerer(a)}: ${RESPONSE_LABEL[a.response]} by ${CHANNEL_LABEL[a.channel]}${lapse}`,
+      text: `${answerer(a)}: ${RESPONSE_LABEL[a.response]} by ${CHANNEL_LABEL[a.channel]}`,
       quote: a.quote,
       recordId: a.id,
+      ...(a.expiresOn ? { lapsesOn: a.expiresOn } : {}),
     });
   }
   const residual = risk ? residualRiskScore(risk) : null;
@@ -207,12 +221,10 @@ export function buildRiskDossier(
       ['Residual score', residual === null ? 'Not assessed' : String(residual)],
       ['Status', risk?.status ?? ''],
       ['Owner', name(risk?.ownerId ?? null)],
-      [
-        'Accepted by',
-        risk?.acceptedById
-          ? `${name(risk.acceptedById)}${risk.acceptedUntil ? ` until ${risk.acceptedUntil}` : ''}`
-          : '',
-      ],
+      ['Accepted by', risk?.acceptedById ? name(risk.acceptedById) : ''],
+      ...(risk?.acceptedById && risk.acceptedUntil
+        ? [['Accepted until', risk.acceptedUntil, 'day'] satisfies DossierFact]
+        : []),
     ],
     entries: sortEntries(entries),
   };
@@ -220,8 +232,22 @@ export function buildRiskDossier(
 
 const KIND_LABEL = { raised: 'Raised', answer: 'Answer' } as const;
 
+/** A fact's value as printed: days in the display's style. */
+const factValue = ([, value, kind]: DossierFact, display: TimeDisplay): string =>
+  kind === 'day' ? formatMemoDay(value, display.dateStyle) : value;
+
+/** An entry's words, with the day an acceptance lapses in the display's style. */
+const entryText = (e: DossierEntry, display: TimeDisplay): string =>
+  e.lapsesOn === undefined
+    ? e.text
+    : `${e.text}, lapses ${formatMemoDay(String(e.lapsesOn), display.dateStyle)}`;
+
 /** A dossier as GitHub-flavoured Markdown. */
-export function renderDossierMarkdown(d: Dossier, fingerprint: string): string {
+export function renderDossierMarkdown(
+  d: Dossier,
+  fingerprint: string,
+  display: TimeDisplay = UTC_ISO,
+): string {
   const title =
     d.subjectKind === 'stakeholder'
       ? 'What they were told, and when'
@@ -229,9 +255,9 @@ export function renderDossierMarkdown(d: Dossier, fingerprint: string): string {
   const out: string[] = [
     `# Dossier: ${mdInline(d.subject)}`,
     '',
-    `${title}. ${mdInline(d.client)}, as of ${d.date}.`,
+    `${title}. ${mdInline(d.client)}, as of ${mdInline(formatMemoDay(d.date, display.dateStyle))}.`,
     '',
-    ...d.facts.map(([k, v]) => `- **${k}:** ${mdInline(v)}`),
+    ...d.facts.map((f) => `- **${f[0]}:** ${mdInline(factValue(f, display))}`),
     '',
     '## Record in date order',
     '',
@@ -239,7 +265,7 @@ export function renderDossierMarkdown(d: Dossier, fingerprint: string): string {
   if (d.entries.length === 0) out.push('Nothing recorded.', '');
   for (const e of d.entries) {
     out.push(
-      `- ${formatInstant(e.at)}: **${KIND_LABEL[e.kind]}.** ${mdInline(e.issueTitle)}: ${mdInline(e.text)}`,
+      `- ${mdInline(formatInstant(e.at, display))}: **${KIND_LABEL[e.kind]}.** ${mdInline(e.issueTitle)}: ${mdInline(entryText(e, display))}`,
     );
     if (e.quote.trim() !== '')
       out.push('', ...mdBlockLines(e.quote).map((l) => (l === '' ? '  >' : `  > ${l}`)), '');
@@ -249,10 +275,10 @@ export function renderDossierMarkdown(d: Dossier, fingerprint: string): string {
     ...mdTable(
       ['When', 'Kind', 'Issue', 'What'],
       d.entries.map((e) => [
-        formatInstant(e.at),
+        mdInline(formatInstant(e.at, display)),
         KIND_LABEL[e.kind],
         mdInline(e.issueTitle),
-        mdInline(e.text),
+        mdInline(entryText(e, display)),
       ]),
     ),
   );
@@ -261,11 +287,15 @@ export function renderDossierMarkdown(d: Dossier, fingerprint: string): string {
 }
 
 /** A dossier as a standalone HTML document for the PDF export. */
-export function renderDossierHtml(d: Dossier, fingerprint: string): string {
+export function renderDossierHtml(
+  d: Dossier,
+  fingerprint: string,
+  display: TimeDisplay = UTC_ISO,
+): string {
   const b: string[] = [
     `<h1 dir="auto">Dossier: ${htmlInline(d.subject)}</h1>`,
-    `<p>${escapeHtml(d.subjectKind === 'stakeholder' ? 'What they were told, and when' : 'What was raised about this risk, and when')}. <bdi>${htmlInline(d.client)}</bdi>, as of ${escapeHtml(d.date)}.</p>`,
-    `<table class="meta"><tbody>${d.facts.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td dir="auto">${htmlInline(v)}</td></tr>`).join('')}</tbody></table>`,
+    `<p>${escapeHtml(d.subjectKind === 'stakeholder' ? 'What they were told, and when' : 'What was raised about this risk, and when')}. <bdi>${htmlInline(d.client)}</bdi>, as of ${htmlDay(d.date, display)}.</p>`,
+    `<table class="meta"><tbody>${d.facts.map((f) => `<tr><th>${escapeHtml(f[0])}</th><td dir="auto">${htmlInline(factValue(f, display))}</td></tr>`).join('')}</tbody></table>`,
     '<h2>Record in date order</h2>',
   ];
   if (d.entries.length === 0) b.push('<p>Nothing recorded.</p>');
@@ -274,10 +304,10 @@ export function renderDossierHtml(d: Dossier, fingerprint: string): string {
       htmlTable(
         ['When', 'Kind', 'Issue', 'What'],
         d.entries.map((e) => [
-          instant(e.at),
+          instant(e.at, display),
           word(KIND_LABEL, e.kind),
           htmlInline(e.issueTitle),
-          `${htmlInline(e.text)}${e.quote.trim() === '' ? '' : `<blockquote>${htmlBlock(e.quote, 'quote')}</blockquote>`}`,
+          `${htmlInline(entryText(e, display))}${e.quote.trim() === '' ? '' : `<blockquote>${htmlBlock(e.quote, 'quote')}</blockquote>`}`,
         ]),
         [18, 10, 30, 42],
       ),

@@ -1,4 +1,10 @@
-import { UTC_ISO, formatMemoDay, formatMemoInstant, type TimeDisplay } from '../time/display';
+import {
+  UTC_ISO,
+  formatMemoDay,
+  formatMemoInstant,
+  memoInstantDay,
+  type TimeDisplay,
+} from '../time/display';
 import type { AcknowledgementResponse } from '../model/acknowledgement';
 import type { Channel } from '../model/channel';
 import type { FollowUpOutcome, RaisedIssueStatus, Severity } from '../model/raisedIssue';
@@ -84,18 +90,20 @@ export function dayOf(iso: string): string {
 
 /**
  * Per person an item's own raise went to, in words: "Ana Ruiz answered 2026-03-24; Ben Ode has
- * not answered"; a delegate's answer names the delegate. `inline` escapes a name for the format.
+ * not answered"; a delegate's answer names the delegate. Days local to the display's zone. `inline` escapes a name for the format.
  */
 export function addresseeLine(
   item: Pick<MemoItem, 'addressees'>,
   inline: (text: string) => string,
+  display: TimeDisplay = UTC_ISO,
 ): string {
   return item.addressees
     .map((a) => {
       const name = inline(a.person.name);
       if (a.answeredAt === null) return `${name} has not answered`;
       const by = a.delegate ? ` (by ${inline(a.delegate.name)} on their behalf)` : '';
-      return `${name} answered ${dayOf(a.answeredAt)}${by}`;
+      const on = formatMemoDay(memoInstantDay(a.answeredAt, display.timeZone), display.dateStyle);
+      return `${name} answered ${inline(on)}${by}`;
     })
     .join('; ');
 }
@@ -111,12 +119,16 @@ export const OUTCOME_LABEL: Record<FollowUpOutcome, string> = {
  * A chaser or a recorded silence in words, without its time: "followed up with Victor Hale by
  * email: no answer" or "no answer by the follow-up day 2026-03-05 from Victor Hale".
  */
-export function followUpText(f: MemoFollowUp, inline: (text: string) => string): string {
+export function followUpText(
+  f: MemoFollowUp,
+  inline: (text: string) => string,
+  display: TimeDisplay = UTC_ISO,
+): string {
   const names = f.to.map((p) => inline(p.name)).join(', ');
   const note = f.note.trim() === '' ? '' : ` (${inline(f.note)})`;
   // every value through `inline`, enumerations too: a forged record may hold anything there
   if (f.kind === 'silence')
-    return `no answer by the follow-up day ${inline(String(f.day ?? ''))} from ${names}${note}`;
+    return `no answer by the follow-up day ${inline(formatMemoDay(String(f.day ?? ''), display.dateStyle))} from ${names}${note}`;
   return `followed up with ${names} by ${inline(labelOf(CHANNEL_LABEL, f.channel))}: ${inline(labelOf(OUTCOME_LABEL, f.outcome))}${note}`;
 }
 

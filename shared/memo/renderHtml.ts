@@ -13,6 +13,13 @@ import {
 } from './labels';
 import { PRINT_CSS } from './printCss';
 import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
+import {
+  localChronologyText,
+  localDayOf,
+  localRaisedOn,
+  localSummaryAcknowledged,
+  localUnacknowledged,
+} from './memoSentences';
 import type { RenderOptions } from './renderMarkdown';
 import type { Memo, MemoPerson } from './types';
 
@@ -135,8 +142,10 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           htmlInline(r.title),
           htmlRating(r.rating),
           htmlInline(r.owner),
-          day(r.raisedOn),
-          r.acknowledged === '' ? 'Not acknowledged' : htmlInline(r.acknowledged),
+          escapeHtml(localRaisedOn(memo, r, display)),
+          r.acknowledged === ''
+            ? 'Not acknowledged'
+            : htmlInline(localSummaryAcknowledged(memo, r, display)),
           word(STATUS_LABEL, r.status),
         ]),
         [7, 27, 9, 13, 11, 18, 15],
@@ -164,7 +173,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       const chases = r.followUps
         .map(
           (f) =>
-            `<li>${escapeHtml(formatWhen(String(f.at), f.kind === 'silence', display))}: ${followUpText(f, htmlInline)}</li>`,
+            `<li>${escapeHtml(formatWhen(String(f.at), f.kind === 'silence', display))}: ${followUpText(f, htmlInline, display)}</li>`,
         )
         .join('');
       b.push(
@@ -193,7 +202,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
       }
       b.push('</ul>');
     }
-    b.push(`<p>Per person raised to: ${addresseeLine(item, htmlInline)}.</p>`);
+    b.push(`<p>Per person raised to: ${addresseeLine(item, htmlInline, display)}.</p>`);
     b.push('<h4>Linked risks</h4>');
     if (item.risks.length === 0) b.push('<p>None recorded.</p>');
     else {
@@ -224,7 +233,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
   };
   b.push(
     '<h2>7. Raised and still unacknowledged</h2>',
-    mentions(memo.unacknowledged, 'Every item has been acknowledged.'),
+    mentions(localUnacknowledged(memo, display), 'Every item has been acknowledged.'),
   );
   b.push(
     '<h2>8. Items from earlier memos</h2><h3>Still open</h3>',
@@ -241,7 +250,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           memo.chronology.map((c) => [
             escapeHtml(formatWhen(String(c.at), c.dayOnly === true, display)),
             escapeHtml(c.ref || EMPTY),
-            htmlInline(c.text),
+            htmlInline(localChronologyText(memo, c, display)),
           ]),
           [22, 8, 70],
         ),
@@ -289,7 +298,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           escapeHtml(e.ref),
           escapeHtml(e.itemRef),
           htmlInline(e.name),
-          escapeHtml(e.addedAt.slice(0, 10)),
+          escapeHtml(localDayOf(e.addedAt, display)),
           `<code>${escapeHtml(e.sha256)}</code>`,
           htmlInline(e.verification),
         ]),

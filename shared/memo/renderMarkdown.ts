@@ -13,6 +13,13 @@ import {
 } from './labels';
 import type { Memo, MemoPerson } from './types';
 import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
+import {
+  localChronologyText,
+  localDayOf,
+  localRaisedOn,
+  localSummaryAcknowledged,
+  localUnacknowledged,
+} from './memoSentences';
 
 /** An enumeration value's label as Markdown text (a forged value prints as escaped text). */
 const mdWord = (labels: Readonly<Record<string, string>>, value: unknown): string =>
@@ -113,8 +120,10 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
           mdInline(r.title),
           mdWord(RATING_LABEL, r.rating),
           mdInline(r.owner),
-          day(r.raisedOn),
-          r.acknowledged === '' ? 'Not acknowledged' : mdInline(r.acknowledged),
+          mdInline(localRaisedOn(memo, r, display)),
+          r.acknowledged === ''
+            ? 'Not acknowledged'
+            : mdInline(localSummaryAcknowledged(memo, r, display)),
           mdWord(STATUS_LABEL, r.status),
         ]),
       ),
@@ -148,7 +157,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       );
       for (const f of r.followUps) {
         out.push(
-          `  - ${mdInline(formatWhen(String(f.at), f.kind === 'silence', display))}: ${followUpText(f, mdInline)}`,
+          `  - ${mdInline(formatWhen(String(f.at), f.kind === 'silence', display))}: ${followUpText(f, mdInline, display)}`,
         );
       }
     }
@@ -168,7 +177,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
       }
       if (a.expiresOn !== null) out.push(`  Acceptance lapses on ${day(a.expiresOn)}.`, '');
     }
-    out.push(`Per person raised to: ${addresseeLine(item, mdInline)}.`, '');
+    out.push(`Per person raised to: ${addresseeLine(item, mdInline, display)}.`, '');
     out.push('#### Linked risks', '');
     if (item.risks.length === 0) out.push('None recorded.', '');
     else {
@@ -199,7 +208,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
     }
   };
   out.push('## 7. Raised and still unacknowledged', '');
-  mentions(memo.unacknowledged, 'Every item has been acknowledged.');
+  mentions(localUnacknowledged(memo, display), 'Every item has been acknowledged.');
   out.push('## 8. Items from earlier memos', '', '### Still open', '');
   mentions(memo.earlierStillOpen, 'None.');
   out.push('### Resolved since', '');
@@ -214,7 +223,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
         memo.chronology.map((c) => [
           mdInline(formatWhen(String(c.at), c.dayOnly === true, display)),
           mdInline(c.ref || EMPTY),
-          mdInline(c.text),
+          mdInline(localChronologyText(memo, c, display)),
         ]),
       ),
       '',
@@ -260,7 +269,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
           e.ref,
           e.itemRef,
           mdInline(e.name),
-          e.addedAt.slice(0, 10),
+          mdInline(localDayOf(e.addedAt, display)),
           `\`${e.sha256}\``,
           mdInline(e.verification),
         ]),

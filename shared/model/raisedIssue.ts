@@ -70,6 +70,11 @@ export const followUpSchema = z.object({
   day: optionalDate(),
   /** A note in the consultant's words. */
   note: optionalText(2_000),
+  /**
+   * When the consultant deleted it (kept, so Undo and the history can show it); absent while
+   * it stands, so follow-ups stored before deletion existed keep their exact form.
+   */
+  deletedAt: isoDateTimeSchema.optional(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 

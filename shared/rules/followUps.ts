@@ -18,10 +18,15 @@ export interface ChaserInput {
   note?: string;
 }
 
-/** The issue's follow-ups, oldest first (a copy). */
-export function followUpsOf(issue: Pick<RaisedIssue, 'followUps'>): FollowUp[] {
+/** Every follow-up stored on the issue, deleted ones too, oldest first (a copy). */
+export function storedFollowUpsOf(issue: Pick<RaisedIssue, 'followUps'>): FollowUp[] {
   // Old records read before migration may lack the list.
   return [...(issue.followUps ?? [])].sort((a, b) => instant(a.at) - instant(b.at));
+}
+
+/** The issue's follow-ups that stand (not deleted), oldest first (a copy). */
+export function followUpsOf(issue: Pick<RaisedIssue, 'followUps'>): FollowUp[] {
+  return storedFollowUpsOf(issue).filter((f) => f.deletedAt === undefined);
 }
 
 /**
@@ -43,7 +48,7 @@ export function chaserPatch(
     note: input.note?.trim() ?? '',
   };
   return {
-    followUps: followUpsOf({ followUps: [...followUpsOf(issue), chaser] }),
+    followUps: storedFollowUpsOf({ followUps: [...storedFollowUpsOf(issue), chaser] }),
     followUpDue: nextFollowUpDue,
   };
 }
@@ -64,7 +69,8 @@ export function pendingSilence(
 ): FollowUp | null {
   const day = issue.followUpDue;
   if (day === null || day >= toIsoDay(today)) return null;
-  if (followUpsOf(issue).some((f) => f.kind === 'silence' && f.day === day)) return null;
+  // a silence the consultant deleted is not proposed again
+  if (storedFollowUpsOf(issue).some((f) => f.kind === 'silence' && f.day === day)) return null;
   const endOfDay = `${day}T23:59:59.999Z`;
   const byThen = acknowledgements.filter((a) => instant(a.at) <= instant(endOfDay));
   const silent = unansweredAddressees(issue, byThen);
@@ -85,5 +91,5 @@ export function silencePatch(
   issue: Pick<RaisedIssue, 'followUps'>,
   silence: FollowUp,
 ): Pick<RaisedIssue, 'followUps'> {
-  return { followUps: followUpsOf({ followUps: [...followUpsOf(issue), silence] }) };
+  return { followUps: storedFollowUpsOf({ followUps: [...storedFollowUpsOf(issue), silence] }) };
 }

@@ -110,15 +110,9 @@ export function zoneAbbreviation(at: Date, timeZone: string): string {
   return offset;
 }
 
-/**
- * An ISO instant as the memo prints it: "2026-11-23 10:30 CET" (ISO style) or
- * "23 November 2026, 10:30 CET" (long style), local to the zone. Text that is not an instant
- * (a forged record) is returned as it is; an unknown zone prints UTC.
- */
-export function formatMemoInstant(iso: string, display: TimeDisplay = UTC_ISO): string {
-  const at = new Date(iso);
-  if (iso.length < 16 || Number.isNaN(at.getTime())) return iso;
-  const timeZone = isValidTimeZone(display.timeZone) ? display.timeZone : 'UTC';
+/** The Intl parts of an instant in a zone (24-hour clock); an unknown zone reads as UTC. */
+function zonedParts(at: Date, zone: string): (type: Intl.DateTimeFormatPartTypes) => string {
+  const timeZone = isValidTimeZone(zone) ? zone : 'UTC';
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
@@ -128,8 +122,27 @@ export function formatMemoInstant(iso: string, display: TimeDisplay = UTC_ISO): 
     minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** The ISO day of an instant local to a zone; text that is not an instant gives its first 10. */
+export function memoInstantDay(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (iso.length < 16 || Number.isNaN(at.getTime())) return iso.slice(0, 10);
+  const part = zonedParts(at, timeZone);
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * An ISO instant as the memo prints it: "2026-11-23 10:30 CET" (ISO style) or
+ * "23 November 2026, 10:30 CET" (long style), local to the zone. Text that is not an instant
+ * (a forged record) is returned as it is; an unknown zone prints UTC.
+ */
+export function formatMemoInstant(iso: string, display: TimeDisplay = UTC_ISO): string {
+  const at = new Date(iso);
+  if (iso.length < 16 || Number.isNaN(at.getTime())) return iso;
+  const timeZone = isValidTimeZone(display.timeZone) ? display.timeZone : 'UTC';
+  const part = zonedParts(at, timeZone);
   const day = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
   const time = `${part('hour')}:${part('minute')} ${zoneAbbreviation(at, timeZone)}`;
   return display.dateStyle === 'long' ? `${formatMemoDay(day, 'long')}, ${time}` : `${day} ${time}`;

@@ -117,6 +117,7 @@ export function createRaisedIssueRepository(
       const scope = [
         db.raisedIssues,
         db.acknowledgements,
+        db.stakeholders,
         db.memos,
         db.engagements,
         db.changes,
@@ -149,6 +150,7 @@ export function createRaisedIssueRepository(
       const scope = [
         db.acknowledgements,
         db.raisedIssues,
+        db.stakeholders,
         db.memos,
         db.engagements,
         db.changes,
@@ -185,13 +187,22 @@ export function createAcknowledgementRepository(
 ): Repository<'acknowledgement'> {
   const { db } = ctx;
   const issues = createRepository(ctx, 'raisedIssue');
-  const scope = [db.raisedIssues, db.acknowledgements, db.engagements, db.changes, db.meta];
+  const scope = [
+    db.raisedIssues,
+    db.acknowledgements,
+    db.stakeholders,
+    db.engagements,
+    db.changes,
+    db.meta,
+  ];
   const following =
-    <A extends unknown[]>(write: (...args: A) => Promise<Acknowledgement>) =>
+    <A extends unknown[]>(write: (...args: A) => Promise<Acknowledgement>, check = false) =>
     (...args: A): Promise<Acknowledgement> =>
       db.transaction('rw', scope, async () => {
         const ack = await write(...args);
         const issue = await db.raisedIssues.get(ack.raisedIssueId);
+        // thrown inside the transaction: the write is rolled back with it
+        if (check && issue) await refuseNonAddresseeBehalf(db, ack, issue);
         if (!issue || issue.deletedAt !== null) return ack;
         const acks = await db.acknowledgements.where('raisedIssueId').equals(issue.id).toArray();
         const status = statusAfterAnswersChanged(issue, acks);
@@ -200,10 +211,39 @@ export function createAcknowledgementRepository(
       });
   return {
     ...inner,
-    update: following((id: string, patch: PatchOrUpdater<'acknowledgement'>) =>
-      inner.update(id, patch),
+    create: (input: CreateInput<'acknowledgement'>) =>
+      db.transaction('rw', scope, async () => {
+        const ack = await inner.create(input);
+        const issue = await db.raisedIssues.get(ack.raisedIssueId);
+        if (issue) await refuseNonAddresseeBehalf(db, ack, issue);
+        return ack;
+      }),
+    update: following(
+      (id: string, patch: PatchOrUpdater<'acknowledgement'>) => inner.update(id, patch),
+      true,
     ),
     softDelete: following((id: string) => inner.softDelete(id)),
     restore: following((id: string) => inner.restore(id)),
   };
+}
+
+/**
+ * An answer given "on behalf of" someone the issue was not raised to covers nobody: refused when
+ * written (the engagement check still flags such records arriving from elsewhere). Throws
+ * ValidationError naming the person.
+ */
+async function refuseNonAddresseeBehalf(
+  db: WorkbenchDB,
+  ack: Pick<Acknowledgement, 'onBehalfOfId'>,
+  issue: Pick<RaisedIssue, 'raisedToIds'>,
+): Promise<void> {
+  const forId = ack.onBehalfOfId;
+  if (forId === null || issue.raisedToIds.includes(forId)) return;
+  const name = (await db.stakeholders.get(forId))?.name ?? 'that person';
+  throw new ValidationError('acknowledgement', [
+    {
+      field: 'onBehalfOfId',
+      message: `must be someone the issue was raised to: it was not raised to ${name}. Record the answer as the answerer's own, or add ${name} to the people it was raised to first.`,
+    },
+  ]);
 }

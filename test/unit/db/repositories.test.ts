@@ -726,3 +726,55 @@ describe('store.repository', () => {
     ]);
   });
 });
+
+describe('acknowledgements: "on behalf of" only for someone the issue was raised to', () => {
+  it('refuses, at write time and with the person named, an answer for a non-addressee', async () => {
+    const { db, store } = await setup();
+    const e = await store.engagements.create(engagementInput);
+    const cto = await store.stakeholders.create({ engagementId: e.id, name: 'Marcus Bell' });
+    const coo = await store.stakeholders.create({ engagementId: e.id, name: 'Ada Vance' });
+    const pa = await store.stakeholders.create({ engagementId: e.id, name: 'Pia Grant' });
+    const issue = await store.raisedIssues.create({
+      engagementId: e.id,
+      title: 'Database server disk nearly full',
+      raisedToIds: [cto.id],
+      raisedAt: '2026-03-02T08:00:00.000Z',
+    });
+    const changesBefore = await db.changes.count();
+    const attempt = store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: pa.id,
+      onBehalfOfId: coo.id,
+      at: '2026-03-03T09:00:00.000Z',
+    });
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toThrow(/it was not raised to Ada Vance/u);
+    // nothing written: no answer, no status change, no change record
+    expect(await db.acknowledgements.count()).toBe(0);
+    expect((await db.raisedIssues.get(issue.id))?.status).toBe('raised');
+    expect(await db.changes.count()).toBe(changesBefore);
+    // directly through the acknowledgement writer too
+    await expect(
+      store.acknowledgements.create({
+        engagementId: e.id,
+        raisedIssueId: issue.id,
+        byId: pa.id,
+        onBehalfOfId: coo.id,
+        at: '2026-03-03T09:00:00.000Z',
+      }),
+    ).rejects.toThrow(/onBehalfOfId must be someone the issue was raised to/u);
+    // a correction cannot move an answer onto a non-addressee either
+    const ok = await store.raisedIssues.recordAcknowledgement(issue.id, {
+      byId: pa.id,
+      onBehalfOfId: cto.id,
+      at: '2026-03-03T09:00:00.000Z',
+    });
+    await expect(
+      store.raisedIssues.correctAcknowledgement(ok.acknowledgement.id, { onBehalfOfId: coo.id }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      store.acknowledgements.update(ok.acknowledgement.id, { onBehalfOfId: coo.id }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await db.acknowledgements.get(ok.acknowledgement.id))?.onBehalfOfId).toBe(cto.id);
+    expect((await db.raisedIssues.get(issue.id))?.status).toBe('acknowledged');
+  });
+});

@@ -9,6 +9,7 @@ import {
 import { contentFingerprint } from '@shared/memo/fingerprint';
 import type { PageSize } from '@shared/memo/printCss';
 import { localIsoDay } from '@shared/rules/dates';
+import { engagementDisplay } from '@shared/time/display';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { announceOperation } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
@@ -33,17 +34,18 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
           ? buildStakeholderDossier(source, id, { date })
           : buildRiskDossier(source, id, { date });
       const fingerprint = await contentFingerprint(dossier);
+      const display = engagementDisplay(source.engagement);
       const slug = kind === 'stakeholder' ? 'stakeholder' : 'risk';
       const base = `${dossier.dossierId}-${slug}-${id.slice(-6)}`;
       const subject = `the ${kind} dossier ${dossier.dossierId} (${format === 'md' ? 'Markdown' : 'PDF'})`;
       const result = await announceOperation({ verb: 'export', subject }, async () => {
         const saved = await (format === 'md'
           ? client.call('memo.exportMarkdown', {
-              markdown: renderDossierMarkdown(dossier, fingerprint),
+              markdown: renderDossierMarkdown(dossier, fingerprint, display),
               suggestedName: `${base}.md`,
             })
           : client.call('memo.exportPdf', {
-              html: renderDossierHtml(dossier, fingerprint),
+              html: renderDossierHtml(dossier, fingerprint, display),
               pageSize,
               suggestedName: `${base}.pdf`,
               footer: {

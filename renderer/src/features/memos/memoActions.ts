@@ -268,6 +268,7 @@ export function memoActions(state: MemoScreenState) {
     run(`copy:${record.id}`, async () => {
       const text = acknowledgementRequestText(issuedModel(record), {
         fingerprint: record.fingerprint,
+        display: record.display,
       });
       const result = await client.call('clipboard.writeText', { text });
       if (!result.written) throw new Error('The clipboard is not available.');

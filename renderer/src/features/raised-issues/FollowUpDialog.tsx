@@ -4,10 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import { channels, channelSchema } from '@shared/model/channel';
-import { followUpOutcomeSchema, type RaisedIssue } from '@shared/model/raisedIssue';
+import { followUpOutcomeSchema, type FollowUp, type RaisedIssue } from '@shared/model/raisedIssue';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import { unansweredAddressees } from '@shared/rules/addressees';
 import { localIsoDay } from '@shared/rules/dates';
+import { correctFollowUpPatch } from '@shared/rules/followUpEdits';
 import { chaserPatch } from '@shared/rules/followUps';
 import { Dialog } from '../../components/Dialog';
 import {
@@ -53,15 +54,20 @@ function dayAfter(from: Date, days: number): string {
 
 /**
  * "Followed up": a chaser sent (when, to whom, how, what came of it), recorded on the issue,
- * and the issue's new follow-up day (one write: the issue's history keeps both).
+ * and the issue's new follow-up day (one write: the issue's history keeps both). With
+ * `followUp`, corrects that follow-up instead (a recorded silence: its note only); the follow-up
+ * day is not moved by a correction.
  */
 export function FollowUpDialog({
   issue,
+  followUp,
   stakeholders,
   acknowledgements,
   onClose,
 }: {
   issue: RaisedIssue;
+  /** The follow-up to correct; absent to record a new chaser. */
+  followUp?: FollowUp | undefined;
   stakeholders: readonly Stakeholder[];
   acknowledgements: readonly Acknowledgement[];
   onClose: () => void;
@@ -70,22 +76,47 @@ export function FollowUpDialog({
   const pushToast = useUiStore((s) => s.pushToast);
   const [saveError, setSaveError] = useState<string | null>(null);
   const waiting = unansweredAddressees(issue, acknowledgements);
+  const silenceOnly = followUp?.kind === 'silence';
   const now = new Date();
   const form = useForm<FollowUpFormValues>({
     resolver: zodResolver(followUpFormSchema),
-    defaultValues: {
-      at: isoToLocalInput(now.toISOString()),
-      toIds: waiting.length > 0 ? waiting : issue.raisedToIds,
-      channel: issue.channel,
-      outcome: 'no_answer',
-      note: '',
-      nextFollowUpDue: dayAfter(now, 7),
-    },
+    defaultValues: followUp
+      ? {
+          at: isoToLocalInput(followUp.at),
+          toIds: followUp.toIds,
+          channel: followUp.channel,
+          outcome: followUp.outcome,
+          note: followUp.note,
+          nextFollowUpDue: '',
+        }
+      : {
+          at: isoToLocalInput(now.toISOString()),
+          toIds: waiting.length > 0 ? waiting : issue.raisedToIds,
+          channel: issue.channel,
+          outcome: 'no_answer',
+          note: '',
+          nextFollowUpDue: dayAfter(now, 7),
+        },
   });
 
   const submit = form.handleSubmit(async (values) => {
     setSaveError(null);
     try {
+      if (followUp) {
+        const correction = {
+          at: localInputToIso(values.at) ?? values.at,
+          toIds: values.toIds,
+          channel: values.channel,
+          outcome: values.outcome,
+          note: values.note,
+        };
+        await store.raisedIssues.update(issue.id, (current) =>
+          correctFollowUpPatch(current, followUp, correction),
+        );
+        pushToast({ tone: 'success', message: 'Follow-up corrected.' });
+        onClose();
+        return;
+      }
       const patch = chaserPatch(
         issue,
         {
@@ -107,7 +138,7 @@ export function FollowUpDialog({
 
   return (
     <Dialog
-      title="Record follow-up"
+      title={followUp ? 'Correct follow-up' : 'Record follow-up'}
       description={issue.title}
       onClose={onClose}
       onSubmit={() => void submit()}
@@ -121,40 +152,61 @@ export function FollowUpDialog({
             className="button button-primary"
             disabled={form.formState.isSubmitting}
           >
-            Save follow-up
+            {followUp ? 'Save correction' : 'Save follow-up'}
           </button>
         </>
       }
     >
       <FormError message={saveError} />
       <div className="form-grid">
-        <DateTimeField form={form} name="at" label="Followed up at" autoFocus />
-        <SelectField
+        {silenceOnly ? (
+          <p className="span-2 muted">
+            A recorded silence states who had not answered by the follow-up day; only its note can
+            be corrected. Delete it if it should not have been recorded.
+          </p>
+        ) : (
+          <>
+            <DateTimeField form={form} name="at" label="Followed up at" autoFocus />
+            <SelectField
+              form={form}
+              name="channel"
+              label="Channel"
+              options={channels.map((v) => ({ value: v, label: choiceLabel(v) }))}
+            />
+            <StakeholderMultiSelect
+              form={form}
+              name="toIds"
+              label="Followed up with"
+              stakeholders={stakeholders}
+              className="span-2"
+            />
+            <SelectField
+              form={form}
+              name="outcome"
+              label="Outcome"
+              options={followUpOutcomeSchema.options.map((v) => ({
+                value: v,
+                label: OUTCOME_TEXT[v],
+              }))}
+            />
+            {followUp ? null : (
+              <DateField
+                form={form}
+                name="nextFollowUpDue"
+                label="Next follow-up by"
+                hint="Moves the issue's follow-up day."
+              />
+            )}
+          </>
+        )}
+        <TextAreaField
           form={form}
-          name="channel"
-          label="Channel"
-          options={channels.map((v) => ({ value: v, label: choiceLabel(v) }))}
-        />
-        <StakeholderMultiSelect
-          form={form}
-          name="toIds"
-          label="Followed up with"
-          stakeholders={stakeholders}
+          name="note"
+          label="Note"
           className="span-2"
+          rows={2}
+          autoFocus={silenceOnly}
         />
-        <SelectField
-          form={form}
-          name="outcome"
-          label="Outcome"
-          options={followUpOutcomeSchema.options.map((v) => ({ value: v, label: OUTCOME_TEXT[v] }))}
-        />
-        <DateField
-          form={form}
-          name="nextFollowUpDue"
-          label="Next follow-up by"
-          hint="Moves the issue's follow-up day."
-        />
-        <TextAreaField form={form} name="note" label="Note" className="span-2" rows={2} />
       </div>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import type { Acknowledgement } from '@shared/model/acknowledgement';
-import type { RaisedIssue } from '@shared/model/raisedIssue';
+import type { FollowUp, RaisedIssue } from '@shared/model/raisedIssue';
 import { localIsoDay } from '@shared/rules/dates';
 import { formatDate, formatDateTime } from '../../lib/formatDate';
 import { useRecordActions } from '../../components/records';
@@ -7,6 +7,7 @@ import { useUiStore } from '../../state/uiStore';
 import { choiceLabel } from '../../lib/choiceLabel';
 import { issueTimeline } from '@shared/notebook/issueTimeline';
 import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
+import { useFollowUpActions } from './useFollowUpActions';
 
 const OUTCOME_TEXT = { no_answer: 'no answer', answered: 'answered', bounced: 'bounced' } as const;
 
@@ -17,6 +18,7 @@ export function IssueTimeline({
   acknowledgements,
   names,
   onCorrect,
+  onCorrectFollowUp,
 }: {
   issue: RaisedIssue;
   issues: readonly RaisedIssue[];
@@ -24,8 +26,11 @@ export function IssueTimeline({
   names: ReadonlyMap<string, string>;
   /** Opens the correction form of an acknowledgement. */
   onCorrect?: (acknowledgement: Acknowledgement) => void;
+  /** Opens the correction form of one of the issue's own follow-ups (none: no actions). */
+  onCorrectFollowUp?: (followUp: FollowUp) => void;
 }) {
   const { softDelete } = useRecordActions('acknowledgement', 'Acknowledgement');
+  const followUpActions = useFollowUpActions(issue.id);
   const selectRecord = useUiStore((s) => s.selectRecord);
   const events = issueTimeline(issue, issues, acknowledgements);
   const today = localIsoDay(new Date());
@@ -106,6 +111,31 @@ export function IssueTimeline({
                     </>
                   )}
                   {f.note ? <span className="muted"> — {f.note}</span> : null}
+                  {onCorrectFollowUp && e.issue.id === issue.id ? (
+                    <span className="timeline-actions">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Correct the follow-up of ${formatDate(e.at.slice(0, 10))} with ${who}`}
+                        onClick={() => onCorrectFollowUp(f)}
+                      >
+                        Correct
+                      </button>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Delete the follow-up of ${formatDate(e.at.slice(0, 10))} with ${who}`}
+                        onClick={() =>
+                          void followUpActions.softDelete(
+                            f,
+                            `${formatDate(e.at.slice(0, 10))}, ${who}`,
+                          )
+                        }
+                      >
+                        Delete
+                      </button>
+                    </span>
+                  ) : null}
                 </span>
               </li>
             );

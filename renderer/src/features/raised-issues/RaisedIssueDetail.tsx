@@ -1,5 +1,5 @@
 import type { Acknowledgement } from '@shared/model/acknowledgement';
-import { findingElements, type RaisedIssue } from '@shared/model/raisedIssue';
+import { findingElements, type FollowUp, type RaisedIssue } from '@shared/model/raisedIssue';
 import { addresseeStates } from '@shared/rules/addressees';
 import { localIsoDay } from '@shared/rules/dates';
 import { pendingSilence, silencePatch } from '@shared/rules/followUps';
@@ -40,6 +40,7 @@ export function RaisedIssueDetail({
   onEdit,
   onAcknowledge,
   onFollowUp,
+  onCorrectFollowUp,
   onCorrectAcknowledgement,
   onEscalate,
   onDeleted,
@@ -51,6 +52,8 @@ export function RaisedIssueDetail({
   onEdit: () => void;
   onAcknowledge: () => void;
   onFollowUp: () => void;
+  /** Opens the correction form of one of the issue's follow-ups. */
+  onCorrectFollowUp: (followUp: FollowUp) => void;
   onCorrectAcknowledgement: (acknowledgement: Acknowledgement) => void;
   onEscalate: () => void;
   onDeleted: () => void;
@@ -217,6 +220,7 @@ export function RaisedIssueDetail({
         acknowledgements={acknowledgements}
         names={names}
         onCorrect={deleted ? undefined : onCorrectAcknowledgement}
+        onCorrectFollowUp={deleted ? undefined : onCorrectFollowUp}
       />
       {acknowledgements
         .filter((a) => a.raisedIssueId === issue.id)

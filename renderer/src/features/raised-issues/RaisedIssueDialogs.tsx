@@ -61,6 +61,7 @@ export function RaisedIssueDialogs({
       {dialog?.kind === 'follow-up' ? (
         <FollowUpDialog
           issue={dialog.issue}
+          followUp={dialog.followUp}
           stakeholders={stakeholders ?? []}
           acknowledgements={(acknowledgements ?? []).filter(
             (a) => a.raisedIssueId === dialog.issue.id,

@@ -70,6 +70,9 @@ export function RaisedIssuesScreen({ engagement }: EngagementScreenProps) {
               onEdit={() => setDialog({ kind: 'edit', issue: current })}
               onAcknowledge={() => setDialog({ kind: 'acknowledge', issue: current })}
               onFollowUp={() => setDialog({ kind: 'follow-up', issue: current })}
+              onCorrectFollowUp={(followUp) =>
+                setDialog({ kind: 'follow-up', issue: current, followUp })
+              }
               onCorrectAcknowledgement={(acknowledgement) =>
                 setDialog({ kind: 'correct-ack', issue: current, acknowledgement })
               }

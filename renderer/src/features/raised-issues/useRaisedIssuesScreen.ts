@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { Engagement } from '@shared/model/engagement';
-import type { RaisedIssue } from '@shared/model/raisedIssue';
+import type { FollowUp, RaisedIssue } from '@shared/model/raisedIssue';
 import { addresseeStates, unansweredAddressees } from '@shared/rules/addressees';
 import { followUpCalendar } from '@shared/notebook/followUpCalendar';
 import { localIsoDay } from '@shared/rules/dates';
@@ -22,7 +22,7 @@ export type DialogState =
   | { kind: 'edit'; issue: RaisedIssue }
   | { kind: 'escalate'; issue: RaisedIssue }
   | { kind: 'acknowledge'; issue: RaisedIssue }
-  | { kind: 'follow-up'; issue: RaisedIssue }
+  | { kind: 'follow-up'; issue: RaisedIssue; followUp?: FollowUp }
   | { kind: 'correct-ack'; issue: RaisedIssue; acknowledgement: Acknowledgement };
 
 /** The escalation proposed for an issue: why, and the new issue's fields. */
