@@ -5,3 +5,5 @@ export type { ArchiveImportMode, ArchiveImportResult, ImportArchiveOptions } fro
 export { mergeArchive } from './merge';
 export { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
 export type { ArchiveImportErrorKind } from './errors';
+export { exportEngagementZip, importArchiveZip } from './zipArchive';
+export type { ExportedZip, ZipImportResult } from './zipArchive';
