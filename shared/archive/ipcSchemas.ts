@@ -144,6 +144,11 @@ export const backupWriteRequestSchema = z.strictObject({
   text: z.string().min(1),
   /** What it holds. */
   summary: archiveSummarySchema,
+  /** The SHA-256s of the attachment bytes it needs (put with backup.blob, stored once). */
+  blobs: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(20_000)
+    .optional(),
 });
 
 /** Response of backup.write. */

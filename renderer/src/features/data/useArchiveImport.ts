@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/errorMessage';
 import { readArchive, type CheckedArchive, type ReadProgress } from './archiveReader';
 import type { ArchiveHeader } from './archiveWorkerProtocol';
 import { pickFile } from './fileIo';
+import { restoreAttachmentBytes } from '../../../db/archive/backupBlobs';
 
 /** Where an archive import stands. */
 export type ImportPhase =
@@ -93,13 +94,16 @@ export function useArchiveImport(intoEngagementId?: string) {
         mode: 'auto',
         ...(intoEngagementId ? { intoEngagementId } : {}),
       });
+      // The records are in; bytes the backups folder holds for them follow (each checked
+      // against its record). Missing ones show "not on this device yet".
+      await restoreAttachmentBytes(client, store.db, result.engagementId).catch(() => 0);
       setPhase({ kind: 'done', result, parsed });
       return result;
     } catch (error) {
       fail(error);
       return null;
     }
-  }, [phase, store, intoEngagementId, fail]);
+  }, [phase, store, intoEngagementId, fail, client]);
 
   const reset = useCallback(() => {
     drop();
