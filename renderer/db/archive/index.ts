@@ -5,5 +5,10 @@ export type { ArchiveImportMode, ArchiveImportResult, ImportArchiveOptions } fro
 export { mergeArchive } from './merge';
 export { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
 export type { ArchiveImportErrorKind } from './errors';
-export { exportEngagementZip, importArchiveZip } from './zipArchive';
-export type { ExportedZip, ZipImportResult } from './zipArchive';
+export {
+  checkArchiveZip,
+  exportEngagementZip,
+  importArchiveZip,
+  writeCheckedZip,
+} from './zipArchive';
+export type { CheckedZip, ExportedZip, ZipImportResult } from './zipArchive';

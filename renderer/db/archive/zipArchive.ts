@@ -6,6 +6,7 @@ import {
   readArchiveZip,
   writeArchiveZip,
   type ArchiveRecord,
+  type ParsedArchive,
 } from '@shared/archive';
 import type { WorkbenchStore } from '../repositories/store';
 import type { WorkbenchDB } from '../database';
@@ -78,18 +79,22 @@ export interface ZipImportResult extends ArchiveImportResult {
   attachmentsIgnored: number;
 }
 
+/** A zipped archive read and checked, waiting to be written. */
+export interface CheckedZip {
+  /** The records, checked as a `.engagement.json` is. */
+  parsed: ParsedArchive;
+  /** The files by SHA-256, each checked against its name. */
+  files: Map<string, Uint8Array>;
+  /** The SHA-256s the attachment records name, with their sizes. */
+  named: Map<string, number>;
+}
+
 /**
- * Imports a zipped archive: the zip is read within its limits and every file checked against
- * its name, the records checked as a `.engagement.json` is, every file checked against the
- * size its record names; then the records and the files are written in ONE transaction.
- * Throws ArchiveError (bad zip, tampered file) or ArchiveImportError; nothing is written then.
+ * Reads and checks a zipped archive without writing anything: the zip within its limits and
+ * every file against its name, the records as a `.engagement.json` is, every file against the
+ * size its record names. Throws ArchiveError.
  */
-export async function importArchiveZip(
-  store: WorkbenchStore,
-  bytes: Uint8Array,
-  fileName: string,
-  options: ImportArchiveOptions = {},
-): Promise<ZipImportResult> {
+export async function checkArchiveZip(bytes: Uint8Array, fileName: string): Promise<CheckedZip> {
   const zip = await readArchiveZip(bytes, fileName);
   const parsed = await parseArchiveText(zip.text, fileName);
   const named = referencedFiles(parsed.content.records.attachment);
@@ -104,13 +109,26 @@ export async function importArchiveZip(
       ]);
     }
   }
+  return { parsed, files: zip.attachments, named };
+}
+
+/**
+ * Writes a checked zip: the records (as importArchive does) and the files its records name, in
+ * ONE transaction; a full disk is ArchiveImportError('quota') with nothing written.
+ */
+export async function writeCheckedZip(
+  store: WorkbenchStore,
+  checked: CheckedZip,
+  options: ImportArchiveOptions = {},
+): Promise<ZipImportResult> {
   const { db } = store;
+  const { parsed, files, named } = checked;
   return withQuotaMessage(() =>
     db.transaction('rw', db.tables, async () => {
       const result = await importArchive(store, parsed, options);
       let stored = 0;
       for (const [sha256, size] of named) {
-        const data = zip.attachments.get(sha256);
+        const data = files.get(sha256);
         if (!data) continue;
         stored += 1;
         if ((await db.attachmentBlobs.where('sha256').equals(sha256).count()) > 0) continue;
@@ -121,8 +139,18 @@ export async function importArchiveZip(
         ...result,
         attachmentsStored: stored,
         attachmentsMissing: named.size - stored,
-        attachmentsIgnored: [...zip.attachments.keys()].filter((s) => !named.has(s)).length,
+        attachmentsIgnored: [...files.keys()].filter((s) => !named.has(s)).length,
       };
     }),
   );
+}
+
+/** Checks and writes a zipped archive (see checkArchiveZip and writeCheckedZip). */
+export async function importArchiveZip(
+  store: WorkbenchStore,
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportArchiveOptions = {},
+): Promise<ZipImportResult> {
+  return writeCheckedZip(store, await checkArchiveZip(bytes, fileName), options);
 }

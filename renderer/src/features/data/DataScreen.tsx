@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CSV_ENTITIES, type CsvEntity } from '@shared/csv/columns';
 import { exportCsv } from '@shared/csv/exportCsv';
-import { exportEngagementArchive } from '../../../db/archive';
+import { exportEngagementArchive, exportEngagementZip } from '../../../db/archive';
 import { listRecords } from '../../../db/queries/records';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { errorMessage } from '../../lib/errorMessage';
@@ -10,7 +10,7 @@ import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../../app/screenProps';
 import { backUpEngagement, getAppVersion } from './backups';
 import { useDataDialogs } from './dataDialogs';
-import { pickFile, readWholeFile, saveTextFile } from './fileIo';
+import { pickFile, readWholeFile, saveBytesFile, saveTextFile } from './fileIo';
 import { CSV_ENTITY_LABELS, formatBytes } from './labels';
 import { ProgressBar } from './ProgressBar';
 import { useBackups } from './useBackups';
@@ -51,6 +51,33 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
         (done, total) => setBusy({ what: 'Export', fraction: done / total }),
       );
       if (name) pushToast({ tone: 'success', message: `Exported to “${name}”.` });
+    });
+
+  const exportZip = () =>
+    run('Export', async () => {
+      const zip = await exportEngagementZip(db, engagement.id, {
+        appVersion: await getAppVersion(client),
+        serialize: serializeInWorker,
+      });
+      const name = await saveBytesFile(
+        client,
+        {
+          purpose: 'archive',
+          title: 'Export engagement with attachments',
+          defaultName: zip.fileName,
+        },
+        zip.bytes,
+        (done, total) => setBusy({ what: 'Export', fraction: done / total }),
+      );
+      if (!name) return;
+      const missing =
+        zip.missing.length > 0
+          ? ` ${zip.missing.length} attached file(s) are not on this device yet and were left out.`
+          : '';
+      pushToast({
+        tone: missing ? 'info' : 'success',
+        message: `Exported to “${name}” with ${zip.attachments} attached file(s).${missing}`,
+      });
     });
 
   const exportSpreadsheet = (entity: CsvEntity) =>
@@ -114,6 +141,14 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
             onClick={() => void exportArchive()}
           >
             Export archive…
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => void exportZip()}
+          >
+            Export with attachments (zip)…
           </button>
           <button
             type="button"
