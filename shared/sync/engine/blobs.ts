@@ -46,6 +46,8 @@ interface Pass {
   /** device → file name → entry, for this device and every device it trusts. */
   listings: Map<string, Map<string, FolderEntry>>;
   out: AttachmentTransfer;
+  /** Held files left unpublished by the budget: the step runs again next round. */
+  unpublished: number;
   report: SyncReport;
   progress: (p: SyncProgress) => void;
 }
@@ -99,13 +101,14 @@ async function blobStep(
     sealed,
     listings: await listBlobs(ctx, trusted),
     out: emptyTransfer(run.refs),
+    unpublished: 0,
     report,
     progress,
   };
-  if (due) await publishBlobs(pass, run.refs);
+  if (due || run.waiting > 0) await publishBlobs(pass, run.refs);
   await fetchBlobs(pass, run.refs);
   reportUnreferenced(pass, run.refs);
-  run.waiting = pass.out.waiting;
+  run.waiting = pass.out.waiting + pass.unpublished;
   report.attachments = pass.out;
   if (pass.out.fetched > 0 || pass.out.published > 0) report.idle = false;
 }
@@ -169,7 +172,10 @@ async function publishBlobs(pass: Pass, refs: Named[]): Promise<void> {
   for (const ref of refs) {
     if (!ref.held || seen.has(ref.sha256) || offers(pass, ref).length > 0) continue;
     seen.add(ref.sha256);
-    if (pass.out.publishedBytes > 0 && pass.out.publishedBytes + ref.size > budget) break;
+    if (pass.out.publishedBytes > 0 && pass.out.publishedBytes + ref.size > budget) {
+      pass.unpublished += 1;
+      continue;
+    }
     const bytes = await pass.store.read(ref.sha256);
     // Bytes this device holds under another hash or size are never offered as these.
     if (bytes === null || (await blobProblem(ref, bytes)) !== null) continue;
@@ -200,6 +206,7 @@ async function fetchBlobs(pass: Pass, refs: Named[]): Promise<void> {
   let planned = 0;
   const jobs: { bytes: number; run: () => Promise<void> }[] = [];
   for (const variants of wanted.values()) {
+    if (variants.every((v) => offers(pass, v).length === 0)) continue; // not arrived yet
     const size = Math.max(...variants.map((v) => v.size));
     if (planned > 0 && planned + size > budget) break;
     planned += size;

@@ -154,6 +154,43 @@ describe('attachment bytes through the sync folder', () => {
     expect(rb.attachments).toMatchObject({ fetched: 0, refused: 0, waiting: 1 });
   });
 
+  it('moves at most the per-round budget, the rest on later rounds, and reports progress', async () => {
+    const root = await tempDir('ews-blobs-');
+    const tuning = { blobBytesPerRound: 5000 };
+    const a = await makeDevice(root, { name: 'Laptop', blobs: true, tuning });
+    const b = await makeDevice(root, { name: 'Desktop', blobs: true, tuning });
+    const e = await a.store.engagements.create(engagement);
+    const note = await a.store.notes.create({
+      engagementId: e.id,
+      title: 'Evidence',
+      date: '2026-03-02T09:00:00.000Z',
+      body: 'attached',
+    });
+    for (let i = 0; i < 5; i += 1) {
+      await a.store.attachments.attach({
+        target: { entity: 'note', id: note.id },
+        fileName: `f${i}.bin`,
+        mediaType: 'application/octet-stream',
+        bytes: fileBytes(2000, 100 + i),
+      });
+    }
+    expect((await a.sync()).attachments).toMatchObject({ published: 2 });
+    expect((await a.sync()).attachments).toMatchObject({ published: 2 });
+    expect((await a.sync()).attachments).toMatchObject({ published: 1 });
+    const fetched: number[] = [];
+    const phases: { done: number; total: number }[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const r = await b.sync((p) => {
+        if (p.phase === 'attachments') phases.push({ done: p.done, total: p.total });
+      });
+      fetched.push(r.attachments?.fetched ?? 0);
+    }
+    expect(fetched).toEqual([2, 2, 1]);
+    expect(await b.db.attachmentBlobs.count()).toBe(5);
+    expect(phases[0]).toEqual({ done: 0, total: 5 });
+    expect(phases.at(-1)).toEqual({ done: 1, total: 1 });
+  });
+
   it('a copy moved into an unapproved device folder is not read', async () => {
     const { root, a, b } = await twoDevices();
     const content = fileBytes(2000, 21);
