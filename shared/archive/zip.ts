@@ -101,7 +101,7 @@ export async function readArchiveZip(
     if (actual !== sha256) {
       fail(
         'checksum',
-        `${name} does not hash to its name (its SHA-256 is ${actual}): the file was changed after it was exported`,
+        `${shown(name)} does not hash to its name (its SHA-256 begins ${actual.slice(0, 16)}): the file was changed after it was exported`,
       );
     }
     attachments.set(sha256, data);
@@ -116,6 +116,10 @@ export async function readArchiveZip(
 }
 
 const ENTRY_NAME = /^attachments\/[0-9a-f]{64}$/;
+
+/** An entry's name as messages show it: a SHA-256 cut to 16 digits (it would not wrap). */
+const shown = (name: string): string =>
+  name.startsWith(ZIP_ATTACHMENTS_DIR) && name.length > 40 ? `${name.slice(0, 28)}…` : name;
 
 /** Each entry's bytes by name, within the limits; `fail` throws. */
 function unzipBounded(
@@ -142,7 +146,7 @@ function unzipBounded(
       return;
     }
     if (out.has(name)) {
-      problem = { kind: 'not-an-archive', message: `${name} appears twice` };
+      problem = { kind: 'not-an-archive', message: `${shown(name)} appears twice` };
       return;
     }
     if (file.compression !== 0 && file.compression !== 8) {
@@ -167,7 +171,7 @@ function unzipBounded(
         return true;
       },
       (message) => {
-        problem = { kind: 'too-large', message: `${name} ${message}` };
+        problem = { kind: 'too-large', message: `${shown(name)} ${message}` };
       },
     );
   });

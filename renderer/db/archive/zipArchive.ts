@@ -103,7 +103,7 @@ export async function checkArchiveZip(bytes: Uint8Array, fileName: string): Prom
     if (size !== undefined && size !== data.byteLength) {
       throw new ArchiveError(fileName, 'checksum', [
         {
-          where: `attachments/${sha256}`,
+          where: `attachments/${sha256.slice(0, 16)}…`,
           message: `holds ${data.byteLength} bytes where its record says ${size}`,
         },
       ]);
