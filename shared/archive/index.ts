@@ -5,3 +5,4 @@ export * from './content';
 export * from './errors';
 export * from './serialize';
 export * from './parse';
+export * from './zip';

@@ -47,6 +47,8 @@ export const fileReadRequestSchema = z.strictObject({
     .min(1024)
     .max(16 * 1024 * 1024)
     .optional(),
+  /** utf8 (text files, the default) or base64 (binary files: a zipped archive). */
+  encoding: z.enum(['utf8', 'base64']).optional(),
 });
 
 /** Response of file.read. */
@@ -95,6 +97,8 @@ export const fileWriteRequestSchema = z.strictObject({
   text: z.string(),
   /** True for the last piece: the file is flushed and renamed into place. */
   final: z.boolean(),
+  /** utf8 (the default) or base64 (the piece is binary, base64-encoded). */
+  encoding: z.enum(['utf8', 'base64']).optional(),
 });
 
 /** Response of file.write. */
@@ -144,6 +148,11 @@ export const backupWriteRequestSchema = z.strictObject({
   text: z.string().min(1),
   /** What it holds. */
   summary: archiveSummarySchema,
+  /** The SHA-256s of the attachment bytes it needs (put with backup.blob, stored once). */
+  blobs: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(20_000)
+    .optional(),
 });
 
 /** Response of backup.write. */

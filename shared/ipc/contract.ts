@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../model/settings';
 import * as files from '../archive/ipcSchemas';
+import * as backupBlobs from '../archive/backupBlobSchemas';
 import * as memos from '../memo/ipcSchemas';
 import * as sync from '../sync/ipcSchemas';
 import * as email from '../email/ipcSchemas';
@@ -87,6 +88,10 @@ export const ipcContract = {
   'backup.open': {
     request: files.backupOpenRequestSchema,
     response: files.backupOpenResponseSchema,
+  },
+  'backup.blob': {
+    request: backupBlobs.backupBlobRequestSchema,
+    response: backupBlobs.backupBlobResponseSchema,
   },
   'memo.exportPdf': {
     request: memos.memoExportPdfRequestSchema,

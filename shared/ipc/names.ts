@@ -16,6 +16,7 @@ export const CHANNELS = [
   'backup.write',
   'backup.list',
   'backup.open',
+  'backup.blob',
   // Escalation memos (issue 4): exports through a save dialog, verification, clipboard.
   'memo.exportPdf',
   'memo.exportMarkdown',

@@ -33,6 +33,7 @@ import { round } from './engine/round';
 import type { SyncEngine, SyncEngineOptions, SyncReport } from './engine/types';
 
 export type {
+  AttachmentTransfer,
   PeerInfo,
   SyncEngine,
   SyncEngineOptions,

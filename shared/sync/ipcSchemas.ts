@@ -62,7 +62,7 @@ export const syncFolderForgetResponseSchema = z.strictObject({
 /** A folder-relative path as the engine uses it (main checks it again, strictly). */
 const relPath = z.string().max(1024);
 /** File contents, base64 (works over Electron IPC and the browser harness alike). */
-const base64 = z.string().max(96 * 1024 * 1024);
+const base64 = z.string().max(Math.ceil(MAX_READ_BYTES / 3) * 4);
 
 /** Request of sync.fs: one file operation inside the engagement's chosen folder. */
 export const syncFsRequestSchema = z.discriminatedUnion('op', [

@@ -5,6 +5,8 @@
  * writes (a segment holds at most 2,000 changes or 1 MiB; a snapshot of the benchmark
  * engagement, 18,801 records, is 13 MB plain) and far below what would freeze the window.
  */
+import { MAX_ATTACHMENT_BYTES } from '../attachments/limits';
+
 export type FileKindName =
   'format' | 'keys' | 'device' | 'roster' | 'head' | 'segment' | 'snapshot';
 
@@ -19,8 +21,11 @@ export const FILE_LIMITS: Record<FileKindName, { stored: number; inflated: numbe
   snapshot: { stored: 64 * 1024 * 1024, inflated: 512 * 1024 * 1024 },
 };
 
-/** The largest file main's folder reader hands out at all (the largest limit above). */
-export const MAX_READ_BYTES = FILE_LIMITS.snapshot.stored;
+/**
+ * The largest file main's folder reader hands out at all: the largest limit above, or an
+ * attachment's bytes (sealed) under `devices/<id>/blobs/` (main allows that size there only).
+ */
+export const MAX_READ_BYTES = Math.max(FILE_LIMITS.snapshot.stored, MAX_ATTACHMENT_BYTES + 32);
 
 /** Thrown when a file is over its kind's limit (before it is read). */
 export class FileTooLargeError extends Error {

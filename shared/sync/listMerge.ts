@@ -233,7 +233,10 @@ export function decidingEdits<E extends FieldEdit>(shape: MergeShape, edits: rea
 export function fitsShape(shape: MergeShape, value: unknown): boolean {
   if (shape === 'value') return true;
   if (shape === 'list') return Array.isArray(value);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  // An absent object (an attachment's `email` is null for a file that is not an email) merges
+  // as itself; where the schema requires the object, validation refuses the record.
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
   return Object.entries(shape).every(([key, sub]) =>
     fitsShape(sub, (value as Record<string, unknown>)[key]),
   );

@@ -26,6 +26,8 @@ const sidecarSchema = z.object({
   size: z.number().int().min(0),
   /** What the archive holds. */
   summary: archiveSummarySchema,
+  /** The SHA-256s of the attachment bytes it needs (kept in blobs/, see blobStore.ts). */
+  blobs: z.array(z.string()).optional(),
 });
 
 /** One backup, as the "Restore from backup" list shows it. */
@@ -56,6 +58,8 @@ export interface BackupInput {
   summary: ArchiveSummary;
   /** The app version that wrote it. */
   appVersion: string;
+  /** The SHA-256s of the attachment bytes it needs (stored once in blobs/). */
+  blobs?: readonly string[];
 }
 
 /** Options of {@link createBackupStore}. */
@@ -78,6 +82,8 @@ export interface BackupStore {
   list(): Promise<BackupEntry[]>;
   /** The archive file of a backup id; throws RangeError for a malformed id. */
   pathOf(id: string): string;
+  /** The attachment bytes named by any backup kept (their summaries' lists). */
+  referencedBlobs(): Promise<Set<string>>;
 }
 
 /** Splits and checks a backup id (no path tricks: a UUID and a date only). */
@@ -154,7 +160,13 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       const size = await writeFileAtomically(archivePath(engagementId, day), input.text, ops);
       await writeFileAtomically(
         sidecarPath(engagementId, day),
-        JSON.stringify({ takenAt, appVersion: input.appVersion, size, summary: input.summary }),
+        JSON.stringify({
+          takenAt,
+          appVersion: input.appVersion,
+          size,
+          summary: input.summary,
+          ...(input.blobs ? { blobs: [...new Set(input.blobs)].sort() } : {}),
+        }),
         ops,
       );
       const all = await listEngagement(engagementId);
@@ -186,6 +198,23 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
         folders.filter((f) => UUID_PATTERN.test(f)).map((f) => listEngagement(f)),
       );
       return lists.flat().sort(newestFirst);
+    },
+
+    async referencedBlobs() {
+      const out = new Set<string>();
+      for (const entry of await this.list()) {
+        const parsed = parseBackupId(entry.id);
+        if (!parsed) continue;
+        try {
+          const sidecar = sidecarSchema.parse(
+            JSON.parse(await readFile(sidecarPath(parsed.engagementId, parsed.day), 'utf8')),
+          );
+          for (const sha256 of sidecar.blobs ?? []) out.add(sha256);
+        } catch {
+          // a backup without a readable summary names no bytes
+        }
+      }
+      return out;
     },
 
     pathOf(id) {

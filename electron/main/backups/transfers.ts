@@ -39,6 +39,7 @@ export interface FileTransfers {
   read(
     token: string,
     maxBytes?: number,
+    encoding?: 'utf8' | 'base64',
   ): Promise<{ text: string; bytesRead: number; size: number; done: boolean }>;
   /** Starts writing a file (into a temporary file next to it). */
   openWrite(path: string): Promise<{ token: string; name: string }>;
@@ -47,6 +48,7 @@ export interface FileTransfers {
     token: string,
     text: string,
     final: boolean,
+    encoding?: 'utf8' | 'base64',
   ): Promise<{ bytesWritten: number; done: boolean }>;
   /** Abandons a transfer; a half-written file is removed. */
   close(token: string): Promise<boolean>;
@@ -100,7 +102,7 @@ export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTrans
       return { token, name: basename(path), size };
     },
 
-    async read(token, maxBytes = DEFAULT_PIECE_BYTES) {
+    async read(token, maxBytes = DEFAULT_PIECE_BYTES, encoding = 'utf8') {
       const transfer = open_.get(token);
       if (!transfer || transfer.kind !== 'read') throw unknown();
       try {
@@ -112,9 +114,13 @@ export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTrans
             : { bytesRead: 0 };
         transfer.position += bytesRead;
         const done = bytesRead === 0 || transfer.position >= transfer.size;
-        let text = transfer.decoder.write(buffer.subarray(0, bytesRead));
+        // base64: each piece is encoded on its own (the reader decodes piece by piece).
+        let text =
+          encoding === 'base64'
+            ? buffer.subarray(0, bytesRead).toString('base64')
+            : transfer.decoder.write(buffer.subarray(0, bytesRead));
         if (done) {
-          text += transfer.decoder.end();
+          if (encoding !== 'base64') text += transfer.decoder.end();
           await drop(token);
         }
         return { text, bytesRead: transfer.position, size: transfer.size, done };
@@ -132,11 +138,11 @@ export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTrans
       return { token, name: basename(path) };
     },
 
-    async write(token, text, final) {
+    async write(token, text, final, encoding = 'utf8') {
       const transfer = open_.get(token);
       if (!transfer || transfer.kind !== 'write') throw unknown();
       try {
-        const buffer = Buffer.from(text, 'utf8');
+        const buffer = Buffer.from(text, encoding);
         if (buffer.byteLength > 0) await transfer.handle.write(buffer);
         transfer.written += buffer.byteLength;
         if (!final) return { bytesWritten: transfer.written, done: false };

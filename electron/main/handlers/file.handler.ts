@@ -5,7 +5,7 @@ import type { FileFilter, ShowOpenDialog, ShowSaveDialog } from '../dialogs/type
 
 /** The file types each purpose offers in the dialogs. */
 export const FILE_FILTERS: Record<FilePurpose, FileFilter[]> = {
-  archive: [{ name: 'Engagement archive', extensions: ['json'] }],
+  archive: [{ name: 'Engagement archive', extensions: ['json', 'zip'] }],
   csv: [{ name: 'CSV spreadsheet', extensions: ['csv', 'txt'] }],
   calendar: [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }],
 };
@@ -36,7 +36,7 @@ export function createFileHandlers(
       if (path === null) return { canceled: true as const };
       return { canceled: false as const, ...(await transfers.openRead(path)) };
     },
-    'file.read': ({ token, maxBytes }) => transfers.read(token, maxBytes),
+    'file.read': ({ token, maxBytes, encoding }) => transfers.read(token, maxBytes, encoding),
     'file.saveDialog': async ({ purpose, title, defaultName }) => {
       const path = deps.showSaveDialog
         ? await deps.showSaveDialog({ title, defaultName, filters: FILE_FILTERS[purpose] })
@@ -44,7 +44,8 @@ export function createFileHandlers(
       if (path === null) return { canceled: true as const };
       return { canceled: false as const, ...(await transfers.openWrite(path)) };
     },
-    'file.write': ({ token, text, final }) => transfers.write(token, text, final),
+    'file.write': ({ token, text, final, encoding }) =>
+      transfers.write(token, text, final, encoding),
     'file.close': async ({ token }) => ({ closed: await transfers.close(token) }),
   };
 }

@@ -8,6 +8,7 @@ import { createShellHandlers } from './shell.handler';
 import { createNotifyHandlers, type ShowNotification } from './notify.handler';
 import { join } from 'node:path';
 import { createBackupStore } from '../backups/backupStore';
+import { createBackupBlobs } from '../backups/blobStore';
 import { createFileTransfers } from '../backups/transfers';
 import type { ShowOpenDialog, ShowSaveDialog } from '../dialogs/types';
 import { createBackupHandlers } from './backup.handler';
@@ -99,6 +100,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
         dir: deps.backupsDir ?? join(deps.settingsDir, 'backups'),
         ...(deps.now ? { now: deps.now } : {}),
       }),
+      blobs: createBackupBlobs(deps.backupsDir ?? join(deps.settingsDir, 'backups')),
       transfers,
       appVersion: deps.appVersion,
     }),

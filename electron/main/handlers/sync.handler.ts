@@ -1,6 +1,8 @@
 import type { IpcHandlers } from '@shared/ipc/contract';
 import { WorkbenchIpcError } from '@shared/ipc/errors';
 import { FolderError, type SyncFolder } from '@shared/sync/folder';
+import { FILE_LIMITS } from '@shared/sync/limits';
+import { MAX_BLOB_FILE_BYTES, isBlobPath } from '@shared/sync/blobs';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createNodeFolder } from '../sync/nodeFolder';
 import { FolderInUseError, type SyncFolders } from '../sync/syncFolders';
@@ -89,7 +91,12 @@ export function createSyncHandlers(
           case 'list':
             return { entries: await folder.list(request.path) };
           case 'read': {
-            const bytes = await folder.read(request.path, request.maxBytes);
+            // Only attachment bytes may be as large as an attachment; every other file stops
+            // at the largest engine file (a snapshot).
+            const cap = isBlobPath(request.path)
+              ? MAX_BLOB_FILE_BYTES
+              : FILE_LIMITS.snapshot.stored;
+            const bytes = await folder.read(request.path, Math.min(request.maxBytes ?? cap, cap));
             return { data: bytes === null ? null : toBase64(bytes) };
           }
           case 'write': {

@@ -3,6 +3,7 @@
 import { FolderError, type SyncFolder } from '@shared/sync/folder';
 import { keysFileProblem, parseKeysFile } from '@shared/sync/crypto';
 import { FORMAT_FILE, FORMAT_NAME, KEYS_FILE, type FormatFile } from '@shared/sync/format';
+import { MAX_BLOB_FILE_BYTES, isOwnBlobPath } from '@shared/sync/blobs';
 import { isOwnSyncFile } from './deviceKey';
 
 const refuse = (path: string, why: string): never => {
@@ -14,7 +15,9 @@ const refuse = (path: string, why: string): never => {
  * (`devices/<deviceId>/head.json`, `device.json`, `roster.json`, `seg-…`, `snap-…`);
  * `format.json` only when the folder has none (setting the folder up, or putting back the one
  * this device knows after the folder was emptied); `keys.json` only as a well-formed keys file
- * with sane key-derivation parameters (turning encryption on, changing the passphrase).
+ * with sane key-derivation parameters (turning encryption on, changing the passphrase); this
+ * device's attachment bytes, `devices/<deviceId>/blobs/<64 hex>`, up to the largest attachment
+ * sealed (readers check them against the signed records; main need not).
  */
 export async function checkSyncWrite(
   folder: SyncFolder,
@@ -23,6 +26,10 @@ export async function checkSyncWrite(
   deviceId: string,
 ): Promise<void> {
   if (isOwnSyncFile(path, deviceId)) return;
+  if (isOwnBlobPath(path, deviceId)) {
+    if (data.byteLength > MAX_BLOB_FILE_BYTES) refuse(path, 'larger than any attachment');
+    return;
+  }
   if (path === FORMAT_FILE) {
     const current = await folder.read(path, 64 * 1024);
     if (current !== null && !isUpgrade(current, data)) {

@@ -5,3 +5,10 @@ export type { ArchiveImportMode, ArchiveImportResult, ImportArchiveOptions } fro
 export { mergeArchive } from './merge';
 export { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
 export type { ArchiveImportErrorKind } from './errors';
+export {
+  checkArchiveZip,
+  exportEngagementZip,
+  importArchiveZip,
+  writeCheckedZip,
+} from './zipArchive';
+export type { CheckedZip, ExportedZip, ZipImportResult } from './zipArchive';

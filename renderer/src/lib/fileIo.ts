@@ -1,5 +1,6 @@
 import type { WorkbenchClient } from '@shared/ipc/client';
 import type { FilePurpose } from '@shared/archive/ipcSchemas';
+import { base64ToBytes, bytesToBase64 } from '@shared/encoding/base64';
 
 /** Progress of a file transfer: bytes done of total. */
 export type TransferProgress = (done: number, total: number) => void;
@@ -71,6 +72,63 @@ export async function saveTextFile(
       const final = end >= text.length;
       await client.call('file.write', { token: answer.token, text: text.slice(start, end), final });
       onProgress?.(end, text.length);
+      if (final) return answer.name;
+    }
+  } catch (error) {
+    await client.call('file.close', { token: answer.token }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Reads a whole opened binary file (a zipped archive) into bytes, piece by piece. */
+export async function readWholeBytes(
+  client: WorkbenchClient,
+  token: string,
+  onProgress?: TransferProgress,
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const piece = await client.call('file.read', { token, encoding: 'base64' });
+      const bytes = base64ToBytes(piece.text);
+      parts.push(bytes);
+      size += bytes.byteLength;
+      onProgress?.(piece.bytesRead, piece.size);
+      if (piece.done) break;
+    }
+  } catch (error) {
+    await client.call('file.close', { token }).catch(() => undefined);
+    throw error;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
+/** Bytes per binary piece (a multiple of 3: each piece is base64-encoded on its own). */
+const WRITE_PIECE_BYTES = 3 * 1024 * 1024;
+
+/** Like {@link saveTextFile}, for bytes (a zipped archive). */
+export async function saveBytesFile(
+  client: WorkbenchClient,
+  options: { purpose: FilePurpose; title: string; defaultName: string },
+  bytes: Uint8Array,
+  onProgress?: TransferProgress,
+): Promise<string | null> {
+  const answer = await client.call('file.saveDialog', options);
+  if (answer.canceled) return null;
+  try {
+    for (let start = 0; ; start += WRITE_PIECE_BYTES) {
+      const end = Math.min(bytes.byteLength, start + WRITE_PIECE_BYTES);
+      const final = end >= bytes.byteLength;
+      const text = bytesToBase64(bytes.subarray(start, end));
+      await client.call('file.write', { token: answer.token, text, final, encoding: 'base64' });
+      onProgress?.(end, bytes.byteLength);
       if (final) return answer.name;
     }
   } catch (error) {

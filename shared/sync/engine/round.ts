@@ -12,6 +12,7 @@ import type { EngineCtx, OwnState, PeerState } from './context';
 import { publishRosterFiles } from './identity';
 import { idsUnder, readOwnHead, takeFreshId } from './ownFiles';
 import { setUp } from './policy';
+import { syncBlobs } from './blobs';
 import { publish, writeHead } from './publish';
 import type { PeerRead, PeerTrust } from './peerLines';
 import { readPeer } from './readPeer';
@@ -111,6 +112,8 @@ async function roundSteps(ctx: EngineCtx, report: SyncReport, progress: Progress
   }
   await publishRound(ctx, folderId, own, peers, report, progress);
   report.peers = devicesForUi(ctx, own.own, peers);
+  const trusted = peers.roster ? [...peers.roster.trust.keys()] : peers.dirs.map((d) => d.name);
+  await syncBlobs(ctx, trusted, report, progress);
 }
 
 /** Own files: another writer under this id? emptied or rolled back? turned encrypted? */

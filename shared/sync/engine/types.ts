@@ -6,6 +6,7 @@ import type { SyncDatabase } from '../database';
 import type { SyncFolder } from '../folder';
 import type { DeviceSigner } from '../identity';
 import type { KeyStanding } from '../roster';
+import type { SyncBlobStore } from '../blobs';
 
 /** Tunables of the engine (defaults in brackets). */
 export interface SyncTuning {
@@ -31,6 +32,8 @@ export interface SyncTuning {
    * run: signatures are then stripped unchecked (never in the app).
    */
   verifySignatures?: boolean;
+  /** Attachment bytes moved per direction in one round [512 MiB] (engine/blobs.ts). */
+  blobBytesPerRound?: number;
 }
 
 /** Options of {@link createSyncEngine}. */
@@ -66,6 +69,8 @@ export interface SyncEngineOptions extends SyncTuning {
   pinKey?: string;
   /** Decompression of segments and snapshots (the app: in a Web Worker); inline by default. */
   inflate?: ReadPolicy['inflate'];
+  /** The attachment bytes (engine/blobs.ts); without it only the records travel. */
+  blobs?: SyncBlobStore;
 }
 
 /** A problem met during a round. */
@@ -93,7 +98,8 @@ export interface SyncWarning {
     | 'device-removed'
     | 'device-key-changed'
     | 'encryption-off'
-    | 'encryption-off-refused';
+    | 'encryption-off-refused'
+    | 'unreferenced-file';
   /** The device concerned, if any. */
   deviceId?: string;
   /** The file concerned, if any. */
@@ -131,7 +137,7 @@ export interface PeerInfo {
 /** Progress of a running round. */
 export interface SyncProgress {
   /** What the round is doing. */
-  phase: 'checking' | 'reading' | 'applying' | 'writing' | 'compacting';
+  phase: 'checking' | 'reading' | 'applying' | 'writing' | 'compacting' | 'attachments';
   /** Units done and total (changes or files) in this phase. */
   done: number;
   /** Total. */
@@ -183,10 +189,30 @@ export interface SyncReport {
   recoveryKey?: string;
   /** Files in the folder written by this engine's format (segments, snapshots, heads...). */
   files?: number;
+  /** Attachment bytes this round (when the engine has a blob store and the step ran). */
+  attachments?: AttachmentTransfer;
   /** When the round started (ISO). */
   startedAt: string;
   /** How long it took (ms). */
   durationMs: number;
+}
+
+/** Attachment bytes moved by a round (engine/blobs.ts); counts are distinct SHA-256s. */
+export interface AttachmentTransfer {
+  /** Named by this folder's attachment records. */
+  referenced: number;
+  /** Of those, on this device (after the round). */
+  held: number;
+  /** Fetched this round, and their bytes. */
+  fetched: number;
+  fetchedBytes: number;
+  /** Published this round, and their bytes. */
+  published: number;
+  publishedBytes: number;
+  /** Still not on this device ("not on this device yet"). */
+  waiting: number;
+  /** Files refused this round (wrong hash or size, failed seal, unreadable). */
+  refused: number;
 }
 
 /** The engine. */

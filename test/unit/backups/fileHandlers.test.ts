@@ -54,7 +54,7 @@ describe('file.* and backup.* over the dispatcher', () => {
     await call('file.write', { token: saved.token, text: '{"a":', final: false });
     await call('file.write', { token: saved.token, text: '"é"}', final: true });
     expect(await readFile(target, 'utf8')).toBe('{"a":"é"}');
-    expect(dialogs.saveRequests[0]?.filters[0]?.extensions).toEqual(['json']);
+    expect(dialogs.saveRequests[0]?.filters[0]?.extensions).toEqual(['json', 'zip']);
 
     dialogs.answerNextOpen(target);
     const opened = await call('file.openDialog', { purpose: 'archive', title: 'Import' });

@@ -17,6 +17,7 @@ import { openWorkbenchDb } from '../../../renderer/db/open';
 import type { WorkbenchDB } from '../../../renderer/db/database';
 import { createStore, type WorkbenchStore } from '../../../renderer/db/repositories/store';
 import { createDexieSyncDatabase } from '../../../renderer/db/sync/dexieSyncDatabase';
+import { createDexieBlobStore } from '../../../renderer/db/sync/dexieBlobStore';
 
 /** A temporary folder, removed by cleanup(). */
 export async function tempDir(prefix = 'ews-sync-'): Promise<string> {
@@ -84,6 +85,8 @@ export async function makeDevice(
      * harness plays the user who keeps the recovery key (hostile tests say false).
      */
     approve?: boolean;
+    /** Move attachment bytes too (the app always does) [false]. */
+    blobs?: boolean;
   },
 ): Promise<Device> {
   const clock = manualClock(options.start ?? '2026-03-02T09:00:00.000Z');
@@ -113,6 +116,7 @@ export async function makeDevice(
     actor: `${options.name} user`,
     now: clock.now,
     ...(options.engagementIds ? { engagementIds: options.engagementIds } : {}),
+    ...(options.blobs ? { blobs: createDexieBlobStore(db) } : {}),
     ...options.tuning,
   });
   engineRef = engine;

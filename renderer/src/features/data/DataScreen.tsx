@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CSV_ENTITIES, type CsvEntity } from '@shared/csv/columns';
 import { exportCsv } from '@shared/csv/exportCsv';
-import { exportEngagementArchive } from '../../../db/archive';
+import { exportEngagementArchive, exportEngagementZip } from '../../../db/archive';
 import { listRecords } from '../../../db/queries/records';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { announceOperation } from '../../lib/announceOperation';
@@ -11,7 +11,7 @@ import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../../app/screenProps';
 import { backUpEngagement, getAppVersion } from './backups';
 import { useDataDialogs } from './dataDialogs';
-import { pickFile, readWholeFile, saveTextFile } from '../../lib/fileIo';
+import { pickFile, readWholeFile, saveBytesFile, saveTextFile } from '../../lib/fileIo';
 import { CSV_ENTITY_LABELS } from './labels';
 import { formatBytes } from '../../lib/formatBytes';
 import { ProgressBar } from './ProgressBar';
@@ -63,6 +63,40 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
         },
       );
       if (saved) pushToast({ tone: 'success', message: `Exported to “${saved.file}”.` });
+    });
+
+  const exportZip = () =>
+    run('Export', async () => {
+      const saved = await announceOperation(
+        { verb: 'export', subject: 'the engagement archive with its attachments' },
+        async () => {
+          const zip = await exportEngagementZip(db, engagement.id, {
+            appVersion: await getAppVersion(client),
+            serialize: serializeInWorker,
+          });
+          const name = await saveBytesFile(
+            client,
+            {
+              purpose: 'archive',
+              title: 'Export engagement with attachments',
+              defaultName: zip.fileName,
+            },
+            zip.bytes,
+            (done, total) => setBusy({ what: 'Export', fraction: done / total }),
+          );
+          return name ? { file: name, zip } : null;
+        },
+      );
+      if (!saved) return;
+      const { zip, file: name } = saved;
+      const missing =
+        zip.missing.length > 0
+          ? ` ${zip.missing.length} attached file(s) are not on this device yet and were left out.`
+          : '';
+      pushToast({
+        tone: missing ? 'info' : 'success',
+        message: `Exported to “${name}” with ${zip.attachments} attached file(s).${missing}`,
+      });
     });
 
   const exportSpreadsheet = (entity: CsvEntity) =>
@@ -133,6 +167,14 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
             onClick={() => void exportArchive()}
           >
             Export archive…
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => void exportZip()}
+          >
+            Export with attachments (zip)…
           </button>
           <button
             type="button"

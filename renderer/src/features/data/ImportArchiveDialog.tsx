@@ -36,7 +36,7 @@ export function ImportArchiveDialog({
   return (
     <Dialog
       title={intoEngagementId ? 'Merge an archive into this engagement' : 'Import engagement'}
-      description="Engagement archives are .engagement.json files exported from Engagement Workbench. The whole file is checked before anything is written."
+      description="Engagement archives are .engagement.json files (or .engagement.zip, with the attached files) exported from Engagement Workbench. The whole file is checked before anything is written."
       onClose={busy ? () => undefined : onClose}
       footer={
         <>

@@ -4,6 +4,7 @@ import { listEngagements } from '../../../db/queries/engagements';
 import type { WorkbenchDB } from '../../../db';
 import { BACKUPS_CHANGED_EVENT } from './useBackups';
 import { serializeInWorker } from './archiveReader';
+import { backUpAttachmentBytes, heldAttachmentHashes } from '../../../db/archive/backupBlobs';
 
 let appVersion: Promise<string> | null = null;
 
@@ -16,7 +17,10 @@ export function getAppVersion(client: WorkbenchClient): Promise<string> {
   return appVersion;
 }
 
-/** Takes today's backup of one engagement: the renderer exports, the main process stores. */
+/**
+ * Takes today's backup of one engagement: the renderer exports, the main process stores; then
+ * the attachment bytes the backups folder lacks (each SHA-256 once, see backupBlobs.ts).
+ */
 export async function backUpEngagement(
   client: WorkbenchClient,
   db: WorkbenchDB,
@@ -26,11 +30,14 @@ export async function backUpEngagement(
     appVersion: await getAppVersion(client),
     serialize: serializeInWorker,
   });
+  const blobs = await heldAttachmentHashes(db, engagementId);
   await client.call('backup.write', {
     engagementId,
     text: exported.text,
     summary: exported.summary,
+    blobs,
   });
+  await backUpAttachmentBytes(client, db, blobs);
   window.dispatchEvent(new Event(BACKUPS_CHANGED_EVENT));
 }
 

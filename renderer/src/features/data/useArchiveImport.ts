@@ -9,6 +9,7 @@ import { operationAnnouncement, type OperationOutcome } from '../../lib/operatio
 import { readArchive, type CheckedArchive, type ReadProgress } from './archiveReader';
 import type { ArchiveHeader } from './archiveWorkerProtocol';
 import { pickFile } from '../../lib/fileIo';
+import { restoreAttachmentBytes } from '../../../db/archive/backupBlobs';
 
 /** Where an archive import stands. */
 export type ImportPhase =
@@ -107,6 +108,9 @@ export function useArchiveImport(intoEngagementId?: string) {
         mode: 'auto',
         ...(intoEngagementId ? { intoEngagementId } : {}),
       });
+      // The records are in; bytes the backups folder holds for them follow (each checked
+      // against its record). Missing ones show "not on this device yet".
+      await restoreAttachmentBytes(client, store.db, result.engagementId).catch(() => 0);
       setPhase({ kind: 'done', result, parsed });
       say(fileName, {
         kind: 'done',
@@ -120,7 +124,7 @@ export function useArchiveImport(intoEngagementId?: string) {
       fail(error, fileName);
       return null;
     }
-  }, [phase, store, intoEngagementId, fail]);
+  }, [phase, store, intoEngagementId, fail, client]);
 
   const reset = useCallback(() => {
     drop();

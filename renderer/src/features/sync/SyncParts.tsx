@@ -9,6 +9,7 @@ const PHASES: Record<SyncProgress['phase'], string> = {
   applying: 'Applying their changes',
   writing: 'Publishing this device’s changes',
   compacting: 'Tidying up',
+  attachments: 'Fetching attached files',
 };
 
 /** What a round's outcome says on screen. */

@@ -124,6 +124,13 @@ export function SyncScreen({ engagement }: EngagementScreenProps) {
             {report && report.status === 'ok'
               ? ` · ${report.received} change(s) received, ${report.sent} sent`
               : ''}
+            {report?.attachments && report.attachments.referenced > 0
+              ? ` · attached files on this device: ${report.attachments.held} of ${report.attachments.referenced}` +
+                (report.attachments.fetched > 0
+                  ? ` (${report.attachments.fetched} arrived this round)`
+                  : '') +
+                (report.attachments.waiting > 0 ? '; the rest are on their way' : '')
+              : ''}
           </p>
           {report?.message ? <p className="sync-message">{report.message}</p> : null}
           {state.error ? <p className="sync-message">{state.error}</p> : null}

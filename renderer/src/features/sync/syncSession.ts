@@ -8,6 +8,7 @@ import {
 } from '@shared/sync/engine';
 import type { WorkbenchDB } from '../../../db';
 import { createDexieSyncDatabase } from '../../../db/sync/dexieSyncDatabase';
+import { createDexieBlobStore } from '../../../db/sync/dexieBlobStore';
 import { holdBusy } from '../../lib/userActivity';
 import { createIpcFolder } from './ipcFolder';
 import { deviceSigner } from './deviceSigner';
@@ -158,6 +159,7 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
     engine = createSyncEngine({
       db: createDexieSyncDatabase({ db: deps.db, deviceId: () => current }),
       folder: createIpcFolder(deps.client, engagementId),
+      blobs: createDexieBlobStore(deps.db),
       signer: deviceSigner,
       inflate: inflateInWorker,
       pinKey: `${folder.path}\u0000${folder.scope === 'engagement' ? engagementId : '*'}`,

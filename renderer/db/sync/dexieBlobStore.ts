@@ -1,0 +1,43 @@
+import type { BlobRef, SyncBlobStore } from '@shared/sync/blobs';
+import type { WorkbenchDB } from '../database';
+
+/**
+ * The sync engine's view of attachment bytes (shared/sync/blobs.ts) over Dexie: the records
+ * of `attachments` (synced, so signed by an approved device or made here) name what is wanted;
+ * `attachmentBlobs` holds what this device has, one row per SHA-256.
+ */
+export function createDexieBlobStore(db: WorkbenchDB): SyncBlobStore {
+  return {
+    async referenced(engagementIds) {
+      const rows = engagementIds
+        ? await db.attachments
+            .where('engagementId')
+            .anyOf([...engagementIds])
+            .toArray()
+        : await db.attachments.toArray();
+      const held = new Set((await db.attachmentBlobs.toCollection().primaryKeys()) as string[]);
+      const seen = new Set<string>();
+      const out: (BlobRef & { held: boolean })[] = [];
+      for (const row of rows) {
+        const key = `${row.sha256}|${row.size}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ sha256: row.sha256, size: row.size, held: held.has(row.sha256) });
+      }
+      return out;
+    },
+    async read(sha256) {
+      const row = await db.attachmentBlobs.get(sha256);
+      return row ? new Uint8Array(await row.bytes.arrayBuffer()) : null;
+    },
+    async store(ref, bytes) {
+      if (bytes.byteLength !== ref.size)
+        throw new Error('The bytes do not have the record’s size.');
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      await db.transaction('rw', db.attachmentBlobs, async () => {
+        if ((await db.attachmentBlobs.where('sha256').equals(ref.sha256).count()) > 0) return;
+        await db.attachmentBlobs.add({ sha256: ref.sha256, size: ref.size, bytes: blob });
+      });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileTransfers } from '../../../electron/main/backups/transfers';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'binary-transfers-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('binary file transfers (a zipped archive)', () => {
+  it('reads and writes bytes that are not UTF-8, piece by piece, unchanged', async () => {
+    const bytes = new Uint8Array(10_000).map((_, i) => (i * 131 + 7) % 256);
+    const source = join(dir, 'in.engagement.zip');
+    await writeFile(source, bytes);
+    const transfers = createFileTransfers();
+    const { token } = await transfers.openRead(source);
+    const parts: Buffer[] = [];
+    for (;;) {
+      const piece = await transfers.read(token, 1024 + 1, 'base64');
+      parts.push(Buffer.from(piece.text, 'base64'));
+      if (piece.done) break;
+    }
+    expect(new Uint8Array(Buffer.concat(parts))).toEqual(bytes);
+
+    const target = join(dir, 'out.engagement.zip');
+    const w = await transfers.openWrite(target);
+    await transfers.write(
+      w.token,
+      Buffer.from(bytes.subarray(0, 3000)).toString('base64'),
+      false,
+      'base64',
+    );
+    await transfers.write(
+      w.token,
+      Buffer.from(bytes.subarray(3000)).toString('base64'),
+      true,
+      'base64',
+    );
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
+    expect(transfers.openCount).toBe(0);
+  });
+});
