@@ -118,6 +118,16 @@ export const memoObject = z.object({
   itemIssueIds: z.array(idSchema),
   /** Files exported from this version. */
   exports: z.array(memoExportSchema).default([]),
+  /**
+   * The manifest signed at issue by the issuing device (shared/memo/signedManifest.ts): its exact
+   * text and the Ed25519 signature (base64). Absent on memos issued before signing existed.
+   */
+  signed: z
+    .object({
+      text: z.string().max(4_000_000),
+      signature: z.string().regex(/^[A-Z0-9+/]{86}==$/i, 'must be an Ed25519 signature'),
+    })
+    .optional(),
 });
 
 /** A whole stored memo, with its cross-field checks. */

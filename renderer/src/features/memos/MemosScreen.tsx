@@ -3,9 +3,9 @@ import { acknowledgementRequestText } from '@shared/memo/ackRequest';
 import { composeMemo, htmlOf } from '@shared/memo/compose';
 import { shortFingerprint } from '@shared/memo/fingerprint';
 import type { PageSize } from '@shared/memo/printCss';
-import { renderMemoHtml } from '@shared/memo/renderHtml';
 import type { Memo } from '@shared/memo/types';
 import type { VerifyResult } from '@shared/memo/verify';
+import { verifySignature } from '@shared/memo/verifySigned';
 import type { MemoRecord } from '@shared/model/memo';
 import type { MemoDraftInput, MemoDraftRecord } from '@shared/model/memoDraft';
 import { localIsoDay } from '@shared/rules/dates';
@@ -32,6 +32,8 @@ import {
 } from '@shared/memo/composerDraft';
 import { MemoDrafts } from './MemoDrafts';
 import { exportMarkdown, exportPdf, type ExportOutcome } from './exportMemo';
+import { exportWithExhibits, issuedPdfRequest } from './exportExhibits';
+import { knownDevices, signIssuedMemo } from './signMemo';
 import { MemoComposer } from './MemoComposer';
 import { MemoPreview } from './MemoPreview';
 import { useComposedMemo } from './useComposedMemo';
@@ -194,6 +196,9 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
         ? (memos.find((m) => m.memoId === active.reissueOf?.memoId && m.status === 'issued') ??
           null)
         : null;
+      const issuedAt = new Date().toISOString();
+      // Signed before it is stored: a memo that cannot be signed is not issued (the draft stays).
+      const { markdown, signed } = await signIssuedMemo(client, final, issuedAt, previous);
       const record = await issueMemoVersion(
         store,
         {
@@ -202,7 +207,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
           version: options.version,
           status: 'issued',
           supersededBy: null,
-          issuedAt: new Date().toISOString(),
+          issuedAt,
           subject: final.memo.header.subject,
           recipientIds: active.recipientIds,
           ccIds: active.ccIds,
@@ -219,7 +224,8 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
           display: final.display,
           content: final.canonical,
           fingerprint: final.fingerprint,
-          markdown: final.markdown,
+          markdown,
+          signed,
           cited: final.cited,
           itemIssueIds: final.memo.items.map((i) => i.id),
           exports: [],
@@ -238,24 +244,11 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
 
   const exportIssued = (record: MemoRecord, format: 'md' | 'pdf') =>
     run(`${format}:${record.id}`, async () => {
+      const pdf = issuedPdfRequest(record, pageSize, engagement.client);
       const outcome =
         format === 'md'
           ? await exportMarkdown(client, record.markdown, record.memoId, record.version)
-          : await exportPdf(
-              client,
-              renderMemoHtml(issuedModel(record), {
-                fingerprint: record.fingerprint,
-                state: 'issued',
-                ...(record.display ? { display: record.display } : {}),
-              }),
-              pageSize,
-              {
-                memoId: record.memoId,
-                version: record.version,
-                fingerprint: record.fingerprint,
-                headerText: engagement.client,
-              },
-            );
+          : await exportPdf(client, pdf.html, pageSize, pdf.footer, pdf.signed);
       if (!outcome) return;
       await recordMemoExport(store, record.id, {
         format: format === 'md' ? 'markdown' : 'pdf',
@@ -264,6 +257,11 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
         at: new Date().toISOString(),
       });
       saved(outcome);
+    });
+
+  const exportExhibits = (record: MemoRecord, format: 'md' | 'pdf') =>
+    run(`zip:${record.id}`, async () => {
+      saved(await exportWithExhibits(client, db, record, format, pageSize, engagement.client));
     });
 
   const copyRequest = (record: MemoRecord) =>
@@ -283,7 +281,9 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
     run('verify', async () => {
       const picked = await client.call('memo.verifyFile', {});
       if (!picked.picked || !picked.file) return;
-      setVerdict(await verifyInWorker(picked.file, memos));
+      const base = await verifyInWorker(picked.file, memos);
+      const known = await knownDevices(client, memos);
+      setVerdict(await verifySignature(picked.file, base, memos, known));
     });
 
   const issuedList = [...memos].sort((a, b) =>
@@ -363,11 +363,13 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
           <strong>
             {verdict.outcome === 'match'
               ? 'Matches an issued memo'
-              : verdict.outcome === 'altered'
-                ? 'Does not match'
-                : verdict.outcome === 'unknown'
-                  ? 'Not an issued memo'
-                  : 'Not a memo'}
+              : verdict.outcome === 'signed'
+                ? 'Signed, not recorded here'
+                : verdict.outcome === 'altered'
+                  ? 'Does not match'
+                  : verdict.outcome === 'unknown'
+                    ? 'Not an issued memo'
+                    : 'Not a memo'}
           </strong>
           <p>{verdict.message}</p>
           <button type="button" className="button button-ghost" onClick={() => setVerdict(null)}>
@@ -482,6 +484,15 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                         aria-label={`Export ${m.memoId} v${m.version} as PDF`}
                       >
                         PDF
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-ghost"
+                        disabled={busy !== null}
+                        onClick={() => exportExhibits(m, 'pdf')}
+                        aria-label={`Export ${m.memoId} v${m.version} as PDF with its exhibits (zip)`}
+                      >
+                        PDF with exhibits
                       </button>
                       <button
                         type="button"
