@@ -1,0 +1,98 @@
+// tools/verify-memo.mjs, run as a recipient runs it (node, no dependency), on a Markdown memo
+// issued and signed as the app does and on a real Chromium PDF signed at export.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signPdfExport } from '../../../electron/main/handlers/memoSigning';
+import { parseManifest } from '../../../shared/memo/signedManifest';
+import { chromiumPdf, signedSampleMemo, signingDeps } from '../memo/signing';
+
+const TOOL = join(import.meta.dirname, '..', '..', '..', 'tools', 'verify-memo.mjs');
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'verify-tool-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the tool on bytes written to `name`: its exit status and output. */
+async function run(name: string, bytes: Uint8Array | string, ...args: string[]) {
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  try {
+    const out = execFileSync(process.execPath, [TOOL, path, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { status: 0, out };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { status: e.status, out: `${e.stdout}${e.stderr}` };
+  }
+}
+
+describe('verify-memo.mjs', () => {
+  it('verifies a genuine Markdown memo and names memo, issuer and device', async () => {
+    const { markdown, signed } = await signedSampleMemo(signingDeps('device-a'));
+    const result = await run('memo.md', markdown);
+    expect(result.out).toContain('VERIFIED: the signature holds');
+    expect(result.status).toBe(0);
+    expect(result.out).toContain(
+      'Issued: 2026-06-15T12:00:00.000Z by Alex Morgan, Morgan Advisory',
+    );
+    expect(result.out).toContain('Device: device-a');
+    const key = parseManifest(signed.text)?.device.publicKey ?? '';
+    expect((await run('memo.md', markdown, '--key', key)).status).toBe(0);
+    // CRLF line ends (a mail client) still verify
+    expect((await run('crlf.md', markdown.replace(/\n/g, '\r\n'))).status).toBe(0);
+  });
+
+  it('fails a changed byte, another key, and a file with no signature', async () => {
+    const { markdown } = await signedSampleMemo(signingDeps());
+    const changed = await run('changed.md', markdown.replace('Open issues', 'Opem issues'));
+    expect(changed.status).toBe(1);
+    expect(changed.out).toContain('the text was changed after it was signed');
+    const other = (await signedSampleMemo(signingDeps())).signed;
+    const pinned = await run(
+      'memo.md',
+      markdown,
+      '--key',
+      parseManifest(other.text)?.device.publicKey ?? '',
+    );
+    expect(pinned.status).toBe(1);
+    expect(pinned.out).toContain('another key than the one you gave');
+    const forgedDate = await run(
+      'date.md',
+      markdown.replace('"issuedAt":"2026-06-15', '"issuedAt":"2026-06-01'),
+    );
+    expect(forgedDate.out).toContain('the signature does not match the manifest');
+    expect((await run('plain.md', '# A memo\n')).status).toBe(2);
+  });
+
+  it('verifies a signed Chromium PDF and fails it after one changed byte or an appended update', async () => {
+    const { signed, record } = await signedSampleMemo(signingDeps());
+    const printed = await chromiumPdf();
+    const text = new TextDecoder('latin1').decode(printed);
+    printed.set(new TextEncoder().encode(record.fingerprint), text.indexOf('ab'.repeat(32)));
+    const memo = { memoId: record.memoId, version: 1, fingerprint: record.fingerprint };
+    const pdf = await signPdfExport(signingDeps('device-b'), printed, signed, memo);
+    const good = await run('memo.pdf', pdf);
+    expect(good.out).toContain('VERIFIED');
+    expect(good.out).toContain('PDF exported: 2026-06-15T12:00:00.000Z by device device-b');
+    expect(good.status).toBe(0);
+    const changed = pdf.slice();
+    changed[3000] = (changed[3000] ?? 0) ^ 0x20;
+    const bad = await run('changed.pdf', changed);
+    expect(bad.status).toBe(1);
+    expect(bad.out).toContain('the pages are not the bytes that were signed at export');
+    const appended = new Uint8Array([
+      ...pdf,
+      ...new TextEncoder().encode('1 0 obj\n<<>>\nendobj\n'),
+    ]);
+    expect((await run('appended.pdf', appended)).out).toContain('bytes were added or changed');
+  });
+});
