@@ -490,7 +490,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                         className="button button-ghost"
                         disabled={busy !== null}
                         onClick={() => exportExhibits(m, 'pdf')}
-                        aria-label={`Export ${m.memoId} v${m.version} as PDF with its exhibits (zip)`}
+                        aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (PDF and files)`}
                       >
                         PDF with exhibits
                       </button>
