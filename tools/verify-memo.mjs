@@ -234,15 +234,44 @@ function keyFingerprint(publicKeyB64) {
   return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}`;
 }
 
+/** The command line: one file, and any number of "--key <base64>" (keys the reader trusts). */
+function parseArgs(argv) {
+  const keys = [];
+  const files = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--key') {
+      if (!argv[i + 1]) return null;
+      keys.push(argv[i + 1]);
+      i += 1;
+    } else files.push(argv[i]);
+  }
+  return files.length === 1 ? { path: files[0], keys } : null;
+}
+
+/** What the trusted keys (if given) say about the issuing and exporting keys. */
+function keyProblems(result, keys) {
+  const m = result.manifest;
+  if (!m) return [];
+  const exporter = result.exported?.device.publicKey;
+  const problems = [];
+  if (keys.length > 0 && !keys.includes(m.device.publicKey)) {
+    problems.push('it was issued with another key than the ones you gave (--key)');
+  }
+  if (exporter !== undefined && exporter !== m.device.publicKey && !keys.includes(exporter)) {
+    problems.push(
+      `the PDF was signed at export by another key than the one that issued the memo (device ${result.exported.device.id}, key ${exporter}): its pages are that key's word; pass --key with that key if you trust it`,
+    );
+  }
+  return problems;
+}
+
 function main(argv) {
-  const keyAt = argv.indexOf('--key');
-  const pinned = keyAt === -1 ? null : argv[keyAt + 1];
-  const files = argv.filter((_a, i) => keyAt === -1 || (i !== keyAt && i !== keyAt + 1));
-  if (files.length !== 1 || (keyAt !== -1 && !pinned)) {
-    console.error('usage: node verify-memo.mjs <memo.md|memo.pdf> [--key <base64 public key>]');
+  const args = parseArgs(argv);
+  if (!args) {
+    console.error('usage: node verify-memo.mjs <memo.md|memo.pdf> [--key <base64 public key>]...');
     return 2;
   }
-  const path = files[0];
+  const { path, keys } = args;
   let bytes;
   try {
     if (statSync(path).size > MAX_BYTES) throw new Error('larger than 100 MB');
@@ -254,9 +283,7 @@ function main(argv) {
   const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
   const result = isPdf ? checkPdf(bytes) : checkMarkdown(bytes.toString('utf8'));
   const m = result.manifest;
-  if (m && pinned && m.device.publicKey !== pinned) {
-    result.problems.push('it was signed with another key than the one you gave (--key)');
-  }
+  result.problems.push(...keyProblems(result, keys));
   console.log(`File: ${path} (SHA-256 ${sha256(bytes)})`);
   if (m) {
     console.log(`Memo: ${m.memoId} version ${m.version}, fingerprint SHA-256 ${m.fingerprint}`);
@@ -267,7 +294,8 @@ function main(argv) {
     console.log(`Supersedes: ${m.previousFingerprint ?? 'nothing (first version)'}`);
     for (const e of m.exhibits) console.log(`Exhibit ${e.ref}: ${e.name} SHA-256 ${e.sha256}`);
     if (result.exported) {
-      console.log(`PDF exported: ${result.exported.at} by device ${result.exported.device.id}`);
+      const d = result.exported.device;
+      console.log(`PDF exported: ${result.exported.at} by device ${d.id}, key ${d.publicKey}`);
     }
   }
   if (result.problems.length > 0) {
@@ -276,8 +304,8 @@ function main(argv) {
     return m ? 1 : 2;
   }
   console.log(
-    pinned
-      ? 'VERIFIED: the signature holds, with the key you gave.'
+    keys.length > 0
+      ? 'VERIFIED: the signatures hold, with the keys you gave.'
       : "VERIFIED: the signature holds and the file is unchanged since it was signed. Whether this key is the issuer's is for you to confirm (compare the key fingerprint above with one the issuer gave you, or pass --key).",
   );
   console.log(

@@ -44,8 +44,8 @@ export interface SignatureFinding {
   device: { known: boolean; label: string | null };
   /** Superseded by a later version: true/false from the record, null when there is none here. */
   superseded: boolean | null;
-  /** For a PDF: when and by which device it was exported (signed at export). */
-  exported: { at: string; deviceId: string } | null;
+  /** For a PDF: when and by which device (and key) it was exported (signed at export). */
+  exported: { at: string; deviceId: string; publicKey: string } | null;
 }
 
 const encoder = new TextEncoder();
@@ -115,7 +115,11 @@ async function checkPdf(facts: SignedPdfFacts, title: string | null): Promise<Ch
     statement = null;
   }
   if (!statement) return { manifest, problem: 'its export statement cannot be read', ...none };
-  const exported = { at: statement.exportedAt, deviceId: statement.device.id };
+  const exported = {
+    at: statement.exportedAt,
+    deviceId: statement.device.id,
+    publicKey: statement.device.publicKey,
+  };
   const fail = (problem: string): Checked => ({ ...none, manifest, problem, exported });
   if (!(await signatureHolds(facts.entries.pdfExport, statement.device.publicKey))) {
     return fail('its export signature does not match');
@@ -186,7 +190,7 @@ export async function verifySignature(
       signature: finding,
     };
   }
-  const verdict = signedVerdict(file.fileName, checked.text, m, finding, issued, base);
+  const verdict = signedVerdict(file.fileName, checked.text, m, finding, issued, base, known);
   return { ...verdict, signature: finding };
 }
 
@@ -198,6 +202,7 @@ function signedVerdict(
   finding: SignatureFinding,
   issued: readonly IssuedMemoForVerify[],
   base: VerifyResult,
+  known: readonly KnownDevice[],
 ): VerifyResult {
   const name = `${m.memoId} version ${m.version}`;
   const who = `issued by ${m.issuedBy || 'an unnamed author'} on ${m.issuedAt.slice(0, 16).replace('T', ' ')} UTC`;
@@ -212,6 +217,15 @@ function signedVerdict(
         : '';
   const record = issued.find((r) => r.memoId === m.memoId && r.version === m.version);
   const head = { memoId: m.memoId, version: m.version };
+  const exporter = finding.exported;
+  if (exporter && base.outcome !== 'match' && !exporterKnown(exporter.publicKey, m, known)) {
+    return {
+      outcome: 'altered',
+      ...head,
+      message: `${fileName} carries the genuine manifest of ${name}, but its pages were signed at export by a key this app does not know (device ${exporter.deviceId}): anyone can sign pages that way. Do not rely on this PDF; compare it with the Markdown export.`,
+    };
+  }
+
   if (!record) {
     return {
       outcome: 'signed',
@@ -239,4 +253,9 @@ function signedVerdict(
     ...head,
     message: `${fileName} is ${name}, signed and unchanged, ${who}, ${from}.${exact}${later}`,
   };
+}
+
+/** A PDF's exporting key is trusted when it issued the memo or this app knows it. */
+function exporterKnown(key: string, m: MemoManifest, known: readonly KnownDevice[]): boolean {
+  return key === m.device.publicKey || known.some((d) => d.publicKey === key);
 }

@@ -153,15 +153,36 @@ describe('signed memo: PDF', () => {
     const { signed, record } = await signedSampleMemo(deps);
     const printed = await pdfFor(record.fingerprint);
     const memo = { memoId: record.memoId, version: 1, fingerprint: record.fingerprint };
-    const pdf = await signPdfExport(signingDeps('device-b'), printed, signed, memo);
+    const laptop = signingDeps('device-b');
+    const pdf = await signPdfExport(laptop, printed, signed, memo);
     expect(pdf.subarray(0, printed.length)).toEqual(printed);
-    const verdict = await verify(await pdfFile(pdf), [record]);
+    // exported by the consultant's other device, which this app knows (its roster, its own key)
+    const laptopKey = Buffer.from((await laptop.keys.signer()).publicKey).toString('base64');
+    const known = [{ publicKey: laptopKey, label: 'the laptop' }];
+    const verdict = await verify(await pdfFile(pdf), [record], known);
     expect(verdict.outcome).toBe('match');
     expect(verdict.signature?.exported).toEqual({
       at: '2026-06-15T12:00:00.000Z',
       deviceId: 'device-b',
+      publicKey: laptopKey,
     });
-    expect((await verify(await pdfFile(pdf), [])).outcome).toBe('signed');
+    expect((await verify(await pdfFile(pdf), [], known)).outcome).toBe('signed');
+    // exported by the issuing device itself: no other key to know
+    const own = await signPdfExport(deps, printed, signed, memo);
+    expect((await verify(await pdfFile(own), [record])).outcome).toBe('match');
+  });
+
+  it('forged pages carrying the genuine manifest, signed at export by an unknown key, fail', async () => {
+    const { signed, record } = await signedSampleMemo(signingDeps('device-a'));
+    const other = await pdfFor(record.fingerprint);
+    other[2500] = (other[2500] ?? 0) ^ 1; // other pages than the ones the consultant printed
+    const memo = { memoId: record.memoId, version: 1, fingerprint: record.fingerprint };
+    const pdf = await signPdfExport(signingDeps('device-a'), other, signed, memo);
+    for (const issued of [[record], []]) {
+      const verdict = await verify(await pdfFile(pdf), issued);
+      expect(verdict.outcome).toBe('altered');
+      expect(verdict.message).toContain('signed at export by a key this app does not know');
+    }
   });
 
   it('poppler reads the signed PDF: same text, the signature in its metadata, no error', async () => {

@@ -64,7 +64,7 @@ describe('verify-memo.mjs', () => {
       parseManifest(other.text)?.device.publicKey ?? '',
     );
     expect(pinned.status).toBe(1);
-    expect(pinned.out).toContain('another key than the one you gave');
+    expect(pinned.out).toContain('issued with another key than the ones you gave');
     const forgedDate = await run(
       'date.md',
       markdown.replace('"issuedAt":"2026-06-15', '"issuedAt":"2026-06-01'),
@@ -74,15 +74,16 @@ describe('verify-memo.mjs', () => {
   });
 
   it('verifies a signed Chromium PDF and fails it after one changed byte or an appended update', async () => {
-    const { signed, record } = await signedSampleMemo(signingDeps());
+    const deps = signingDeps('device-a');
+    const { signed, record } = await signedSampleMemo(deps);
     const printed = await chromiumPdf();
     const text = new TextDecoder('latin1').decode(printed);
     printed.set(new TextEncoder().encode(record.fingerprint), text.indexOf('ab'.repeat(32)));
     const memo = { memoId: record.memoId, version: 1, fingerprint: record.fingerprint };
-    const pdf = await signPdfExport(signingDeps('device-b'), printed, signed, memo);
+    const pdf = await signPdfExport(deps, printed, signed, memo);
     const good = await run('memo.pdf', pdf);
     expect(good.out).toContain('VERIFIED');
-    expect(good.out).toContain('PDF exported: 2026-06-15T12:00:00.000Z by device device-b');
+    expect(good.out).toContain('PDF exported: 2026-06-15T12:00:00.000Z by device device-a');
     expect(good.status).toBe(0);
     const changed = pdf.slice();
     changed[3000] = (changed[3000] ?? 0) ^ 0x20;
@@ -94,5 +95,26 @@ describe('verify-memo.mjs', () => {
       ...new TextEncoder().encode('1 0 obj\n<<>>\nendobj\n'),
     ]);
     expect((await run('appended.pdf', appended)).out).toContain('bytes were added or changed');
+  });
+
+  it('refuses pages signed at export by another key, unless the reader trusts that key', async () => {
+    const issuer = signingDeps('device-a');
+    const { signed, record } = await signedSampleMemo(issuer);
+    // forged pages: other printed bytes, the genuine manifest copied in, signed with the forger's key
+    const forged = await chromiumPdf();
+    forged[2500] = (forged[2500] ?? 0) ^ 1;
+    const memo = { memoId: record.memoId, version: 1, fingerprint: record.fingerprint };
+    const forger = signingDeps('device-a');
+    const pdf = await signPdfExport(forger, forged, signed, memo);
+    const result = await run('forged.pdf', pdf);
+    expect(result.status).toBe(1);
+    expect(result.out).toContain(
+      'signed at export by another key than the one that issued the memo',
+    );
+    const issuerKey = parseManifest(signed.text)?.device.publicKey ?? '';
+    expect((await run('forged.pdf', pdf, '--key', issuerKey)).status).toBe(1);
+    const forgerKey = Buffer.from((await forger.keys.signer()).publicKey).toString('base64');
+    const trusted = await run('forged.pdf', pdf, '--key', issuerKey, '--key', forgerKey);
+    expect(trusted.status).toBe(0);
   });
 });
