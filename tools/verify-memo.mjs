@@ -5,6 +5,9 @@
 //   node verify-memo.mjs memo.pdf       (a PDF export)
 //   node verify-memo.mjs memo.md --key <base64 public key>   (pin the issuer's published key)
 //
+// Beside an unzipped "Export with exhibits" (the memo and its exhibits/ folder), each exhibit the
+// signed manifest lists must be in exhibits/ with its signed SHA-256.
+//
 // One file, Node 20 or later, no dependency beyond Node's own crypto: a recipient can read all
 // of it before running it. It is written apart from the app's code on purpose (a second,
 // independent reading of the format: shared/memo/README.md "Signed memos"). It trusts nothing the
@@ -13,7 +16,8 @@
 // before a word of the manifest is printed as fact.
 // Exit status: 0 verified, 1 not verified, 2 unreadable or wrong use.
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 const FENCE = '```ews-memo-signature';
@@ -265,6 +269,26 @@ function keyProblems(result, keys) {
   return problems;
 }
 
+/**
+ * The files of an unzipped "Export with exhibits" beside the memo (its `exhibits/` folder), by
+ * SHA-256; null when there is no such folder. At most 1,000 files of 100 MB each are read.
+ */
+function exhibitFiles(memoPath) {
+  const folder = join(dirname(memoPath), 'exhibits');
+  let names;
+  try {
+    names = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isFile());
+  } catch {
+    return null;
+  }
+  const byHash = new Map();
+  for (const d of names.slice(0, 1000)) {
+    const path = join(folder, d.name);
+    if (statSync(path).size <= MAX_BYTES) byHash.set(sha256(readFileSync(path)), d.name);
+  }
+  return byHash;
+}
+
 function main(argv) {
   const args = parseArgs(argv);
   if (!args) {
@@ -292,7 +316,20 @@ function main(argv) {
       `Device: ${m.device.id}, key ${m.device.publicKey} (${keyFingerprint(m.device.publicKey)})`,
     );
     console.log(`Supersedes: ${m.previousFingerprint ?? 'nothing (first version)'}`);
-    for (const e of m.exhibits) console.log(`Exhibit ${e.ref}: ${e.name} SHA-256 ${e.sha256}`);
+    const present = exhibitFiles(path);
+    for (const e of m.exhibits) {
+      const found = present?.get(e.sha256);
+      const where =
+        present === null
+          ? ''
+          : found !== undefined
+            ? ` (exhibits/${found}: same bytes)`
+            : ' (NOT FOUND in the exhibits folder)';
+      console.log(`Exhibit ${e.ref}: ${e.name} SHA-256 ${e.sha256}${where}`);
+      if (present !== null && found === undefined) {
+        result.problems.push(`exhibit ${e.ref} is not in the exhibits folder with its signed hash`);
+      }
+    }
     if (result.exported) {
       const d = result.exported.device;
       console.log(`PDF exported: ${result.exported.at} by device ${d.id}, key ${d.publicKey}`);

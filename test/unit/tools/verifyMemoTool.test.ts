@@ -1,13 +1,22 @@
 // tools/verify-memo.mjs, run as a recipient runs it (node, no dependency), on a Markdown memo
 // issued and signed as the app does and on a real Chromium PDF signed at export.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signPdfExport } from '../../../electron/main/handlers/memoSigning';
-import { parseManifest } from '../../../shared/memo/signedManifest';
-import { chromiumPdf, signedSampleMemo, signingDeps } from '../memo/signing';
+import { unzipSync } from 'fflate';
+import { signIssueManifest } from '../../../electron/main/handlers/memoSigning';
+import { buildExhibitsZip } from '../../../shared/memo/exhibitsZip';
+import {
+  appendSignatureBlock,
+  issueManifest,
+  parseManifest,
+  withSignatureNote,
+} from '../../../shared/memo/signedManifest';
+import { chromiumPdf, SIGN_NOW, signedSampleMemo, signingDeps } from '../memo/signing';
 
 const TOOL = join(import.meta.dirname, '..', '..', '..', 'tools', 'verify-memo.mjs');
 
@@ -116,5 +125,43 @@ describe('verify-memo.mjs', () => {
     const forgerKey = Buffer.from((await forger.keys.signer()).publicKey).toString('base64');
     const trusted = await run('forged.pdf', pdf, '--key', issuerKey, '--key', forgerKey);
     expect(trusted.status).toBe(0);
+  });
+
+  it('checks each exhibit of an unzipped "Export with exhibits" against the signed hashes', async () => {
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const email = new TextEncoder().encode('From: cio@acme.example\r\n\r\nAgreed.\r\n');
+    const fp = 'ef'.repeat(32);
+    const exhibits = [{ ref: 'E1', name: 'Re disk.eml', sha256: sha(email) }];
+    const body = withSignatureNote(
+      `# Memo\n\nMemo NWL-M-2026-009 · version 1 · fingerprint SHA-256 ${fp}\n`,
+    );
+    const header = { memoId: 'NWL-M-2026-009', version: 1, fromName: 'Alex Morgan', fromFirm: '' };
+    const manifest = await issueManifest({
+      memo: { header, exhibits },
+      fingerprint: fp,
+      body,
+      issuedAt: SIGN_NOW.toISOString(),
+      previousFingerprint: null,
+    });
+    const markdown = appendSignatureBlock(body, await signIssueManifest(signingDeps(), manifest));
+    const { zip } = await buildExhibitsZip(
+      { fileName: 'memo.md', bytes: new TextEncoder().encode(markdown) },
+      [{ ...exhibits[0]!, bytes: email }],
+      sha,
+    );
+    await mkdir(join(dir, 'exhibits'));
+    for (const [name, bytes] of Object.entries(unzipSync(zip)))
+      await writeFile(join(dir, name), bytes);
+    const ok = await run('memo.md', markdown);
+    expect(ok.out).toContain('Exhibit E1: Re disk.eml');
+    expect(ok.out).toContain('(exhibits/E1 Re disk.eml: same bytes)');
+    expect(ok.status).toBe(0);
+    await writeFile(
+      join(dir, 'exhibits', 'E1 Re disk.eml'),
+      'From: cio@acme.example\r\n\r\nRefused.\r\n',
+    );
+    const changed = await run('memo.md', markdown);
+    expect(changed.status).toBe(1);
+    expect(changed.out).toContain('exhibit E1 is not in the exhibits folder with its signed hash');
   });
 });
