@@ -130,19 +130,24 @@ export function appendPdfSignature(pdf: Uint8Array, entries: PdfSignatureEntries
   const body = trailer ? infoDictBody(text, trailer.info.num, trailer.info.gen) : null;
   if (!trailer || body === null) throw new Error('The PDF has no document information to sign.');
   const { num, gen } = trailer.info;
-  const start = text.endsWith('\n') ? text : `${text}\n`;
+  const lead = text.endsWith('\n') ? '' : '\n';
+  const objAt = text.length + lead.length;
   const obj =
     `${num} ${gen} obj\n<<${body}\n/Keywords (ews-memo-signature)` +
     `\n/${NAMES.manifest} ${pdfHexText(entries.manifest.text)}` +
     `\n/${NAMES.manifestSig} (${entries.manifest.signature})` +
     `\n/${NAMES.pdfExport} ${pdfHexText(entries.pdfExport.text)}` +
     `\n/${NAMES.pdfExportSig} (${entries.pdfExport.signature})>>\nendobj\n`;
-  const xrefAt = start.length + obj.length;
+  const xrefAt = objAt + obj.length;
   const xref =
-    `xref\n${num} 1\n${String(start.length).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n` +
+    `xref\n${num} 1\n${String(objAt).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n` +
     `trailer\n<</Size ${trailer.size}\n/Root ${trailer.root}\n/Info ${num} ${gen} R\n/Prev ${trailer.startxref}>>\n` +
     `startxref\n${xrefAt}\n%%EOF\n`;
-  return fromLatin1(start + obj + xref);
+  const tail = fromLatin1(lead + obj + xref);
+  const out = new Uint8Array(pdf.length + tail.length);
+  out.set(pdf, 0);
+  out.set(tail, pdf.length);
+  return out;
 }
 
 /** What main found in a picked PDF, for verification (the crypto is done by verify). */
