@@ -64,13 +64,13 @@ const NAMES = {
   pdfExportSig: 'EWSPdfExportSignature',
 } as const;
 
-const latin1 = (bytes: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  }
-  return s;
-};
+/**
+ * Bytes as a latin1 string, one character per byte (exact: TextDecoder's "latin1" is really
+ * windows-1252). Widening to UTF-16 code units keeps it native: a 20 MB PDF in a tenth of a
+ * second rather than seconds.
+ */
+const latin1 = (bytes: Uint8Array): string =>
+  new TextDecoder('utf-16le').decode(new Uint16Array(bytes));
 const fromLatin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 /** A PDF text string as hex: UTF-16BE with its byte order mark (any text survives). */
@@ -120,12 +120,11 @@ function infoDictBody(text: string, num: number, gen: number): string | null {
 }
 
 /**
- * The printed PDF with the signature entries appended as an incremental update (a new version of
- * the Info object, an xref section of one entry, a trailer pointing back with /Prev). The same
- * prefix and entries always give the same bytes: verifiers regenerate it to check the tail.
+ * The incremental update for a printed PDF (given as latin1 text): a new version of the Info
+ * object, an xref section of one entry, a trailer pointing back with /Prev. The same prefix and
+ * entries always give the same text: verifiers regenerate it to check the tail.
  */
-export function appendPdfSignature(pdf: Uint8Array, entries: PdfSignatureEntries): Uint8Array {
-  const text = latin1(pdf);
+function signatureUpdate(text: string, entries: PdfSignatureEntries): string {
   const trailer = lastTrailer(text);
   const body = trailer ? infoDictBody(text, trailer.info.num, trailer.info.gen) : null;
   if (!trailer || body === null) throw new Error('The PDF has no document information to sign.');
@@ -139,11 +138,16 @@ export function appendPdfSignature(pdf: Uint8Array, entries: PdfSignatureEntries
     `\n/${NAMES.pdfExport} ${pdfHexText(entries.pdfExport.text)}` +
     `\n/${NAMES.pdfExportSig} (${entries.pdfExport.signature})>>\nendobj\n`;
   const xrefAt = objAt + obj.length;
-  const xref =
-    `xref\n${num} 1\n${String(objAt).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n` +
+  return (
+    `${lead}${obj}xref\n${num} 1\n${String(objAt).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n` +
     `trailer\n<</Size ${trailer.size}\n/Root ${trailer.root}\n/Info ${num} ${gen} R\n/Prev ${trailer.startxref}>>\n` +
-    `startxref\n${xrefAt}\n%%EOF\n`;
-  const tail = fromLatin1(lead + obj + xref);
+    `startxref\n${xrefAt}\n%%EOF\n`
+  );
+}
+
+/** The printed PDF with the signature entries appended as one incremental update. */
+export function appendPdfSignature(pdf: Uint8Array, entries: PdfSignatureEntries): Uint8Array {
+  const tail = fromLatin1(signatureUpdate(latin1(pdf), entries));
   const out = new Uint8Array(pdf.length + tail.length);
   out.set(pdf, 0);
   out.set(tail, pdf.length);
@@ -189,13 +193,11 @@ export async function inspectSignedPdf(pdf: Uint8Array): Promise<SignedPdfFacts 
   }
   if (length <= 0 || length >= pdf.length)
     return { entries, prefixSha256: null, tailIntact: false };
-  const prefix = pdf.subarray(0, length);
   let tailIntact = false;
   try {
-    const again = appendPdfSignature(prefix, entries);
-    tailIntact = again.length === pdf.length && again.every((b, i) => b === pdf[i]);
+    tailIntact = text.slice(length) === signatureUpdate(text.slice(0, length), entries);
   } catch {
     tailIntact = false;
   }
-  return { entries, prefixSha256: await sha256Hex(prefix), tailIntact };
+  return { entries, prefixSha256: await sha256Hex(pdf.subarray(0, length)), tailIntact };
 }
