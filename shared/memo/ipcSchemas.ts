@@ -1,7 +1,7 @@
 // Request and response schemas of the memo.* and clipboard.* IPC channels (see shared/ipc/contract.ts).
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits';
-import { unsignedManifestSchema } from './signedManifest';
+import { signedManifestSchema, unsignedManifestSchema } from './signedManifest';
 
 /** A default file name: letters, digits, dot, dash, underscore; no folder. */
 const fileNameSchema = (extension: 'md' | 'pdf' | 'zip') =>
@@ -11,14 +11,6 @@ const fileNameSchema = (extension: 'md' | 'pdf' | 'zip') =>
     .max(120)
     .regex(/^[A-Z0-9][\w.-]*$/i, 'must be a plain file name')
     .refine((name) => name.toLowerCase().endsWith(`.${extension}`), `must end with .${extension}`);
-
-/** A signed manifest as carried: its exact text and the Ed25519 signature (base64). */
-export const signedManifestSchema = z.strictObject({
-  /** The manifest's canonical JSON text. */
-  text: z.string().min(2).max(4_000_000),
-  /** The signature, base64 of 64 bytes. */
-  signature: z.string().regex(/^[A-Z0-9+/]{86}==$/i),
-});
 
 /** Request of memo.sign: the manifest of a memo being issued (main adds the device, signs). */
 export const memoSignRequestSchema = z.strictObject({

@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { sha256Hex } from '../canonical/sha256';
-import type { SignedManifest } from './signedManifest';
+import { publicKeyB64, signatureB64, type SignedManifest } from './signedManifest';
 import { readPdfTextEntry } from './verify';
 
 /** The export statement's kind tag. */
@@ -44,7 +44,7 @@ export const pdfExportStatementSchema = z.strictObject({
   /** The exporting device. */
   device: z.strictObject({
     id: z.string().min(1).max(100),
-    publicKey: z.string().regex(/^[A-Z0-9+/]{43}=$/i),
+    publicKey: publicKeyB64,
   }),
 });
 export type PdfExportStatement = z.infer<typeof pdfExportStatementSchema>;
@@ -164,8 +164,6 @@ export interface SignedPdfFacts {
   tailIntact: boolean;
 }
 
-const BASE64_64 = /^[A-Z0-9+/]{86}==$/i;
-
 /** Reads a memo PDF's signature entries and checks its tail; null when it carries none. */
 export async function inspectSignedPdf(pdf: Uint8Array): Promise<SignedPdfFacts | null> {
   const text = latin1(pdf);
@@ -181,7 +179,7 @@ export async function inspectSignedPdf(pdf: Uint8Array): Promise<SignedPdfFacts 
     manifest: { text: manifestText, signature: manifestSig },
     pdfExport: { text: exportText, signature: exportSig },
   };
-  if (!BASE64_64.test(manifestSig) || !BASE64_64.test(exportSig)) {
+  if (!signatureB64.safeParse(manifestSig).success || !signatureB64.safeParse(exportSig).success) {
     return { entries, prefixSha256: null, tailIntact: false };
   }
   let length = 0;

@@ -13,7 +13,20 @@ import { trimEndBlanks } from './escape';
 export const MANIFEST_KIND = 'ews-memo-manifest-v1';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const publicKeyB64 = z.string().regex(/^[A-Z0-9+/]{43}=$/i);
+
+/** An Ed25519 public key in base64 (32 bytes). */
+export const publicKeyB64 = z.string().regex(/^[A-Z0-9+/]{43}=$/i, 'must be an Ed25519 key');
+
+/** An Ed25519 signature in base64 (64 bytes). */
+export const signatureB64 = z.string().regex(/^[A-Z0-9+/]{86}==$/i, 'must be an Ed25519 signature');
+
+/** A signed manifest as carried: its exact text and the signature over it. */
+export const signedManifestSchema = z.strictObject({
+  /** The manifest's canonical JSON text. */
+  text: z.string().min(2).max(4_000_000),
+  /** The signature. */
+  signature: signatureB64,
+});
 
 /** What the renderer asks main to sign (main adds the device). */
 export const unsignedManifestSchema = z.strictObject({

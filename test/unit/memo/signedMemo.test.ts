@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signPdfExport } from '../../../electron/main/handlers/memoSigning';
+import { memoFreezeIssues, refusedMemoChange } from '../../../shared/memo/freeze';
 import { inspectSignedPdf } from '../../../shared/memo/pdfSignature';
 import {
   SIGNATURE_FENCE,
@@ -39,6 +40,18 @@ async function verify(
 
 /** The file with one character of its body changed (the first "Open" becomes "Opem"). */
 const tamper = (text: string): string => text.replace('Open issues', 'Opem issues');
+
+describe('signed memo: the record', () => {
+  it('keeps the signed manifest frozen: no edit, no removal, whoever sends it', async () => {
+    const a = (await signedSampleMemo(signingDeps())).signed;
+    const b = (await signedSampleMemo(signingDeps())).signed;
+    expect(memoFreezeIssues([{ field: 'signed', old: a, new: b }])).toHaveLength(1);
+    expect(memoFreezeIssues([{ field: 'signed', old: a, new: undefined }])).toHaveLength(1);
+    expect(
+      refusedMemoChange({ op: 'update', changes: [{ field: 'signed', old: a, new: b }] }, true),
+    ).toMatch(/issued memo: signed cannot change/);
+  });
+});
 
 describe('signed memo: Markdown', () => {
   it('a genuine memo passes, names its issuer and device, and matches the record', async () => {
