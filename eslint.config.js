@@ -100,6 +100,7 @@ export default tseslint.config(
     files: [
       'electron/**/*.ts',
       'scripts/**/*.{ts,mjs,js}',
+      'tools/**/*.mjs',
       'test/**/*.ts',
       '*.config.{ts,js}',
       '.ci/**/*.mjs',

@@ -109,6 +109,14 @@ export const ipcContract = {
     request: memos.memoVerifyFileRequestSchema,
     response: memos.memoVerifyFileResponseSchema,
   },
+  'memo.sign': {
+    request: memos.memoSignRequestSchema,
+    response: memos.memoSignResponseSchema,
+  },
+  'memo.exportExhibits': {
+    request: memos.memoExportExhibitsRequestSchema,
+    response: memos.memoExportExhibitsResponseSchema,
+  },
   'clipboard.writeText': {
     request: memos.clipboardWriteRequestSchema,
     response: memos.clipboardWriteResponseSchema,

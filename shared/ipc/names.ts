@@ -22,6 +22,8 @@ export const CHANNELS = [
   'memo.exportMarkdown',
   'memo.preparePdf',
   'memo.verifyFile',
+  'memo.sign',
+  'memo.exportExhibits',
   'clipboard.writeText',
   // Folder sync (issue 5): the chosen folder, confined file operations, a fresh device id.
   'sync.folder.get',

@@ -1,4 +1,7 @@
 import { trimEndBlanks } from './escape';
+import type { SignedPdfFacts } from './pdfSignature';
+import type { SignedManifest } from './signedManifest';
+import type { SignatureFinding } from './verifySigned';
 
 /** What a memo file says about itself: memo id, version and content fingerprint. */
 export interface MemoStamp {
@@ -83,7 +86,9 @@ function decodePdfHex(hex: string): string {
       s += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
     return s;
   }
-  return String.fromCharCode(...bytes);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
 }
 
 /**
@@ -92,20 +97,37 @@ function decodePdfHex(hex: string): string {
  * "<memo id> v<version> SHA-256 <fingerprint>" (see pdfDocumentTitle).
  */
 export function readPdfTitle(latin1: string): string | null {
+  return readPdfTextEntry(latin1, 'Title', 'first');
+}
+
+/**
+ * The text string after `/<name>` in a PDF read as latin1 (a literal or a hex string): the
+ * first or the last one that reads. Linear: each occurrence scans only its own string.
+ */
+export function readPdfTextEntry(
+  latin1: string,
+  name: string,
+  which: 'first' | 'last',
+): string | null {
+  const key = `/${name}`;
   // A literal that runs to the end unclosed means no later one closes either: stop trying them,
   // so a file of many unclosed "/Title (" is still read once (a hex scan stops at any non-hex).
   let literalsLeft = true;
-  for (let at = latin1.indexOf('/Title'); at !== -1; at = latin1.indexOf('/Title', at + 1)) {
-    let i = at + '/Title'.length;
+  let found: string | null = null;
+  for (let at = latin1.indexOf(key); at !== -1; at = latin1.indexOf(key, at + 1)) {
+    let i = at + key.length;
     while (isSpace(latin1[i])) i += 1;
     let value: string | null = null;
     if (latin1[i] === '(' && literalsLeft) {
       value = pdfLiteralAt(latin1, i);
       literalsLeft = value !== null;
     } else if (latin1[i] === '<') value = pdfHexAt(latin1, i);
-    if (value !== null) return value;
+    if (value !== null) {
+      if (which === 'first') return value;
+      found = value;
+    }
   }
-  return null;
+  return found;
 }
 
 /** The decoded PDF literal string opening at text[open] === '(' (escapes skipped), or null. */
@@ -148,6 +170,8 @@ export interface IssuedMemoForVerify {
   markdown: string;
   /** SHA-256 of files exported from the issued memo. */
   exports: Array<{ format: 'markdown' | 'pdf'; sha256: string; pageSize: string | null }>;
+  /** The signed manifest it was issued with (absent on memos issued before signing). */
+  signed?: SignedManifest | undefined;
 }
 
 /** A file picked for verification, as the main process reports it. */
@@ -162,18 +186,25 @@ export interface FileForVerify {
   text: string | null;
   /** The title of a PDF, else null. */
   pdfTitle: string | null;
+  /** A PDF's signature entries and what main recomputed from its bytes (absent: none). */
+  pdfSigned?: SignedPdfFacts | null | undefined;
 }
 
 /** The verdict. */
 export interface VerifyResult {
-  /** match: same content as an issued memo; altered: claims a memo but differs; unknown: not an issued memo; unreadable. */
-  outcome: 'match' | 'altered' | 'unknown' | 'unreadable';
+  /**
+   * match: same content as an issued memo; signed: its signature holds but this engagement has
+   * no record of it; altered: claims a memo but differs; unknown: not an issued memo; unreadable.
+   */
+  outcome: 'match' | 'signed' | 'altered' | 'unknown' | 'unreadable';
   /** The memo the file names, when it names one. */
   memoId: string | null;
   /** Its version. */
   version: number | null;
   /** One or two sentences for the user. */
   message: string;
+  /** What the file's signature says, once checked (absent: not checked or none). */
+  signature?: SignatureFinding | null | undefined;
 }
 
 /** Line ends and trailing blanks do not count (editors and mail clients change them). */

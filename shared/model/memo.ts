@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SystemField } from './base';
 import { isValidTimeZone } from '../time/display';
+import { signatureB64 } from '../memo/signedManifest';
 import {
   choice,
   engagementScopedShape,
@@ -118,6 +119,11 @@ export const memoObject = z.object({
   itemIssueIds: z.array(idSchema),
   /** Files exported from this version. */
   exports: z.array(memoExportSchema).default([]),
+  /**
+   * The manifest signed at issue by the issuing device (shared/memo/signedManifest.ts): its exact
+   * text and the Ed25519 signature (base64). Absent on memos issued before signing existed.
+   */
+  signed: z.object({ text: z.string().max(4_000_000), signature: signatureB64 }).optional(),
 });
 
 /** A whole stored memo, with its cross-field checks. */

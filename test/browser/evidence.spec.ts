@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
@@ -188,6 +189,42 @@ describe('evidence: attachments and email in', () => {
       // the email's SHA-256, as stored, is printed (a table cell may wrap it)
       const sha256 = createHash('sha256').update(eml).digest('hex');
       expect(text.replace(/\s+/g, '')).toContain(sha256);
+
+      // the exported PDF is signed: the app's Verify and the offline tool both accept it
+      const verdict = page.getByRole('status', { name: 'Verification result' });
+      app.bridge?.dialogs.answerNextOpen(pdf);
+      await page.getByRole('button', { name: 'Verify a file…' }).click();
+      await verdict.getByText('Matches an issued memo').waitFor();
+      expect(await verdict.textContent()).toContain('signed and unchanged');
+      expect(await verdict.textContent()).toContain('from this device');
+      await app.screenshot('evidence-memo-verified-signed');
+      await verdict.getByRole('button', { name: 'Dismiss' }).click();
+      const tool = (file: string) =>
+        execFileSync(
+          process.execPath,
+          [join(import.meta.dirname, '..', '..', 'tools', 'verify-memo.mjs'), file],
+          {
+            encoding: 'utf8',
+          },
+        );
+      const offline = tool(pdf);
+      expect(offline).toContain('VERIFIED');
+      expect(offline).toContain(`Exhibit E1: Re disk.eml SHA-256 ${sha256}`);
+
+      // export with exhibits: one zip, the signed PDF and the email's original bytes
+      const zip = join(out, 'exhibits.zip');
+      app.bridge?.dialogs.answerNextSave(zip);
+      await row
+        .getByRole('button', { name: /Export NWL-M-\d{4}-002 v1 with its exhibits/ })
+        .click();
+      await page.getByText('Saved exhibits.zip').first().waitFor();
+      const files = unzipSync(new Uint8Array(await readFile(zip)));
+      expect(files['exhibits/E1 Re disk.eml']).toEqual(new Uint8Array(Buffer.from(eml)));
+      const sums = new TextDecoder().decode(files.SHA256SUMS);
+      expect(sums).toContain(`${sha256}  exhibits/E1 Re disk.eml`);
+      const zippedPdf = Object.keys(files).find((f) => f.endsWith('.pdf')) ?? '';
+      await writeFile(join(out, 'zipped.pdf'), files[zippedPdf] ?? new Uint8Array());
+      expect(tool(join(out, 'zipped.pdf'))).toContain('VERIFIED');
     } finally {
       await rm(out, { recursive: true, force: true });
     }

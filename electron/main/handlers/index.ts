@@ -82,6 +82,12 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...(deps.log ? { log: deps.log } : {}),
   });
   const transfers = createFileTransfers();
+  // One key store for sync and memos: two would each make a key on first use.
+  const keys = createDeviceKeyStore({
+    dir: deps.settingsDir,
+    ...(deps.secretProtector ? { protector: deps.secretProtector } : {}),
+    ...(deps.log ? { log: (message: string) => deps.log?.warn(message) } : {}),
+  });
   return {
     ...createAppHandlers(deps),
     ...createSettingsHandlers(store),
@@ -94,6 +100,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       ...(deps.preparePdf ? { preparePdf: deps.preparePdf } : {}),
       ...(deps.writeClipboard ? { writeClipboard: deps.writeClipboard } : {}),
       ...(deps.memoFiles ? { files: deps.memoFiles } : {}),
+      signing: {
+        keys,
+        deviceId: async () => (await store.read()).deviceId,
+        now: () => (deps.now ? deps.now() : new Date()),
+      },
     }),
     ...createBackupHandlers({
       backups: createBackupStore({
@@ -107,11 +118,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...createSyncHandlers({
       folders: deps.syncFolders ?? createSyncFolders(deps.settingsDir),
       settings: store,
-      keys: createDeviceKeyStore({
-        dir: deps.settingsDir,
-        ...(deps.secretProtector ? { protector: deps.secretProtector } : {}),
-        ...(deps.log ? { log: (message: string) => deps.log?.warn(message) } : {}),
-      }),
+      keys,
       ...(deps.showFolderDialog ? { showFolderDialog: deps.showFolderDialog } : {}),
     }),
     ...createEmailHandlers({

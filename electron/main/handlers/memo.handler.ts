@@ -4,7 +4,11 @@ import { basename, extname } from 'node:path';
 import type { IpcHandlers } from '@shared/ipc/contract';
 import { pdfPrintOptions } from '@shared/memo/pdfTemplates';
 import { readPdfTitle } from '@shared/memo/verify';
+import { inspectSignedPdf } from '@shared/memo/pdfSignature';
+import { buildExhibitsZip, ExhibitHashError } from '@shared/memo/exhibitsZip';
+import type { SignedManifest } from '@shared/memo/signedManifest';
 import { WorkbenchIpcError } from '@shared/ipc/errors';
+import { signIssueManifest, signPdfExport, type MemoSigningDeps } from './memoSigning';
 import type { ShowOpenDialog, ShowSaveDialog } from '../dialogs/types';
 import type { PrintToPdf } from '../pdf/types';
 import { writeFileAtomically } from '../backups/atomicFile';
@@ -54,7 +58,12 @@ export interface MemoHandlerDeps {
   writeClipboard?: (text: string) => Promise<void>;
   /** File access (defaults to the real file system). */
   files?: MemoFileSystem;
+  /** The device key, for signed memos (absent: memo.sign refuses, PDFs go out unsigned). */
+  signing?: MemoSigningDeps;
 }
+
+/** Largest total of exhibit bytes one "Export with exhibits" carries over IPC. */
+export const MAX_EXHIBITS_BYTES = 300 * 1024 * 1024;
 
 /** Largest file Verify reads. */
 const MAX_VERIFY_BYTES = 100 * 1024 * 1024;
@@ -92,9 +101,42 @@ export function createMemoHandlers(
   | 'memo.exportMarkdown'
   | 'memo.preparePdf'
   | 'memo.verifyFile'
+  | 'memo.sign'
+  | 'memo.exportExhibits'
   | 'clipboard.writeText'
 > {
   const files = deps.files ?? nodeMemoFileSystem;
+
+  /** Prints the memo to PDF, signed when its signed manifest is given. */
+  async function printPdf(request: {
+    html: string;
+    pageSize: 'A4' | 'Letter';
+    footer: { memoId: string; version: number; fingerprint: string; headerText: string };
+    signed?: SignedManifest | undefined;
+  }): Promise<Uint8Array> {
+    const printer = deps.printToPdf;
+    if (!printer) {
+      throw new WorkbenchIpcError(
+        MEMO_ERROR_CODES.unavailable,
+        'PDF export is not available here.',
+      );
+    }
+    let pdf: Uint8Array;
+    try {
+      pdf = await printer(request.html, pdfPrintOptions(request.pageSize, request.footer));
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new WorkbenchIpcError(
+        MEMO_ERROR_CODES.printFailed,
+        `The PDF could not be made: ${detail}`,
+      );
+    }
+    if (!request.signed) return pdf;
+    if (!deps.signing) {
+      throw new WorkbenchIpcError('SIGN_REFUSED', 'This device has no key to sign with.');
+    }
+    return signPdfExport(deps.signing, pdf, request.signed, request.footer);
+  }
 
   /** Asks where to save, then writes; only ever to the path the user chose. */
   async function save(
@@ -126,27 +168,55 @@ export function createMemoHandlers(
         async () => new TextEncoder().encode(markdown),
       ),
 
-    'memo.exportPdf': async ({ html, pageSize, suggestedName, footer }) => {
-      const printer = deps.printToPdf;
-      if (!printer) {
+    'memo.exportPdf': async ({ suggestedName, ...request }) => {
+      if (!deps.printToPdf) {
         throw new WorkbenchIpcError(
           MEMO_ERROR_CODES.unavailable,
           'PDF export is not available here.',
         );
       }
+      return save('Export memo as PDF', suggestedName, { name: 'PDF', extensions: ['pdf'] }, () =>
+        printPdf(request),
+      );
+    },
+
+    'memo.sign': async ({ manifest }) => {
+      if (!deps.signing) {
+        throw new WorkbenchIpcError('SIGN_REFUSED', 'This device has no key to sign with.');
+      }
+      return signIssueManifest(deps.signing, manifest);
+    },
+
+    'memo.exportExhibits': async ({ suggestedName, memo, exhibits }) => {
+      const total = exhibits.reduce((sum, e) => sum + Math.floor((e.data.length * 3) / 4), 0);
+      if (total > MAX_EXHIBITS_BYTES) {
+        throw new WorkbenchIpcError(
+          MEMO_ERROR_CODES.saveFailed,
+          'The exhibits are larger than 300 MB together: export the memo and its files separately.',
+        );
+      }
       return save(
-        'Export memo as PDF',
+        'Export memo with exhibits',
         suggestedName,
-        { name: 'PDF', extensions: ['pdf'] },
+        { name: 'Zip archive', extensions: ['zip'] },
         async () => {
+          const bytes =
+            memo.format === 'markdown'
+              ? new TextEncoder().encode(memo.markdown)
+              : await printPdf(memo);
           try {
-            return await printer(html, pdfPrintOptions(pageSize, footer));
+            const files = exhibits.map((e) => ({
+              ref: e.ref,
+              name: e.name,
+              sha256: e.sha256,
+              bytes: new Uint8Array(Buffer.from(e.data, 'base64')),
+            }));
+            return (await buildExhibitsZip({ fileName: memo.fileName, bytes }, files, sha256)).zip;
           } catch (error) {
-            const detail = error instanceof Error ? error.message : String(error);
-            throw new WorkbenchIpcError(
-              MEMO_ERROR_CODES.printFailed,
-              `The PDF could not be made: ${detail}`,
-            );
+            if (error instanceof ExhibitHashError) {
+              throw new WorkbenchIpcError(MEMO_ERROR_CODES.saveFailed, error.message);
+            }
+            throw error;
           }
         },
       );
@@ -188,8 +258,9 @@ export function createMemoHandlers(
         if (error instanceof WorkbenchIpcError) throw error;
         throw new WorkbenchIpcError(MEMO_ERROR_CODES.readFailed, `Could not read ${fileName}.`);
       }
-      const ext = extname(fileName).toLowerCase();
       const head = new TextDecoder('latin1').decode(bytes.subarray(0, 5));
+      const ext = extname(fileName).toLowerCase();
+      const pdfSigned = head === '%PDF-' ? await inspectSignedPdf(bytes) : null;
       const kind =
         head === '%PDF-'
           ? 'pdf'
@@ -204,6 +275,7 @@ export function createMemoHandlers(
           sha256: sha256(bytes),
           text: kind === 'markdown' ? new TextDecoder('utf-8').decode(bytes) : null,
           pdfTitle: kind === 'pdf' ? readPdfTitle(new TextDecoder('latin1').decode(bytes)) : null,
+          pdfSigned,
         },
       };
     },

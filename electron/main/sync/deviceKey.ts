@@ -4,7 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { newSecretKey, signerFromSecret, type DeviceSigner } from '@shared/sync/identity';
+import {
+  newSecretKey,
+  signBytes,
+  signerFromSecret,
+  type DeviceSigner,
+} from '@shared/sync/identity';
 import { writeFileAtomically } from '../backups/atomicFile';
 
 /** Name of the key file in the app's data folder. */
@@ -37,6 +42,11 @@ export interface DeviceKeyStore {
   signer(): Promise<DeviceSigner>;
   /** How the secret is protected on this machine (shown in Settings and on the Sync tab). */
   protection(): Promise<KeyProtection>;
+  /**
+   * Signs statement bytes that main itself composed (a memo's manifest or PDF export statement:
+   * canonical JSON, never a sync file statement). Never exposed to the renderer as such.
+   */
+  signStatement(message: Uint8Array): Promise<Uint8Array>;
 }
 
 /** Options of {@link createDeviceKeyStore}. */
@@ -62,7 +72,8 @@ const fromHex = (hex: string): Uint8Array | null =>
  */
 export function createDeviceKeyStore(options: DeviceKeyStoreOptions): DeviceKeyStore {
   const path = join(options.dir, DEVICE_KEY_FILE);
-  let loaded: Promise<{ signer: DeviceSigner; protection: KeyProtection }> | null = null;
+  type Loaded = { signer: DeviceSigner; protection: KeyProtection; secret: Uint8Array };
+  let loaded: Promise<Loaded> | null = null;
 
   const osAvailable = (): boolean => {
     try {
@@ -94,10 +105,12 @@ export function createDeviceKeyStore(options: DeviceKeyStoreOptions): DeviceKeyS
     }
   }
 
-  async function load(): Promise<{ signer: DeviceSigner; protection: KeyProtection }> {
+  async function load(): Promise<Loaded> {
     const found = await readSecret();
-    if (found)
-      return { signer: await signerFromSecret(found.secret), protection: found.protection };
+    if (found) {
+      const { secret, protection } = found;
+      return { signer: await signerFromSecret(secret), protection, secret };
+    }
     const secret = newSecretKey();
     const protection: KeyProtection = osAvailable() ? 'os' : 'file';
     const data =
@@ -106,7 +119,7 @@ export function createDeviceKeyStore(options: DeviceKeyStoreOptions): DeviceKeyS
         : Buffer.from(toHex(secret), 'utf8');
     const file = { version: 1, protection, data: data.toString('base64') };
     await writeFileAtomically(path, `${JSON.stringify(file)}\n`); // mode 0600
-    return { signer: await signerFromSecret(secret), protection };
+    return { signer: await signerFromSecret(secret), protection, secret };
   }
 
   const get = () =>
@@ -117,6 +130,7 @@ export function createDeviceKeyStore(options: DeviceKeyStoreOptions): DeviceKeyS
   return {
     signer: async () => (await get()).signer,
     protection: async () => (await get()).protection,
+    signStatement: async (message) => signBytes(message, (await get()).secret),
   };
 }
 

@@ -8,12 +8,14 @@ export function IssuedMemos({
   memos,
   busy,
   exportIssued,
+  exportExhibits,
   copyRequest,
   openDraft,
 }: {
   memos: readonly MemoRecord[];
   busy: string | null;
   exportIssued: (record: MemoRecord, format: 'md' | 'pdf') => void;
+  exportExhibits: (record: MemoRecord, format: 'md' | 'pdf') => void;
   copyRequest: (record: MemoRecord) => void;
   openDraft: (draft: MemoDraft) => void;
 }) {
@@ -75,6 +77,14 @@ export function IssuedMemos({
                       aria-label={`Export ${m.memoId} v${m.version} as PDF`}
                     >
                       PDF
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-ghost"
+                      {...softDisabled(busy !== null, () => exportExhibits(m, 'pdf'))}
+                      aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (PDF and files)`}
+                    >
+                      PDF with exhibits
                     </button>
                     <button
                       type="button"

@@ -17,11 +17,13 @@ export function MemoVerdict({
       <strong>
         {verdict.outcome === 'match'
           ? 'Matches an issued memo'
-          : verdict.outcome === 'altered'
-            ? 'Does not match'
-            : verdict.outcome === 'unknown'
-              ? 'Not an issued memo'
-              : 'Not a memo'}
+          : verdict.outcome === 'signed'
+            ? 'Signed, not recorded here'
+            : verdict.outcome === 'altered'
+              ? 'Does not match'
+              : verdict.outcome === 'unknown'
+                ? 'Not an issued memo'
+                : 'Not a memo'}
       </strong>
       <p>{verdict.message}</p>
       <button type="button" className="button button-ghost" onClick={() => setVerdict(null)}>

@@ -58,6 +58,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
     exportDraftPdf,
     issue,
     exportIssued,
+    exportExhibits,
     copyRequest,
     verify,
   } = memoActions(state);
@@ -138,6 +139,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
         memos={memos}
         busy={busy}
         exportIssued={exportIssued}
+        exportExhibits={exportExhibits}
         copyRequest={copyRequest}
         openDraft={openDraft}
       />

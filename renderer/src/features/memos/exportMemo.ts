@@ -1,6 +1,7 @@
 import type { WorkbenchClient } from '@shared/ipc/client';
 import type { PageSize } from '@shared/memo/printCss';
 import { exportFileName } from '@shared/memo/memoId';
+import type { SignedManifest } from '@shared/memo/signedManifest';
 
 /** What an export produced: null when the user cancelled the save dialog. */
 export interface ExportOutcome {
@@ -26,12 +27,16 @@ export async function exportMarkdown(
     : null;
 }
 
-/** Prints the HTML to PDF in main and saves it through the native save dialog. */
+/**
+ * Prints the HTML to PDF in main and saves it through the native save dialog. With the issued
+ * memo's signed manifest, main signs the export and puts both in the PDF's metadata.
+ */
 export async function exportPdf(
   client: WorkbenchClient,
   html: string,
   pageSize: PageSize,
   fields: { memoId: string; version: number; fingerprint: string; headerText: string },
+  signed?: SignedManifest,
 ): Promise<ExportOutcome | null> {
   const suffix = pageSize === 'A4' ? '' : '-letter';
   const result = await client.call('memo.exportPdf', {
@@ -42,6 +47,7 @@ export async function exportPdf(
       `${suffix}.pdf`,
     ),
     footer: fields,
+    ...(signed ? { signed } : {}),
   });
   return result.saved && result.fileName && result.sha256
     ? { fileName: result.fileName, sha256: result.sha256 }

@@ -9,9 +9,9 @@ import {
   type MemoDraft,
 } from '@shared/memo/composerDraft';
 import type { PageSize } from '@shared/memo/printCss';
-import { renderMemoHtml } from '@shared/memo/renderHtml';
 import type { Memo } from '@shared/memo/types';
 import type { VerifyResult } from '@shared/memo/verify';
+import { verifySignature } from '@shared/memo/verifySigned';
 import type { Engagement } from '@shared/model/engagement';
 import type { MemoRecord } from '@shared/model/memo';
 import type { MemoDraftRecord } from '@shared/model/memoDraft';
@@ -24,6 +24,8 @@ import { errorMessage } from '../../lib/errorMessage';
 import { verifyInWorker } from '../../lib/parsers';
 import type { Toast } from '../../state/toastSlice';
 import { exportMarkdown, exportPdf, type ExportOutcome } from './exportMemo';
+import { exportWithExhibits, issuedPdfRequest } from './exportExhibits';
+import { knownDevices, signIssuedMemo } from './signMemo';
 import type { useDraftAutosave } from './useDraftAutosave';
 
 /** The issued memo's model, parsed back from its frozen canonical content. */
@@ -190,6 +192,9 @@ export function memoActions(state: MemoScreenState) {
         ? (memos.find((m) => m.memoId === active.reissueOf?.memoId && m.status === 'issued') ??
           null)
         : null;
+      const issuedAt = new Date().toISOString();
+      // Signed before it is stored: a memo that cannot be signed is not issued (the draft stays).
+      const { markdown, signed } = await signIssuedMemo(client, final, issuedAt, previous);
       const record = await issueMemoVersion(
         store,
         {
@@ -198,7 +203,7 @@ export function memoActions(state: MemoScreenState) {
           version: options.version,
           status: 'issued',
           supersededBy: null,
-          issuedAt: new Date().toISOString(),
+          issuedAt,
           subject: final.memo.header.subject,
           recipientIds: active.recipientIds,
           ccIds: active.ccIds,
@@ -215,7 +220,8 @@ export function memoActions(state: MemoScreenState) {
           display: final.display,
           content: final.canonical,
           fingerprint: final.fingerprint,
-          markdown: final.markdown,
+          markdown,
+          signed,
           cited: final.cited,
           itemIssueIds: final.memo.items.map((i) => i.id),
           exports: [],
@@ -235,24 +241,11 @@ export function memoActions(state: MemoScreenState) {
   const exportIssued = (record: MemoRecord, format: 'md' | 'pdf') =>
     run(`${format}:${record.id}`, async () => {
       const subject = `memo ${record.memoId} version ${record.version} (${format === 'md' ? 'Markdown' : 'PDF'})`;
+      const pdf = issuedPdfRequest(record, pageSize, engagement.client);
       const outcome = await announced(subject, () =>
         format === 'md'
           ? exportMarkdown(client, record.markdown, record.memoId, record.version)
-          : exportPdf(
-              client,
-              renderMemoHtml(issuedModel(record), {
-                fingerprint: record.fingerprint,
-                state: 'issued',
-                ...(record.display ? { display: record.display } : {}),
-              }),
-              pageSize,
-              {
-                memoId: record.memoId,
-                version: record.version,
-                fingerprint: record.fingerprint,
-                headerText: engagement.client,
-              },
-            ),
+          : exportPdf(client, pdf.html, pageSize, pdf.footer, pdf.signed),
       );
       if (!outcome) return;
       await recordMemoExport(store, record.id, {
@@ -262,6 +255,16 @@ export function memoActions(state: MemoScreenState) {
         at: new Date().toISOString(),
       });
       saved(outcome);
+    });
+
+  const exportExhibits = (record: MemoRecord, format: 'md' | 'pdf') =>
+    run(`zip:${record.id}`, async () => {
+      saved(
+        await announced(
+          `memo ${record.memoId} version ${record.version} with its exhibits (zip)`,
+          () => exportWithExhibits(client, store.db, record, format, pageSize, engagement.client),
+        ),
+      );
     });
 
   const copyRequest = (record: MemoRecord) =>
@@ -282,7 +285,9 @@ export function memoActions(state: MemoScreenState) {
     run('verify', async () => {
       const picked = await client.call('memo.verifyFile', {});
       if (!picked.picked || !picked.file) return;
-      setVerdict(await verifyInWorker(picked.file, memos));
+      const base = await verifyInWorker(picked.file, memos);
+      const known = await knownDevices(client, memos);
+      setVerdict(await verifySignature(picked.file, base, memos, known));
     });
 
   return {
@@ -293,6 +298,7 @@ export function memoActions(state: MemoScreenState) {
     exportDraftPdf,
     issue,
     exportIssued,
+    exportExhibits,
     copyRequest,
     verify,
   };
