@@ -11,6 +11,7 @@ import type { PageSize } from '@shared/memo/printCss';
 import { localIsoDay } from '@shared/rules/dates';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { announceOperation } from '../../app/announceOperation';
+import { softDisabled } from '../../lib/softDisabled';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
 
@@ -87,16 +88,16 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || stakeholderId === ''}
-          onClick={() => void exportDossier('stakeholder', 'md')}
+          disabled={stakeholderId === ''}
+          {...softDisabled(busy, () => void exportDossier('stakeholder', 'md'))}
         >
           Stakeholder dossier (Markdown)
         </button>
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || stakeholderId === ''}
-          onClick={() => void exportDossier('stakeholder', 'pdf')}
+          disabled={stakeholderId === ''}
+          {...softDisabled(busy, () => void exportDossier('stakeholder', 'pdf'))}
         >
           Stakeholder dossier (PDF)
         </button>
@@ -120,16 +121,16 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || riskId === ''}
-          onClick={() => void exportDossier('risk', 'md')}
+          disabled={riskId === ''}
+          {...softDisabled(busy, () => void exportDossier('risk', 'md'))}
         >
           Risk dossier (Markdown)
         </button>
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || riskId === ''}
-          onClick={() => void exportDossier('risk', 'pdf')}
+          disabled={riskId === ''}
+          {...softDisabled(busy, () => void exportDossier('risk', 'pdf'))}
         >
           Risk dossier (PDF)
         </button>
