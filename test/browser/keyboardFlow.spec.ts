@@ -231,6 +231,27 @@ describe('the core flow by keyboard alone', () => {
     await expectFocusOn(page, `Export ${memoId} v1 as PDF`, 'PDF exported');
     await app.screenshot('keyboard-flow-memo-exported');
 
+    // Her dossier, twice: the toasts saying so must not hide the next button (they move aside).
+    await tabTo(page, 'Dossier stakeholder');
+    await page.keyboard.press('ArrowDown'); // a closed select steps to its first person
+    await expect
+      .poll(() => page.getByLabel('Dossier stakeholder').inputValue(), { timeout: 15_000 })
+      .not.toBe('');
+    await tabTo(page, 'Stakeholder dossier (Markdown)');
+    for (const name of ['dossier-1.md', 'dossier-2.md']) {
+      bridge.dialogs.answerNextSave(join(out, name));
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Saved ${name}` })
+        .first()
+        .waitFor();
+      await expectFocusOn(page, 'Stakeholder dossier (Markdown)', `${name} exported`);
+    }
+    await tabTo(page, 'Stakeholder dossier (PDF)');
+    await app.screenshot('keyboard-flow-dossier');
+    expect(await readFile(join(out, 'dossier-2.md'), 'utf8')).toContain('Dana Whit');
+
     const markdown = (await readFile(md, 'utf8')).replace(/\s+/g, ' ');
     const pdfText = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(
       /\s+/g,

@@ -113,7 +113,10 @@ describe('memos: compose, export, issue, verify', () => {
       .getByRole('toolbar', { name: 'Memo actions' })
       .getByRole('button', { name: 'Export Markdown' })
       .click();
-    await page.getByText(/Could not save failed\.md: the disk is full/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Could not save failed\.md: the disk is full/)
+      .waitFor();
     expect(existsSync(failedPath)).toBe(false);
     await expect
       .poll(() => chosen(composer, 'To (decision makers)'))

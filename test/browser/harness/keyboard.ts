@@ -93,19 +93,24 @@ const describe = (f: FocusInfo | null) =>
       `${f.inView ? '' : ', out of view'}${f.covered ? ', covered' : ''})`
     : 'nothing (body)';
 
-/** Asserts that focus is on an element (not the body), drawn visibly and in view. */
+/** Toasts stay 6 s: what covers the focus must move aside well before one would go by itself. */
+const UNCOVER_MS = 2_500;
+
+/**
+ * Asserts that focus is on an element (not the body), drawn visibly and in view (polled: a
+ * re-render may come first), and then that nothing sits on it, within UNCOVER_MS (a short wait,
+ * so a toast covering it cannot pass by simply timing out).
+ */
 export async function expectFocusVisible(page: Page, where: string): Promise<FocusInfo> {
   let info: FocusInfo | null = null;
+  const check = (uncovered: boolean) => async () => {
+    info = await focusInfo(page);
+    const drawn = info !== null && info.visible && info.inView;
+    return drawn && (!uncovered || !info?.covered) ? 'ok' : describe(info);
+  };
+  await expect.poll(check(false), poll(`${where}: focus is visible`)).toBe('ok');
   await expect
-    .poll(
-      async () => {
-        info = await focusInfo(page);
-        return info !== null && info.visible && info.inView && !info.covered
-          ? 'ok'
-          : describe(info);
-      },
-      poll(`${where}: focus is visible`),
-    )
+    .poll(check(true), { ...poll(`${where}: nothing covers the focus`), timeout: UNCOVER_MS })
     .toBe('ok');
   if (!info) throw new Error(`${where}: focus lost to the body`);
   return info;

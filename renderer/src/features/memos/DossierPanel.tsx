@@ -12,6 +12,7 @@ import { localIsoDay } from '@shared/rules/dates';
 import { engagementDisplay } from '@shared/time/display';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { announceOperation } from '../../lib/announceOperation';
+import { softDisabled } from '../../lib/softDisabled';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
 
@@ -89,16 +90,16 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || stakeholderId === ''}
-          onClick={() => void exportDossier('stakeholder', 'md')}
+          disabled={stakeholderId === ''}
+          {...softDisabled(busy, () => void exportDossier('stakeholder', 'md'))}
         >
           Stakeholder dossier (Markdown)
         </button>
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || stakeholderId === ''}
-          onClick={() => void exportDossier('stakeholder', 'pdf')}
+          disabled={stakeholderId === ''}
+          {...softDisabled(busy, () => void exportDossier('stakeholder', 'pdf'))}
         >
           Stakeholder dossier (PDF)
         </button>
@@ -122,16 +123,16 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || riskId === ''}
-          onClick={() => void exportDossier('risk', 'md')}
+          disabled={riskId === ''}
+          {...softDisabled(busy, () => void exportDossier('risk', 'md'))}
         >
           Risk dossier (Markdown)
         </button>
         <button
           type="button"
           className="button button-ghost"
-          disabled={busy || riskId === ''}
-          onClick={() => void exportDossier('risk', 'pdf')}
+          disabled={riskId === ''}
+          {...softDisabled(busy, () => void exportDossier('risk', 'pdf'))}
         >
           Risk dossier (PDF)
         </button>

@@ -13,6 +13,7 @@ import {
   ChoiceMultiSelect,
   DateField,
   FieldShell,
+  FormSection,
   ComboboxField,
   SelectField,
   StakeholderMultiSelect,
@@ -115,104 +116,105 @@ export function StakeholderFormDialog({
       errorFields={stakeholderFormFields}
     >
       <div className="form-grid">
-        <TextField form={form} name="name" label="Name" autoFocus />
-        <TextField form={form} name="title" label="Job title" />
-        <TextField form={form} name="orgUnit" label="Department" />
-        <TextField form={form} name="contact" label="Contact" placeholder="Email, phone" />
-        <ComboboxField
-          form={form}
-          name="reportsToId"
-          label="Reports to"
-          hint="People below this stakeholder are not offered: that would make a loop."
-          options={[
-            { value: '', label: '— nobody (top of the chain) —' },
-            ...managers.map((s) => ({ value: s.id, label: stakeholderLabel(s) })),
-          ]}
-        />
-        <SelectField
-          form={form}
-          name="decisionAuthority"
-          label="Decision authority"
-          options={decisionAuthoritySchema.options.map((a) => ({
-            value: a,
-            label: AUTHORITY_LABEL[a],
-          }))}
-        />
-        <ScaleField form={form} name="influence" label="Influence" hint="1 little … 5 decisive" />
-        <ScaleField form={form} name="interest" label="Interest" hint="1 little … 5 very much" />
-        <SelectField
-          form={form}
-          name="stance"
-          label="Stance"
-          options={stanceSchema.options.map((s) => ({ value: s, label: STANCE_LABEL[s] }))}
-        />
-        <SelectField
-          form={form}
-          name="status"
-          label="Status"
-          options={stakeholderStatusSchema.options.map((s) => ({
-            value: s,
-            label: s === 'active' ? 'Active' : 'Departed',
-          }))}
-        />
-        <div className="field">
-          <label htmlFor={vacantId} className="checkbox-row">
-            <input id={vacantId} type="checkbox" {...form.register('isVacant')} /> Vacant position
-          </label>
-          <span className="field-hint">A seat in the chain of command with nobody in it.</span>
-        </div>
-        <DateField form={form} name="departedAt" label="Departed on" />
-        <StakeholderMultiSelect
-          form={form}
-          name="dottedLineIds"
-          label="Dotted lines to"
-          className="span-2"
-          stakeholders={others}
-        />
-        <fieldset className="span-2 form-fieldset">
-          <legend>Escalations</legend>
-          <div className="form-grid">
-            <SelectField
-              form={form}
-              name="escalationPoint"
-              label="Escalation point"
-              hint="Escalations are proposed to them before the reporting line."
-              options={[
-                { value: 'none', label: 'No' },
-                { value: 'engagement', label: 'For the whole engagement' },
-                { value: 'areas', label: 'For given ownership areas' },
-              ]}
-            />
-            <div className="field">
-              <label htmlFor={onlyMeId} className="checkbox-row">
-                <input id={onlyMeId} type="checkbox" {...form.register('escalationsOnlyToMe')} />{' '}
-                Wants escalations only to them
-              </label>
-              <span className="field-hint">As they asked, for example “bring issues to me”.</span>
-            </div>
-            {escalationPoint === 'areas' ? (
-              <ChoiceMultiSelect
-                form={form}
-                name="escalationAreaIds"
-                label="Escalation point for"
-                className="span-2"
-                options={(areas ?? []).map((a) => ({ value: a.id, label: a.name }))}
-                filterPlaceholder="Filter areas…"
-                emptyMessage="No ownership area yet."
-                unknownLabel="An area removed since"
-              />
-            ) : null}
-            <StakeholderMultiSelect
-              form={form}
-              name="delegateForIds"
-              label="Delegate for"
-              hint="They may answer on these people's behalf; each answer still says for whom."
-              className="span-2"
-              stakeholders={others}
-            />
+        <FormSection title="The person">
+          <TextField form={form} name="name" label="Name" autoFocus />
+          <TextField form={form} name="title" label="Job title" />
+          <TextField form={form} name="orgUnit" label="Department" />
+          <TextField form={form} name="contact" label="Contact" placeholder="Email, phone" />
+          <SelectField
+            form={form}
+            name="status"
+            label="Status"
+            options={stakeholderStatusSchema.options.map((s) => ({
+              value: s,
+              label: s === 'active' ? 'Active' : 'Departed',
+            }))}
+          />
+          <div className="field">
+            <label htmlFor={vacantId} className="checkbox-row">
+              <input id={vacantId} type="checkbox" {...form.register('isVacant')} /> Vacant position
+            </label>
+            <span className="field-hint">A seat in the chain of command with nobody in it.</span>
           </div>
-        </fieldset>
-        <TextAreaField form={form} name="notes" label="Notes" className="span-2" />
+          <DateField form={form} name="departedAt" label="Departed on" />
+          <TextAreaField form={form} name="notes" label="Notes" className="span-2" />
+        </FormSection>
+        <FormSection title="In the organisation">
+          <ComboboxField
+            form={form}
+            name="reportsToId"
+            label="Reports to"
+            hint="People below this stakeholder are not offered: that would make a loop."
+            options={[
+              { value: '', label: '— nobody (top of the chain) —' },
+              ...managers.map((s) => ({ value: s.id, label: stakeholderLabel(s) })),
+            ]}
+          />
+          <SelectField
+            form={form}
+            name="decisionAuthority"
+            label="Decision authority"
+            options={decisionAuthoritySchema.options.map((a) => ({
+              value: a,
+              label: AUTHORITY_LABEL[a],
+            }))}
+          />
+          <ScaleField form={form} name="influence" label="Influence" hint="1 little … 5 decisive" />
+          <ScaleField form={form} name="interest" label="Interest" hint="1 little … 5 very much" />
+          <SelectField
+            form={form}
+            name="stance"
+            label="Stance"
+            options={stanceSchema.options.map((s) => ({ value: s, label: STANCE_LABEL[s] }))}
+          />
+          <StakeholderMultiSelect
+            form={form}
+            name="dottedLineIds"
+            label="Dotted lines to"
+            className="span-2"
+            stakeholders={others}
+          />
+        </FormSection>
+        <FormSection title="Escalations">
+          <SelectField
+            form={form}
+            name="escalationPoint"
+            label="Escalation point"
+            hint="Escalations are proposed to them before the reporting line."
+            options={[
+              { value: 'none', label: 'No' },
+              { value: 'engagement', label: 'For the whole engagement' },
+              { value: 'areas', label: 'For given ownership areas' },
+            ]}
+          />
+          <div className="field">
+            <label htmlFor={onlyMeId} className="checkbox-row">
+              <input id={onlyMeId} type="checkbox" {...form.register('escalationsOnlyToMe')} />{' '}
+              Wants escalations only to them
+            </label>
+            <span className="field-hint">As they asked, for example “bring issues to me”.</span>
+          </div>
+          {escalationPoint === 'areas' ? (
+            <ChoiceMultiSelect
+              form={form}
+              name="escalationAreaIds"
+              label="Escalation point for"
+              className="span-2"
+              options={(areas ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              filterPlaceholder="Filter areas…"
+              emptyMessage="No ownership area yet."
+              unknownLabel="An area removed since"
+            />
+          ) : null}
+          <StakeholderMultiSelect
+            form={form}
+            name="delegateForIds"
+            label="Delegate for"
+            hint="They may answer on these people's behalf; each answer still says for whom."
+            className="span-2"
+            stakeholders={others}
+          />
+        </FormSection>
       </div>
     </RecordFormDialog>
   );
