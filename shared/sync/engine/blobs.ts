@@ -20,6 +20,7 @@ import {
 import type { EngineCtx } from './context';
 import { deviceLabel } from './peerFiles';
 import { runBounded } from './blobPool';
+import { checkOwnBlobs, type OwnBlobTimes } from './ownBlobs';
 import type { AttachmentTransfer, SyncProgress, SyncReport } from './types';
 
 /** Bytes moved per direction in one round unless tuned [512 MiB]: the rest, next round. */
@@ -105,7 +106,12 @@ async function blobStep(
     report,
     progress,
   };
-  if (due || run.waiting > 0) await publishBlobs(pass, run.refs);
+  if (due || run.waiting > 0) {
+    const own = pass.listings.get(ctx.me) ?? new Map<string, FolderEntry>();
+    const times = await checkOwnBlobs(ctx, own, (n) => blobPath(ctx.me, n), report.warnings);
+    await publishBlobs(pass, run.refs, times);
+    await times.save();
+  }
   await fetchBlobs(pass, run.refs);
   reportUnreferenced(pass, run.refs);
   run.waiting = pass.out.waiting + pass.unpublished;
@@ -165,7 +171,7 @@ function offers(pass: Pass, ref: Named): { device: string; entry: FolderEntry }[
  * Writes the held bytes that no device offers yet (created here, or their publisher is gone)
  * to this device's blobs folder, sealed in an encrypted folder.
  */
-async function publishBlobs(pass: Pass, refs: Named[]): Promise<void> {
+async function publishBlobs(pass: Pass, refs: Named[], times: OwnBlobTimes): Promise<void> {
   const { ctx } = pass;
   const budget = ctx.options.blobBytesPerRound ?? BLOB_BYTES_PER_ROUND;
   const seen = new Set<string>();
@@ -184,6 +190,7 @@ async function publishBlobs(pass: Pass, refs: Named[]): Promise<void> {
       path,
       pass.sealed && ctx.key ? await sealFile(ctx.key, path, bytes) : bytes,
     );
+    await times.wrote(ref.name, path);
     pass.out.published += 1;
     pass.out.publishedBytes += ref.size;
     pass.listings.get(ctx.me)?.set(ref.name, {

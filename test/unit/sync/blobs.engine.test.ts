@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Hex } from '../../../shared/canonical/sha256';
 import { blobDir } from '../../../shared/sync/blobs';
@@ -189,6 +189,33 @@ describe('attachment bytes through the sync folder', () => {
     expect(await b.db.attachmentBlobs.count()).toBe(5);
     expect(phases[0]).toEqual({ done: 0, total: 5 });
     expect(phases.at(-1)).toEqual({ done: 1, total: 1 });
+  });
+
+  it('a device writes its own copy again when someone replaced it with other bytes of the same size', async () => {
+    const { root, a, b } = await twoDevices();
+    const content = fileBytes(4000, 31);
+    const att = await attachOn(a, content);
+    await a.sync();
+    const path = join(root, blobDir(a.engine.deviceId()), att.sha256);
+    const forged = fileBytes(4000, 32);
+    await writeFile(path, forged);
+    await utimes(path, new Date('2026-05-01T00:00:00Z'), new Date('2026-05-01T00:00:00Z'));
+    expect((await b.sync()).attachments).toMatchObject({ fetched: 0, refused: 1 });
+    // A's next round with something to publish checks its own files
+    await a.store.notes.create({
+      engagementId: (await a.db.engagements.toArray())[0]!.id,
+      title: 'Later',
+      date: '2026-03-03T09:00:00.000Z',
+      body: 'x',
+    });
+    const ra = await a.sync();
+    expect(ra.attachments).toMatchObject({ published: 1 });
+    expect(
+      ra.warnings.some((w) => w.code === 'own-files-restored' && w.path?.endsWith(att.sha256)),
+    ).toBe(true);
+    expect(new Uint8Array(await readFile(path))).toEqual(content);
+    expect((await b.sync()).attachments).toMatchObject({ fetched: 1, waiting: 0 });
+    expect(await bytesOn(b, att.sha256)).toEqual(content);
   });
 
   it('a copy moved into an unapproved device folder is not read', async () => {
