@@ -54,8 +54,9 @@ export async function honourDecision(
     });
   }
   const decision = roster.off.decision;
+  if (!decision) return;
   const pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
-  if (!decision || !pin) return;
+  if (!pin) return;
   const keysHash = ctx.keyFor === null ? undefined : await sha256Hex(toBytes(ctx.keyFor));
   await honour(ctx, pin, decision, roster, {
     keyCheck: ctx.keyCheck,

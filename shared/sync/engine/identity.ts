@@ -10,6 +10,7 @@ import {
   devicePath,
   toBytes,
 } from '../format';
+import type { FolderEntry } from '../folder';
 import { BadSignatureError, toB64 } from '../identity';
 import { type DeviceFile, type RosterStatement, parseDeviceFile, parseRosterFile } from '../roster';
 import type { EngineCtx, PeerState } from './context';
@@ -18,6 +19,8 @@ import { fileFailed, skipFailing } from './peerFiles';
 import { rosterStateKey } from './state';
 import type { SyncWarning } from './types';
 
+type Identity = { device: DeviceFile; statements: RosterStatement[] };
+
 /** A peer's verified device.json and roster statements; null (reported) when not usable. */
 export async function readIdentity(
   ctx: EngineCtx,
@@ -25,10 +28,9 @@ export async function readIdentity(
   folderId: string,
   state: PeerState,
   warnings: SyncWarning[],
-): Promise<{ device: DeviceFile; statements: RosterStatement[] } | null> {
+): Promise<Identity | null> {
   const entries = await ctx.folder.list(deviceDir(peer));
   const entryOf = new Map(entries.map((e) => [e.name, e]));
-  const devPath = devicePath(peer, DEVICE_FILE);
   const devEntry = entryOf.get(DEVICE_FILE);
   if (!devEntry) {
     if (entries.some((e) => classifyFile(e.name).kind !== 'ignore')) {
@@ -41,27 +43,41 @@ export async function readIdentity(
     }
     return null;
   }
-  if (skipFailing(ctx, devPath, devEntry)) return null;
+  if (skipFailing(ctx, devicePath(peer, DEVICE_FILE), devEntry)) return null;
   // Unchanged since the last round (same sizes and times, same folder and key): the verified
   // identity is reused, so an idle round checks no signature.
-  const rosterEntry0 = entryOf.get(ROSTER_FILE);
+  const rosterEntry = entryOf.get(ROSTER_FILE);
   const version = [
     folderId,
     ctx.key === null ? '' : ctx.keyFor,
     devEntry.size,
     devEntry.mtimeMs,
-    rosterEntry0?.size,
-    rosterEntry0?.mtimeMs,
+    rosterEntry?.size,
+    rosterEntry?.mtimeMs,
   ].join('|');
   const cached = ctx.identities.get(peer);
   if (cached && cached.version === version && cached.result.device.publicKey === state.key) {
     return cached.result;
   }
-  let device: DeviceFile | null;
-  let statements: RosterStatement[] = [];
+  const result = await verifyIdentity(ctx, peer, folderId, state, devEntry, rosterEntry, warnings);
+  if (result) ctx.identities.set(peer, { version, result });
+  return result;
+}
+
+/** Reads and checks a peer's device.json (self-signed, its key pinned) and roster.json. */
+async function verifyIdentity(
+  ctx: EngineCtx,
+  peer: string,
+  folderId: string,
+  state: PeerState,
+  devEntry: FolderEntry,
+  rosterEntry: FolderEntry | undefined,
+  warnings: SyncWarning[],
+): Promise<Identity | null> {
+  const devPath = devicePath(peer, DEVICE_FILE);
   try {
     const file = await readPlain(ctx, devPath, 'device', null, { size: devEntry.size });
-    device = file ? parseDeviceFile(JSON.parse(file.text)) : null;
+    const device = file ? parseDeviceFile(JSON.parse(file.text)) : null;
     const signerKey = file?.signerKey ?? null;
     if (
       !device ||
@@ -82,23 +98,30 @@ export async function readIdentity(
       return null;
     }
     state.key = device.publicKey;
-    const rosterPath = devicePath(peer, ROSTER_FILE);
-    const rosterEntry = entryOf.get(ROSTER_FILE);
-    if (rosterEntry && !skipFailing(ctx, rosterPath, rosterEntry)) {
-      const roster = await readPlain(ctx, rosterPath, 'roster', signerKey, {
-        size: rosterEntry.size,
-      }).then((f) => (f ? parseRosterFile(JSON.parse(f.text)) : null));
-      if (roster && roster.folderId === folderId && roster.deviceId === peer) {
-        statements = roster.statements;
-      }
-    }
+    const statements = await readStatements(ctx, peer, folderId, signerKey, rosterEntry);
+    return { device, statements };
   } catch (error) {
     if (error instanceof SyntaxError) return null;
     if (!fileFailed(ctx, error, peer, devPath, devEntry, warnings)) throw error;
     return null;
   }
-  ctx.identities.set(peer, { version, result: { device, statements } });
-  return { device, statements };
+}
+
+/** The statements of a peer's roster.json signed by its key (none when missing or not its). */
+async function readStatements(
+  ctx: EngineCtx,
+  peer: string,
+  folderId: string,
+  signerKey: Uint8Array,
+  rosterEntry: FolderEntry | undefined,
+): Promise<RosterStatement[]> {
+  const rosterPath = devicePath(peer, ROSTER_FILE);
+  if (!rosterEntry || skipFailing(ctx, rosterPath, rosterEntry)) return [];
+  const file = await readPlain(ctx, rosterPath, 'roster', signerKey, { size: rosterEntry.size });
+  const roster = file ? parseRosterFile(JSON.parse(file.text)) : null;
+  return roster && roster.folderId === folderId && roster.deviceId === peer
+    ? roster.statements
+    : [];
 }
 
 /** Writes this device's device.json (when missing) and roster.json (when changed or missing). */

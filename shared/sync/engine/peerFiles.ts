@@ -34,50 +34,59 @@ export function fileFailed(
   entry: FolderEntry | undefined,
   warnings: SyncWarning[],
 ): boolean {
-  const who = deviceLabel(ctx, peer);
-  let warning: SyncWarning;
-  if (error instanceof BadSignatureError) {
-    warning = {
-      code: 'bad-signature',
-      deviceId: peer,
-      path,
-      message: `${path} is not validly signed by ${who} (${error.message.slice(path.length + 2)}): ignored.`,
-    };
-  } else if (error instanceof UnsealedFileError) {
-    warning = {
-      code: 'unsealed-file',
-      deviceId: peer,
-      path,
-      message: `${path} (${who}) is not encrypted, in an encrypted folder: refused.`,
-    };
-  } else if (error instanceof FileTooLargeError || folderErrorCode(error) === 'TOOBIG') {
-    warning = {
-      code: 'too-large',
-      deviceId: peer,
-      path,
-      message: `${path} (${who}) is larger than any file of its kind may be: not read.`,
-    };
-  } else if (error instanceof TamperedFileError) {
-    warning = {
-      code: 'tampered-file',
-      deviceId: peer,
-      path,
-      message: `${path} failed authentication (altered, or still arriving); it is ignored.`,
-    };
-  } else if (folderErrorCode(error) === 'OUTSIDE') {
-    warning = {
-      code: 'fs-error',
-      deviceId: peer,
-      path,
-      message: `${path} (${who}) was refused (a link out of the folder): not read.`,
-    };
-  } else {
-    return false;
+  const warning = failureWarning(error, path, deviceLabel(ctx, peer));
+  if (warning === null) return false;
+  if (ctx.failures.record(path, entry, ctx.roundNo)) {
+    warnings.push({ ...warning, deviceId: peer, path });
   }
-  if (ctx.failures.record(path, entry, ctx.roundNo)) warnings.push(warning);
   return true;
 }
 
+/** What to say of a file that failed; null when the error is not the file's fault. */
+function failureWarning(
+  error: unknown,
+  path: string,
+  who: string,
+): Pick<SyncWarning, 'code' | 'message'> | null {
+  if (error instanceof BadSignatureError) {
+    return {
+      code: 'bad-signature',
+      message: `${path} is not validly signed by ${who} (${error.message.slice(path.length + 2)}): ignored.`,
+    };
+  }
+  if (error instanceof UnsealedFileError) {
+    return {
+      code: 'unsealed-file',
+      message: `${path} (${who}) is not encrypted, in an encrypted folder: refused.`,
+    };
+  }
+  if (error instanceof FileTooLargeError || folderErrorCode(error) === 'TOOBIG') {
+    return {
+      code: 'too-large',
+      message: `${path} (${who}) is larger than any file of its kind may be: not read.`,
+    };
+  }
+  if (error instanceof TamperedFileError) {
+    return {
+      code: 'tampered-file',
+      message: `${path} failed authentication (altered, or still arriving); it is ignored.`,
+    };
+  }
+  if (folderErrorCode(error) === 'OUTSIDE') {
+    return {
+      code: 'fs-error',
+      message: `${path} (${who}) was refused (a link out of the folder): not read.`,
+    };
+  }
+  return null;
+}
+
+type Lines = ReturnType<typeof decodeLines> & { bytes: Uint8Array };
+
+/**
+ * A peer's segment or snapshot as lines: verified and opened (failures reported once, in
+ * back-off), decoded; damaged data and lines reported. Null when missing or not usable.
+ */
 export async function readLinesOf(
   ctx: EngineCtx,
   path: string,
@@ -90,7 +99,7 @@ export async function readLinesOf(
     entry?: FolderEntry | undefined;
     started?: Promise<Uint8Array | null>;
   },
-): Promise<(ReturnType<typeof decodeLines> & { bytes: Uint8Array }) | null> {
+): Promise<Lines | null> {
   let file: Awaited<ReturnType<typeof readPlain>>;
   if (how.entry && skipFailing(ctx, path, how.entry)) return null;
   try {
@@ -110,7 +119,18 @@ export async function readLinesOf(
     });
     return null;
   }
-  if (file === null) return null;
+  return file === null ? null : linesOf(ctx, file, path, peer, how.entry, warnings);
+}
+
+/** Decodes an opened file; damaged data (read again only after 64 rounds) and lines reported. */
+function linesOf(
+  ctx: EngineCtx,
+  file: NonNullable<Awaited<ReturnType<typeof readPlain>>>,
+  path: string,
+  peer: string,
+  entry: FolderEntry | undefined,
+  warnings: SyncWarning[],
+): Lines {
   const read = decodeLines(file.text);
   // A cut in a gzipped file can fall on a line boundary: the file is still incomplete.
   const decoded = file.truncated ? { ...read, incompleteTail: true } : read;
@@ -121,7 +141,7 @@ export async function readLinesOf(
       path,
       message: `${path} has damaged compressed data (or inflates past its limit); the lines before the damage were read.`,
     });
-    ctx.failures.record(path, how.entry, ctx.roundNo, 64);
+    ctx.failures.record(path, entry, ctx.roundNo, 64);
   }
   if (decoded.badLines > 0) {
     warnings.push({

@@ -34,8 +34,37 @@ import type { SyncReport } from './types';
 export type Fail = { ok: false; status: SyncReport['status']; message: string };
 export type Setup = { ok: true; format: FormatFile } | Fail;
 
+/** The folder's policy for this round: format.json, then keys.json; the pin strengthened. */
 export async function setUp(ctx: EngineCtx): Promise<Setup> {
   let pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
+  const setup = await setUpFormat(ctx, pin);
+  if (!setup.ok) return setup;
+  const { format } = setup;
+  let keys = await setUpKeys(ctx, pin);
+  if (!keys.ok && keys.keysGone && pin) {
+    const decided = await honourWithoutKeys(ctx, format, pin);
+    if (decided === true) {
+      pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
+      keys = { ok: true };
+    } else if (decided !== false) keys = { ...keys, message: keys.message + decided };
+  }
+  if (!keys.ok) return keys;
+  const next = nextPin(pin, {
+    format,
+    version: ctx.folderFormat,
+    encrypted: ctx.key !== null && !ctx.retired,
+    ...(keys.check ? { keyCheck: keys.check } : {}),
+    formatText: ctx.formatText,
+  });
+  if (JSON.stringify(next) !== JSON.stringify(pin)) await ctx.db.setState(ctx.pinStateKey, next);
+  return { ok: true, format };
+}
+
+/**
+ * format.json: read (written back as first seen when the folder was emptied, created for a new
+ * folder), checked against this build and the pin; the context set from its version.
+ */
+async function setUpFormat(ctx: EngineCtx, pin: FolderPin | undefined): Promise<Setup> {
   let format = await readJsonRaw<FormatFile>(ctx, FORMAT_FILE, 'format');
   if (format === 'missing' && pin?.formatText !== undefined) {
     // Emptied (or format.json lost): the folder this device knows is set up again as it was.
@@ -69,23 +98,6 @@ export async function setUp(ctx: EngineCtx): Promise<Setup> {
       message: 'This sync folder needs a device key, which this installation has not got.',
     };
   }
-  let keys = await setUpKeys(ctx, pin);
-  if (!keys.ok && keys.keysGone && pin) {
-    const decided = await honourWithoutKeys(ctx, format, pin);
-    if (decided === true) {
-      pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
-      keys = { ok: true };
-    } else if (decided !== false) keys = { ...keys, message: keys.message + decided };
-  }
-  if (!keys.ok) return keys;
-  const next = nextPin(pin, {
-    format,
-    version: ctx.folderFormat,
-    encrypted: ctx.key !== null && !ctx.retired,
-    ...(keys.check ? { keyCheck: keys.check } : {}),
-    formatText: ctx.formatText,
-  });
-  if (JSON.stringify(next) !== JSON.stringify(pin)) await ctx.db.setState(ctx.pinStateKey, next);
   return { ok: true, format };
 }
 

@@ -64,40 +64,7 @@ export async function publish(
   if (rebuild) for (const seg of own.segments) dirty.add(seg.n);
   let done = 0;
   while (done < outbox.length) {
-    let last = own.segments[own.segments.length - 1];
-    if (!last || last.hash !== undefined) {
-      const first = outbox[done] as ChangeRecord;
-      last = {
-        n: own.nextSegment,
-        firstP: own.lastP + 1,
-        lastP: own.lastP,
-        firstSeq: first.seq,
-        lastSeq: first.seq - 1,
-        bytes: 0,
-      };
-      own.nextSegment += 1;
-      own.segments.push(last);
-    }
-    let size = last.bytes ?? 0;
-    let lines = last.lastP - last.firstP + 1;
-    while (done < outbox.length && lines < ctx.segmentMaxLines && size < ctx.segmentMaxBytes) {
-      const change = outbox[done] as ChangeRecord;
-      size += JSON.stringify(change).length + 24;
-      lines += 1;
-      last.lastP += 1;
-      last.lastSeq = change.seq;
-      done += 1;
-    }
-    last.bytes = size;
-    own.lastP = last.lastP;
-    dirty.add(last.n);
-    if (lines >= ctx.segmentMaxLines || size >= ctx.segmentMaxBytes) {
-      // Sealed: its hash is final, the next change starts a new segment that names it.
-      const index = own.segments.length - 1;
-      const bytes = await segmentBytes(ctx, last, prevHashOf(own, index));
-      built.set(last.n, bytes);
-      last.hash = await sha256Hex(bytes);
-    }
+    done = await fillSegment(ctx, own, outbox, done, dirty, built);
     progress({ phase: 'writing', done, total: outbox.length });
   }
   for (let i = 0; i < own.segments.length; i++) {
@@ -108,6 +75,55 @@ export async function publish(
   }
   own.writtenSeq = Math.max(lastSeq, outbox[outbox.length - 1]?.seq ?? 0);
   return outbox.length;
+}
+
+/**
+ * Adds outbox changes from `done` on to the open segment (a new one after a sealed one) until
+ * it is full; a full segment is sealed: its bytes built and hashed now (the next one names
+ * its hash). Resolves to the new `done`.
+ */
+async function fillSegment(
+  ctx: EngineCtx,
+  own: OwnState,
+  outbox: ChangeRecord[],
+  done: number,
+  dirty: Set<number>,
+  built: Map<number, Uint8Array>,
+): Promise<number> {
+  let last = own.segments[own.segments.length - 1];
+  if (!last || last.hash !== undefined) {
+    const first = outbox[done] as ChangeRecord;
+    last = {
+      n: own.nextSegment,
+      firstP: own.lastP + 1,
+      lastP: own.lastP,
+      firstSeq: first.seq,
+      lastSeq: first.seq - 1,
+      bytes: 0,
+    };
+    own.nextSegment += 1;
+    own.segments.push(last);
+  }
+  let size = last.bytes ?? 0;
+  let lines = last.lastP - last.firstP + 1;
+  while (done < outbox.length && lines < ctx.segmentMaxLines && size < ctx.segmentMaxBytes) {
+    const change = outbox[done] as ChangeRecord;
+    size += JSON.stringify(change).length + 24;
+    lines += 1;
+    last.lastP += 1;
+    last.lastSeq = change.seq;
+    done += 1;
+  }
+  last.bytes = size;
+  own.lastP = last.lastP;
+  dirty.add(last.n);
+  if (lines >= ctx.segmentMaxLines || size >= ctx.segmentMaxBytes) {
+    const index = own.segments.length - 1;
+    const bytes = await segmentBytes(ctx, last, prevHashOf(own, index));
+    built.set(last.n, bytes);
+    last.hash = await sha256Hex(bytes);
+  }
+  return done;
 }
 
 export async function writeHead(

@@ -97,6 +97,36 @@ describe('turning encryption off', () => {
     expect(ra.warnings.filter((w) => w.code !== 'own-files-restored')).toEqual([]);
   }, 120_000);
 
+  it('a device whose keys.json is gone makes its sealed snapshot again, plain, from its records', async () => {
+    const { root, a, b, c, e } = await encryptedTrio();
+    const d = await makeDevice(root, {
+      name: 'Compacting',
+      start: '2026-03-02T09:00:01.000Z',
+      tuning: { segmentMaxLines: 1, snapshotAfterSegments: 2, compactAfterMs: 0 },
+    });
+    d.engine.setPassphrase(PASS);
+    await d.sync();
+    for (let i = 1; i <= 4; i++) {
+      await d.store.engagements.update(e.id, { code: `D${i}` });
+      await d.sync();
+    }
+    const names = await readdir(join(root, dev(d)));
+    expect(names.some((n) => n.startsWith('snap-'))).toBe(true);
+    expect(names.includes('seg-00000001.jsonl')).toBe(false); // compacted into the snapshot
+    await a.engine.disableEncryption();
+    await rm(join(root, 'keys.json'));
+    d.engine.setPassphrase(null);
+    const r = await d.sync();
+    expect(r.status).toBe('ok');
+    expect(await sealedFiles(root, d)).not.toContain(true);
+    for (const other of [b, c]) expect((await other.sync()).status).toBe('ok'); // rewritten plain
+    // a newcomer (no passphrase: the folder has no keys.json now) gets d's changes
+    const n = await makeDevice(root, { name: 'Newcomer', start: '2026-03-02T09:00:02.000Z' });
+    const rn = await n.sync();
+    expect(rn.status).toBe('ok');
+    expect((await n.db.engagements.get(e.id))?.code).toBe('D4');
+  }, 120_000);
+
   it('encryption turned on again after it was turned off: a new key, old passphrases do not do', async () => {
     const { root, a, b } = await encryptedTrio();
     await a.engine.disableEncryption();
