@@ -1,21 +1,17 @@
+import { RatingKeyFields } from './RatingKeyFields';
 import {
-  RATING_KEY_LABELS,
-  RatingKeyFields,
-  ratingKeyFromForm,
-  ratingKeyToForm,
-  ratingKeyFormShape,
-} from './RatingKeyFields';
-import type { MemoTemplate } from '@shared/model/settings';
-import { deviceTimeZone, engagementTimeZone, isValidTimeZone } from '@shared/time/display';
+  TIME_ZONES,
+  engagementFormSchema,
+  fromEngagementForm,
+  labelOf,
+  toEngagementForm,
+  type EngagementFieldName,
+  type EngagementFormValues,
+} from './engagementForm';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import {
-  engagementObject,
-  engagementStatusSchema,
-  type Engagement,
-} from '@shared/model/engagement';
+import { engagementStatusSchema, type Engagement } from '@shared/model/engagement';
 import { suggestEngagementCode } from '@shared/engagementCode';
 import { defaultResponsibility } from '@shared/memo/defaults';
 import { Dialog } from '../../components/Dialog';
@@ -24,66 +20,6 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { useUiStore } from '../../state/uiStore';
 import { errorMessage } from '../../lib/errorMessage';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
-
-const optionalDate = z.union([z.literal(''), z.iso.date({ message: 'must be a date' })]);
-
-/** The form's own shape: dates as '' or YYYY-MM-DD, validated with the shared field rules. */
-const formSchema = z
-  .object({
-    client: engagementObject.shape.client,
-    // Optional here: left empty, the engagement is titled after the client.
-    title: z.string().trim().max(200, 'must be at most 200 characters'),
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Z0-9]{2,8}$/, 'must be 2 to 8 upper-case letters or digits'),
-    status: engagementStatusSchema,
-    startDate: optionalDate,
-    endDate: optionalDate,
-    scope: z.string().max(5_000, 'must be at most 5000 characters'),
-    consultantName: z.string().max(200, 'must be at most 200 characters'),
-    consultantFirm: z.string().max(200, 'must be at most 200 characters'),
-    memoResponsibility: z.string().max(20_000, 'must be at most 20000 characters'),
-    memoLetterhead: z.string().max(2_000, 'must be at most 2000 characters'),
-    memoSignature: z.string().max(2_000, 'must be at most 2000 characters'),
-    timeZone: z
-      .string()
-      .trim()
-      .refine(isValidTimeZone, 'must be a time zone such as Europe/Berlin'),
-    memoDateStyle: z.enum(['iso', 'long']),
-    ...ratingKeyFormShape,
-  })
-  .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, {
-    message: 'must not be before the start date',
-    path: ['endDate'],
-  });
-
-type FormValues = z.infer<typeof formSchema>;
-type FieldName = keyof FormValues;
-
-function toFormValues(
-  engagement: Engagement | undefined,
-  defaults: { name: string; firm: string; template: MemoTemplate | undefined },
-): FormValues {
-  const t = engagement ? undefined : defaults.template;
-  return {
-    client: engagement?.client ?? '',
-    title: engagement?.title ?? '',
-    code: engagement?.code ?? '',
-    status: engagement?.status ?? 'active',
-    startDate: engagement?.startDate ?? new Date().toISOString().slice(0, 10),
-    endDate: engagement?.endDate ?? '',
-    scope: engagement?.scope ?? '',
-    consultantName: engagement?.consultantName ?? defaults.name,
-    consultantFirm: engagement?.consultantFirm ?? defaults.firm,
-    memoResponsibility: engagement?.memoResponsibility ?? t?.responsibility ?? '',
-    memoLetterhead: engagement?.memoLetterhead ?? t?.letterhead ?? '',
-    memoSignature: engagement?.memoSignature ?? t?.signature ?? '',
-    timeZone: engagement ? engagementTimeZone(engagement) : (t?.timeZone ?? deviceTimeZone()),
-    memoDateStyle: engagement?.memoDateStyle ?? t?.dateStyle ?? 'iso',
-    ...ratingKeyToForm(engagement ? engagement.memoRatingKey : t?.ratingKey),
-  };
-}
 
 /** Create a new engagement or edit (rename) an existing one. */
 export function EngagementFormDialog({ engagement }: { engagement?: Engagement }) {
@@ -102,9 +38,9 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
     setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
-    defaultValues: toFormValues(engagement, {
+  } = useForm<EngagementFormValues>({
+    resolver: zodResolver(engagementFormSchema),
+    defaultValues: toEngagementForm(engagement, {
       name: settings.consultantName,
       firm: settings.consultantFirm,
       template: settings.memoTemplate,
@@ -115,46 +51,8 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
 
   const submit = handleSubmit(async (values) => {
     setSaveError(null);
-    const {
-      memoResponsibility,
-      memoLetterhead,
-      memoSignature,
-      ratingHighMeaning,
-      ratingHighTime,
-      ratingMediumMeaning,
-      ratingMediumTime,
-      ratingLowMeaning,
-      ratingLowTime,
-      ...rest
-    } = values;
-    const ratingKey = ratingKeyFromForm(
-      {
-        ratingHighMeaning,
-        ratingHighTime,
-        ratingMediumMeaning,
-        ratingMediumTime,
-        ratingLowMeaning,
-        ratingLowTime,
-      },
-      engagement?.memoRatingKey,
-    );
-    const input = {
-      ...rest,
-      ...(ratingKey ? { memoRatingKey: ratingKey } : {}),
-      title: rest.title.trim() === '' ? rest.client.trim() : rest.title,
-      startDate: values.startDate || null,
-      endDate: values.endDate || null,
-      // Left empty on an engagement that never had one: not written (no empty change logged).
-      ...(memoResponsibility.trim() !== '' || engagement?.memoResponsibility !== undefined
-        ? { memoResponsibility: memoResponsibility.trim() === '' ? '' : memoResponsibility }
-        : {}),
-      ...(memoLetterhead.trim() !== '' || engagement?.memoLetterhead !== undefined
-        ? { memoLetterhead }
-        : {}),
-      ...(memoSignature.trim() !== '' || engagement?.memoSignature !== undefined
-        ? { memoSignature }
-        : {}),
-    };
+    const { input, ratingKey } = fromEngagementForm(values, engagement);
+    const { memoResponsibility, memoLetterhead, memoSignature } = values;
     try {
       if (saveTemplate)
         await updateSettings({
@@ -180,13 +78,14 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
       // Keep everything typed: show the field's error, or the reason, and leave the form open.
       const fieldErrors = fieldErrorsOf(error);
       for (const { field, message } of fieldErrors) {
-        if (field in formSchema.shape) setError(field as FieldName, { message });
+        if (field in engagementFormSchema.shape)
+          setError(field as EngagementFieldName, { message });
       }
       setSaveError(`Not saved: ${errorMessage(error)}`);
     }
   });
 
-  const fieldError = (name: FieldName) => {
+  const fieldError = (name: EngagementFieldName) => {
     const message = errors[name]?.message;
     return message ? (
       <span className="field-error" id={`${idPrefix}-${name}-error`} role="alert">
@@ -194,7 +93,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
       </span>
     ) : null;
   };
-  const a11y = (name: FieldName) => ({
+  const a11y = (name: EngagementFieldName) => ({
     id: `${idPrefix}-${name}`,
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': errors[name] ? `${idPrefix}-${name}-error` : undefined,
@@ -402,30 +301,4 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
       </div>
     </Dialog>
   );
-}
-
-const LABELS: Record<FieldName, string> = {
-  client: 'Client',
-  title: 'Title',
-  code: 'Memo code',
-  status: 'Status',
-  startDate: 'Start date',
-  endDate: 'End date',
-  scope: 'Scope',
-  consultantName: 'Name',
-  consultantFirm: 'Firm',
-  memoResponsibility: 'Responsibility paragraph',
-  memoLetterhead: 'Letterhead',
-  memoSignature: 'Signature block',
-  timeZone: 'Time zone',
-  memoDateStyle: 'Dates on memos',
-  ...RATING_KEY_LABELS,
-};
-
-/** The zones Intl knows, offered while typing (the field takes any name Intl accepts). */
-const TIME_ZONES: readonly string[] =
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-
-function labelOf(name: FieldName): string {
-  return LABELS[name];
 }

@@ -2,11 +2,9 @@ import { useMemo, useState } from 'react';
 import type { Acknowledgement } from '@shared/model/acknowledgement';
 import type { Engagement } from '@shared/model/engagement';
 import type { FollowUp, RaisedIssue } from '@shared/model/raisedIssue';
-import { addresseeStates, unansweredAddressees } from '@shared/rules/addressees';
+import { addresseeStates } from '@shared/rules/addressees';
 import { followUpCalendar } from '@shared/notebook/followUpCalendar';
 import { localIsoDay } from '@shared/rules/dates';
-import { describeEscalationPlan } from '@shared/notebook/escalationPlan';
-import { proposeEscalation } from '@shared/notebook/escalationRoute';
 import { ackState, daysSinceRaised } from '@shared/notebook/issueTimeline';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
@@ -15,6 +13,8 @@ import { useRecordActions, useRecordKeys } from '../../components/records';
 import { countOf } from '../../lib/countOf';
 import { saveTextFile } from '../../lib/fileIo';
 import { useUiStore } from '../../state/uiStore';
+import { escalationProposal } from './escalationProposal';
+import { followUpEvents } from './followUpEvents';
 import type { IssueRow } from './issueColumns';
 
 export type DialogState =
@@ -120,58 +120,12 @@ export function useRaisedIssuesScreen(engagement: Engagement) {
 
   const escalation = useMemo(() => {
     if (dialog?.kind !== 'escalate' || !stakeholders) return null;
-    const route = proposeEscalation({
-      issue: dialog.issue,
-      stakeholders,
-      areas: areas ?? [],
-      risks: risks ?? [],
-    });
-    // One sentence why; the reporting line's skips only when the proposal came from it.
-    const notice = [
-      route.targets.length > 0
-        ? `Proposed: ${route.targets.map((t) => `${t.name}${t.title ? `, ${t.title}` : ''}`).join(' and ')}. ${route.reason}`
-        : route.reason,
-      ...(route.basis === 'reporting-line' ? describeEscalationPlan(route.plan) : []),
-    ];
-    const source = dialog.issue;
-    return {
-      notice,
-      prefill: {
-        title: `Escalation: ${source.title}`.slice(0, 200),
-        raisedToIds: route.targets.map((t) => t.id),
-        escalatesId: source.id,
-        severity: source.severity,
-        criteria: source.criteria,
-        condition: source.condition,
-        cause: source.cause,
-        effect: source.effect,
-        recommendation: source.recommendation,
-        evidence: source.evidence.map((e) => ({ ...e })),
-        riskIds: source.riskIds,
-        ownerId: source.ownerId ?? '',
-      },
-    };
+    return escalationProposal(dialog.issue, stakeholders, areas ?? [], risks ?? []);
   }, [dialog, stakeholders, areas, risks]);
 
   /** The follow-up days still awaiting someone, as an .ics calendar file. */
   const exportFollowUps = async () => {
-    const events = (issues ?? [])
-      .filter((i) => i.deletedAt === null && i.followUpDue !== null)
-      .filter((i) => i.status === 'raised' || i.status === 'acknowledged')
-      .map((i) => ({
-        issue: i,
-        waiting: unansweredAddressees(
-          i,
-          (acknowledgements ?? []).filter((a) => a.raisedIssueId === i.id),
-        ),
-      }))
-      .filter(({ waiting }) => waiting.length > 0)
-      .map(({ issue, waiting }) => ({
-        uid: issue.id,
-        day: issue.followUpDue ?? '',
-        summary: `Follow up: ${issue.title}`,
-        description: `${engagement.client}. No answer from ${waiting.map((id) => names.get(id) ?? 'unknown').join(', ')} (raised ${issue.raisedAt.slice(0, 10)}).`,
-      }));
+    const events = followUpEvents(issues ?? [], acknowledgements ?? [], names, engagement.client);
     try {
       const saved = await announceOperation(
         { verb: 'export', subject: `${countOf(events.length, 'follow-up date')} (.ics)` },
