@@ -36,4 +36,6 @@ export const backupBlobResponseSchema = z.strictObject({
     .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
     .nullable()
     .optional(),
+  /** get: the file held under that name is not those bytes (changed, replaced or linked). */
+  damaged: z.boolean().optional(),
 });

@@ -16,8 +16,9 @@ export interface BackupBlobs {
   missing(sha256s: readonly string[]): Promise<string[]>;
   /** Stores bytes under their SHA-256 (checked here); 'present' when already held. */
   put(sha256: string, bytes: Uint8Array): Promise<'stored' | 'present'>;
-  /** The bytes of a SHA-256, checked again; null when missing or no longer matching. */
-  get(sha256: string): Promise<Uint8Array | null>;
+  /** The bytes of a SHA-256, checked again. */
+  /** The bytes; null when not held; 'damaged' when the file held is not what its name says. */
+  get(sha256: string): Promise<Uint8Array | 'damaged' | null>;
   /** Removes every file not in `keep`; resolves to how many were removed. */
   collect(keep: ReadonlySet<string>): Promise<number>;
 }
@@ -63,9 +64,9 @@ export function createBackupBlobs(dir: string, ops: AtomicFileOps = realFileOps)
       try {
         handle = await open(pathOf(sha256), 'r');
         const info = await handle.stat();
-        if (!info.isFile() || info.nlink > 1 || info.size > MAX_ATTACHMENT_BYTES) return null;
+        if (!info.isFile() || info.nlink > 1 || info.size > MAX_ATTACHMENT_BYTES) return 'damaged';
         const bytes = new Uint8Array(await handle.readFile());
-        return digest(bytes) === sha256 ? bytes : null;
+        return digest(bytes) === sha256 ? bytes : 'damaged';
       } catch {
         return null;
       } finally {

@@ -47,6 +47,7 @@ export function createBackupHandlers(
           }
         case 'get': {
           const bytes = await deps.blobs.get(request.sha256);
+          if (bytes === 'damaged') return { data: null, damaged: true };
           return { data: bytes === null ? null : bytesToBase64(bytes) };
         }
       }

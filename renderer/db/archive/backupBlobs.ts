@@ -47,19 +47,31 @@ export async function backUpAttachmentBytes(
  * attachments this device lacks, each checked against its record (SHA-256 and size) before it
  * is stored. Resolves to how many were stored.
  */
+/** What a restore brought back: files stored, and those whose backup copy did not match. */
+export interface RestoredBytes {
+  stored: number;
+  /** SHA-256 of each file whose copy in the backups folder is not the recorded one. */
+  refused: string[];
+}
+
 export async function restoreAttachmentBytes(
   client: WorkbenchClient,
   db: WorkbenchDB,
   engagementId: string,
-): Promise<number> {
+): Promise<RestoredBytes> {
   const records = await db.attachments.where('engagementId').equals(engagementId).toArray();
   let stored = 0;
+  const refused: string[] = [];
   for (const { sha256, size } of new Map(records.map((r) => [r.sha256, r])).values()) {
     if (await db.attachmentBlobs.get(sha256)) continue;
-    const { data } = await client.call('backup.blob', { op: 'get', sha256 });
+    const { data, damaged } = await client.call('backup.blob', { op: 'get', sha256 });
+    if (damaged) refused.push(sha256);
     if (typeof data !== 'string') continue;
     const bytes = base64ToBytes(data);
-    if (bytes.byteLength !== size || (await sha256Hex(bytes)) !== sha256) continue;
+    if (bytes.byteLength !== size || (await sha256Hex(bytes)) !== sha256) {
+      refused.push(sha256);
+      continue;
+    }
     await db.attachmentBlobs.put({
       sha256,
       size,
@@ -67,5 +79,5 @@ export async function restoreAttachmentBytes(
     });
     stored += 1;
   }
-  return stored;
+  return { stored, refused };
 }

@@ -108,7 +108,10 @@ describe('backups include attachment bytes, each file once', () => {
     // restore into a fresh profile: the records from the backup, the bytes from blobs/
     const q = await openTestStore({ deviceId: OTHER_DEVICE_ID });
     await importArchiveText(q.store, first.text, 'backup.engagement.json');
-    expect(await restoreAttachmentBytes(client, q.db, p.ids[0]!)).toBe(2);
+    expect(await restoreAttachmentBytes(client, q.db, p.ids[0]!)).toEqual({
+      stored: 2,
+      refused: [],
+    });
     const blob = await readAttachmentBytes(q.db, await sha256Hex(p.shared));
     expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(p.shared);
   });
@@ -132,7 +135,10 @@ describe('backups include attachment bytes, each file once', () => {
     await writeFile(join(dir, 'blobs', sha), changed);
     const q = await openTestStore({ deviceId: OTHER_DEVICE_ID });
     await importArchiveText(q.store, text, 'backup.engagement.json');
-    expect(await restoreAttachmentBytes(client, q.db, p.ids[0]!)).toBe(1); // the other file only
+    expect(await restoreAttachmentBytes(client, q.db, p.ids[0]!)).toEqual({
+      stored: 1, // the other file only
+      refused: [sha],
+    });
     expect(await readAttachmentBytes(q.db, sha)).toBeUndefined();
   });
 

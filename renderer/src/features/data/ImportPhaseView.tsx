@@ -31,13 +31,20 @@ export function ImportPhaseView({ phase }: { phase: ImportPhase }) {
       );
     case 'done':
       return (
-        <p role="status">
-          {phase.result.mode === 'copy'
-            ? `Added “${phase.parsed.summary.client} – ${phase.parsed.summary.title}” with ${phase.result.recordsWritten} records.`
-            : phase.result.changesAdded === 0 && phase.result.recordsWritten === 0
-              ? 'Nothing new: this engagement already holds everything in the file.'
-              : `Merged: ${countOf(phase.result.changesAdded, 'change')} brought in, ${countOf(phase.result.recordsWritten, 'record')} updated${phase.result.conflicts ? `, ${countOf(phase.result.conflicts, 'conflicting edit')} kept for review` : ''}.`}
-        </p>
+        <>
+          <p role="status">
+            {phase.result.mode === 'copy'
+              ? `Added “${phase.parsed.summary.client} – ${phase.parsed.summary.title}” with ${phase.result.recordsWritten} records.`
+              : phase.result.changesAdded === 0 && phase.result.recordsWritten === 0
+                ? 'Nothing new: this engagement already holds everything in the file.'
+                : `Merged: ${countOf(phase.result.changesAdded, 'change')} brought in, ${countOf(phase.result.recordsWritten, 'record')} updated${phase.result.conflicts ? `, ${countOf(phase.result.conflicts, 'conflicting edit')} kept for review` : ''}.`}
+          </p>
+          {phase.bytesWarning ? (
+            <p className="form-error" role="alert">
+              {phase.bytesWarning}
+            </p>
+          ) : null}
+        </>
       );
     case 'error':
       return (

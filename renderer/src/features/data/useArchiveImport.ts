@@ -17,7 +17,12 @@ export type ImportPhase =
   | { kind: 'reading'; progress: ReadProgress }
   | { kind: 'ready'; parsed: ArchiveHeader; fileName: string; exists: boolean }
   | { kind: 'writing'; parsed: ArchiveHeader; fileName: string }
-  | { kind: 'done'; result: ArchiveImportResult; parsed: ArchiveHeader }
+  | {
+      kind: 'done';
+      result: ArchiveImportResult;
+      parsed: ArchiveHeader;
+      bytesWarning: string | null;
+    }
   | { kind: 'error'; message: string; problems: ArchiveProblem[] };
 
 /** The live region follows the import: reading, checked, written or refused (and why). */
@@ -110,8 +115,15 @@ export function useArchiveImport(intoEngagementId?: string) {
       });
       // The records are in; bytes the backups folder holds for them follow (each checked
       // against its record). Missing ones show "not on this device yet".
-      await restoreAttachmentBytes(client, store.db, result.engagementId).catch(() => 0);
-      setPhase({ kind: 'done', result, parsed });
+      const bytesWarning = await restoreAttachmentBytes(client, store.db, result.engagementId).then(
+        ({ refused }) =>
+          refused.length === 0
+            ? null
+            : `${countOf(refused.length, 'attached file')} in the backups folder did not match ${refused.length === 1 ? 'its' : 'their'} record and ${refused.length === 1 ? 'was' : 'were'} not used (${refused.map((h) => h.slice(0, 16)).join(', ')}): ${refused.length === 1 ? 'it shows' : 'they show'} “not on this device yet”.`,
+        (error: unknown) =>
+          `The records are in, but attached files could not be read from the backups folder: ${errorMessage(error)}`,
+      );
+      setPhase({ kind: 'done', result, parsed, bytesWarning });
       say(fileName, {
         kind: 'done',
         detail:
