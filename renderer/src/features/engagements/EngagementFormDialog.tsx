@@ -23,6 +23,8 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { useUiStore } from '../../state/uiStore';
 import { errorMessage } from '../../lib/errorMessage';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
+import { LOGO_MAX_DATA_URL } from '@shared/memo/logo';
+import { LogoField } from './LogoField';
 
 const optionalDate = z.union([z.literal(''), z.iso.date({ message: 'must be a date' })]);
 
@@ -45,6 +47,7 @@ const formSchema = z
     memoResponsibility: z.string().max(20_000, 'must be at most 20000 characters'),
     memoLetterhead: z.string().max(2_000, 'must be at most 2000 characters'),
     memoSignature: z.string().max(2_000, 'must be at most 2000 characters'),
+    memoLogo: z.string().max(LOGO_MAX_DATA_URL, 'must be at most 200 KB'),
     timeZone: z
       .string()
       .trim()
@@ -78,6 +81,7 @@ function toFormValues(
     memoResponsibility: engagement?.memoResponsibility ?? t?.responsibility ?? '',
     memoLetterhead: engagement?.memoLetterhead ?? t?.letterhead ?? '',
     memoSignature: engagement?.memoSignature ?? t?.signature ?? '',
+    memoLogo: engagement?.memoLogo ?? t?.logo ?? '',
     timeZone: engagement ? engagementTimeZone(engagement) : (t?.timeZone ?? deviceTimeZone()),
     memoDateStyle: engagement?.memoDateStyle ?? t?.dateStyle ?? 'iso',
     ...ratingKeyToForm(engagement ? engagement.memoRatingKey : t?.ratingKey),
@@ -118,6 +122,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
       memoResponsibility,
       memoLetterhead,
       memoSignature,
+      memoLogo,
       ratingHighMeaning,
       ratingHighTime,
       ratingMediumMeaning,
@@ -153,6 +158,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
       ...(memoSignature.trim() !== '' || engagement?.memoSignature !== undefined
         ? { memoSignature }
         : {}),
+      ...(memoLogo !== '' || engagement?.memoLogo !== undefined ? { memoLogo } : {}),
     };
     try {
       if (saveTemplate)
@@ -164,6 +170,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
             timeZone: values.timeZone,
             dateStyle: values.memoDateStyle,
             ...(ratingKey ? { ratingKey } : {}),
+            ...(memoLogo !== '' ? { logo: memoLogo } : {}),
           },
         });
       if (engagement) {
@@ -336,6 +343,11 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
           />
           {fieldError('memoLetterhead')}
         </div>
+        <LogoField
+          id={`${idPrefix}-memoLogo`}
+          value={watch('memoLogo')}
+          onChange={(dataUrl) => setValue('memoLogo', dataUrl, { shouldDirty: true })}
+        />
         <div className="field">
           <label htmlFor={`${idPrefix}-memoSignature`}>Signature block on memos</label>
           <textarea
@@ -382,8 +394,8 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
             Save as the template for new engagements
           </label>
           <span className="field-hint">
-            Letterhead, signature, responsibility paragraph, rating key, time zone and date style:
-            the next new engagement starts from them.
+            Letterhead, logo, signature, responsibility paragraph, rating key, time zone and date
+            style: the next new engagement starts from them.
           </span>
         </div>
       </div>
@@ -404,6 +416,7 @@ const LABELS: Record<FieldName, string> = {
   memoResponsibility: 'Responsibility paragraph',
   memoLetterhead: 'Letterhead',
   memoSignature: 'Signature block',
+  memoLogo: 'Logo',
   timeZone: 'Time zone',
   memoDateStyle: 'Dates on memos',
   ...RATING_KEY_LABELS,

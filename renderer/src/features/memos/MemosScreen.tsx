@@ -217,6 +217,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
             distribution: active.distribution,
           },
           display: final.display,
+          ...(final.logo ? { logo: final.logo } : {}),
           content: final.canonical,
           fingerprint: final.fingerprint,
           markdown: final.markdown,
@@ -247,6 +248,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                 fingerprint: record.fingerprint,
                 state: 'issued',
                 ...(record.display ? { display: record.display } : {}),
+                logo: record.logo,
               }),
               pageSize,
               {
@@ -422,7 +424,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                   select issues; an empty memo is not exported.
                 </p>
               ) : null}
-              <MemoPreview markdown={composed.markdown} label="Memo preview" />
+              <MemoPreview markdown={composed.markdown} label="Memo preview" logo={composed.logo} />
             </>
           ) : (
             <p className="muted">Preparing the preview…</p>
