@@ -33,6 +33,7 @@ import type {
 } from './types';
 import type { Attachment } from '../model/attachment';
 import { memoExhibits } from './exhibits';
+import { memoLogoOf } from './logo';
 import { UTC_DAYS, acknowledgedText, followUpEntryText, unacknowledgedText } from './memoSentences';
 import { UTC_ISO } from '../time/display';
 
@@ -489,6 +490,7 @@ export function buildMemo(
   // only when set: a memo without them keeps the content (and fingerprint) it had before
   const ownBlock = <K extends 'letterhead' | 'signature'>(key: K, text: string | undefined) =>
     text !== undefined && text.trim() !== '' ? { [key]: text.trim() } : {};
+  const logo = memoLogoOf(engagement.memoLogo);
   const memo: Memo = {
     format: 1,
     header: {
@@ -510,6 +512,7 @@ export function buildMemo(
     ratingKey: ratingKeyOf(engagement.memoRatingKey),
     ...ownBlock('letterhead', engagement.memoLetterhead),
     ...ownBlock('signature', engagement.memoSignature),
+    ...(logo ? { logo } : {}),
     summary,
     items,
     unacknowledged,

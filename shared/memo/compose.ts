@@ -20,6 +20,8 @@ export interface ComposedMemo {
   markdown: string;
   /** Zone and date style it is rendered with (not part of the fingerprinted content). */
   display: TimeDisplay;
+  /** The letterhead logo's data URL (the model holds its SHA-256), when the memo has one. */
+  logo?: string;
 }
 
 /** Builds, fingerprints and renders a memo as Markdown (HTML on demand: see htmlOf). */
@@ -39,6 +41,7 @@ export async function composeMemo(
     fingerprint,
     markdown: renderMemoMarkdown(memo, { fingerprint, state, display }),
     display,
+    ...(memo.logo && source.engagement.memoLogo ? { logo: source.engagement.memoLogo } : {}),
   };
 }
 
@@ -48,5 +51,6 @@ export function htmlOf(composed: ComposedMemo, state: 'draft' | 'issued'): strin
     fingerprint: composed.fingerprint,
     state,
     display: composed.display,
+    logo: composed.logo,
   });
 }

@@ -16,6 +16,8 @@ h3 { font-size: 11.5pt; margin: 12pt 0 4pt; break-after: avoid; }
 h4 { font-size: 10pt; margin: 8pt 0 2pt; break-after: avoid; color: #333; }
 p { margin: 0 0 6pt; }
 .letterhead { text-align: right; color: #333; margin: 0 0 10pt; }
+.letterhead-logo { text-align: right; margin: 0 0 6pt; }
+.letterhead-logo img { max-height: 18mm; max-width: 60mm; width: auto; height: auto; }
 .signature { margin: 14pt 0 6pt; }
 .draft { border: 2px solid #b00; color: #b00; padding: 4pt 8pt; font-weight: bold; display: inline-block; }
 .meta { width: 100%; border-collapse: collapse; margin-bottom: 8pt; table-layout: fixed; }

@@ -13,6 +13,7 @@ import {
 } from './labels';
 import { PRINT_CSS } from './printCss';
 import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
+import { printableLogo } from './logo';
 import {
   localChronologyText,
   localDayOf,
@@ -24,7 +25,8 @@ import type { RenderOptions } from './renderMarkdown';
 import type { Memo, MemoPerson } from './types';
 
 /** The policy of the printed document: nothing may load or run; only its own <style>. */
-export const PRINT_DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+/** No script, no remote fetch: inline styles, and images only from `data:` (the logo). */
+export const PRINT_DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /**
  * The document title, which Chromium also writes as the PDF's Title: memo id, version and
@@ -100,6 +102,13 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
   const display = options.display ?? UTC_ISO;
   const day = (d: unknown): string => htmlDay(d, display);
   const b: string[] = [];
+  const logo = printableLogo(memo.logo, options.logo);
+  if (logo !== null && memo.logo) {
+    // the data URL is checked base64 of a PNG or JPEG; escaped like every attribute anyway
+    b.push(
+      `<p class="letterhead-logo"><img src="${escapeHtml(logo)}" alt="Logo" width="${num(memo.logo.width)}" height="${num(memo.logo.height)}"></p>`,
+    );
+  }
   if (typeof memo.letterhead === 'string') b.push(htmlBlock(memo.letterhead, 'letterhead'));
   b.push(`<h1>Memo ${escapeHtml(h.memoId)}, version ${num(h.version)}</h1>`);
   if (options.state === 'draft') b.push('<p class="draft">DRAFT: not issued</p>');

@@ -33,6 +33,11 @@ export interface RenderOptions {
   state: 'draft' | 'issued';
   /** Zone and date style of dates and times; absent: ISO days, UTC instants. */
   display?: TimeDisplay;
+  /**
+   * The letterhead logo's data URL (HTML only), printed when it is the image the model's
+   * `logo` names (shared/memo/logo.ts `printableLogo`).
+   */
+  logo?: string | undefined;
 }
 
 /** The line that carries the memo id, version and fingerprint (parsed back by verify). */

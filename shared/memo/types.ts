@@ -7,6 +7,7 @@ import type {
   Severity,
 } from '../model/raisedIssue';
 import type { MemoExhibit } from './exhibits';
+import type { MemoLogo } from './logo';
 
 /**
  * The memo model: everything a memo prints, as plain data (strings, numbers, arrays), built from
@@ -278,6 +279,11 @@ export interface Memo {
    * memo. Absent when the engagement has none, so older memos keep their content and fingerprint.
    */
   letterhead?: string;
+  /**
+   * The letterhead's logo: its type, SHA-256 and size (the image itself travels beside the
+   * model, `RenderOptions.logo`). Absent without a logo, so older memos keep their fingerprint.
+   */
+  logo?: MemoLogo;
   /** The signature block printed after the chronology (the engagement's `memoSignature`). */
   signature?: string;
   /** Summary table rows. */

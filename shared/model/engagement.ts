@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SystemField } from './base';
 import { isValidTimeZone } from '../time/display';
 import { ratingKeyWordingSchema } from './ratingKey';
+import { LOGO_MAX_DATA_URL, isAcceptableLogo } from '../memo/logo';
 import {
   baseRecordShape,
   choice,
@@ -54,6 +55,18 @@ export const engagementObject = z.object({
   memoLetterhead: z
     .string({ error: 'must be text' })
     .max(2_000, 'must be at most 2000 characters')
+    .optional(),
+  /**
+   * The letterhead's logo: a PNG or JPEG data URL up to 200 KB, checked by its bytes
+   * (shared/memo/logo.ts; SVG refused). Optional; '' once removed.
+   */
+  memoLogo: z
+    .string({ error: 'must be text' })
+    .max(LOGO_MAX_DATA_URL, 'must be at most 200 KB')
+    .refine(
+      (v) => v === '' || isAcceptableLogo(v),
+      'must be a PNG or JPEG image up to 200 KB and 4000 pixels a side',
+    )
     .optional(),
   /**
    * The engagement's own rating key (meaning and time to act of high, medium, low). Optional:

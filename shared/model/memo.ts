@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SystemField } from './base';
 import { isValidTimeZone } from '../time/display';
 import { signatureB64 } from '../memo/signedManifest';
+import { LOGO_MAX_DATA_URL, isAcceptableLogo } from '../memo/logo';
 import {
   choice,
   engagementScopedShape,
@@ -106,6 +107,15 @@ export const memoObject = z.object({
       timeZone: z.string().max(100).refine(isValidTimeZone, 'must be a time zone'),
       dateStyle: choice(['iso', 'long']),
     })
+    .optional(),
+  /**
+   * The letterhead logo's data URL as issued (the content holds its SHA-256: a PDF export prints
+   * it only when they match). Absent on memos without a logo.
+   */
+  logo: z
+    .string()
+    .max(LOGO_MAX_DATA_URL, 'must be at most 200 KB')
+    .refine(isAcceptableLogo, 'must be a PNG or JPEG image up to 200 KB')
     .optional(),
   /** The canonical JSON of the memo content: the fingerprinted, frozen model. */
   content: frozenText,

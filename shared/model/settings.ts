@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../time/display';
 import { idSchema } from './base';
 import { ratingKeyWordingSchema } from './ratingKey';
+import { LOGO_MAX_DATA_URL, isAcceptableLogo } from '../memo/logo';
 
 /**
  * The memo wording a consultant saved from one engagement for the next ones: a new engagement's
@@ -20,6 +21,12 @@ export const memoTemplateSchema = z.strictObject({
   dateStyle: z.enum(['iso', 'long']),
   /** The rating key's wording (absent: the standard key). */
   ratingKey: ratingKeyWordingSchema.optional(),
+  /** The letterhead's logo, a PNG or JPEG data URL (absent: none). */
+  logo: z
+    .string()
+    .max(LOGO_MAX_DATA_URL, 'must be at most 200 KB')
+    .refine(isAcceptableLogo, 'must be a PNG or JPEG image up to 200 KB')
+    .optional(),
 });
 export type MemoTemplate = z.infer<typeof memoTemplateSchema>;
 

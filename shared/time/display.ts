@@ -148,19 +148,38 @@ export function formatMemoInstant(iso: string, display: TimeDisplay = UTC_ISO): 
   return display.dateStyle === 'long' ? `${formatMemoDay(day, 'long')}, ${time}` : `${day} ${time}`;
 }
 
-/** A day as the UI shows it, in the OS locale ("6 Dec 2026", "Dec 6, 2026"). */
-export function formatUiDate(day: string): string {
+const uiFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The UI's formatter for a locale and zone (made once: long lists format many dates). */
+function uiFormat(locale: string | undefined, timeZone: string | undefined, time: boolean) {
+  const key = `${locale ?? ''}|${timeZone ?? ''}|${time ? 't' : 'd'}`;
+  let format = uiFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      ...(time ? { timeStyle: 'short' } : {}),
+      ...(timeZone !== undefined ? { timeZone } : {}),
+    });
+    if (uiFormats.size < 50) uiFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A day as the UI shows it, in the OS locale ("6 Dec 2026", "Dec 6, 2026", "06.12.2026");
+ * `locale` only for tests and callers that must pin one.
+ */
+export function formatUiDate(day: string, locale?: string): string {
   const parts = dayParts(day.slice(0, 10));
   if (parts === null) return day;
   const [y, m, d] = parts;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return uiFormat(locale, 'UTC', false).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** An instant as the UI shows it, in the OS locale and the device's zone. */
-export function formatUiDateTime(iso: string): string {
+/** An instant as the UI shows it, in the OS locale and the device's zone (or those given). */
+export function formatUiDateTime(iso: string, locale?: string, timeZone?: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const zone = timeZone !== undefined && isValidTimeZone(timeZone) ? timeZone : undefined;
+  return uiFormat(locale, zone, true).format(at);
 }

@@ -169,6 +169,25 @@ describe('the paper trail tells the truth', () => {
     await chase.getByRole('button', { name: 'Save follow-up' }).click();
     await toast(page, 'Follow-up recorded');
     await detail.getByText(/Followed up/).waitFor();
+
+    // The chaser is corrected (its note), then deleted and brought back with Undo.
+    await detail
+      .getByRole('button', { name: /^Correct the follow-up of / })
+      .last()
+      .click();
+    const fix = page.getByRole('dialog', { name: 'Correct follow-up' });
+    await fix.getByLabel('Note').fill('Resent with the disk usage report, by hand.');
+    await app.screenshot('paper-trail-follow-up-correct');
+    await fix.getByRole('button', { name: 'Save correction' }).click();
+    await toast(page, 'Follow-up corrected');
+    await detail.getByText(/by hand\./).waitFor();
+    await detail
+      .getByRole('button', { name: /^Delete the follow-up of / })
+      .last()
+      .click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await toast(page, 'restored');
+    await detail.getByText(/by hand\./).waitFor();
     await row.getByText('awaiting').waitFor();
 
     // The architect answers for himself: the CTO is still awaited.

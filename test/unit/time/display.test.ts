@@ -5,6 +5,8 @@ import {
   engagementDisplay,
   formatMemoDay,
   formatMemoInstant,
+  formatUiDate,
+  formatUiDateTime,
   isValidTimeZone,
   zoneAbbreviation,
 } from '../../../shared/time/display';
@@ -84,5 +86,27 @@ describe('memo time display', () => {
       ),
       { seed: 13, numRuns: 300 },
     );
+  });
+});
+
+describe('UI dates follow the locale', () => {
+  it('German: day first with dots, 24-hour time; the zone given', () => {
+    expect(formatUiDate('2026-12-06', 'de-DE')).toBe('06.12.2026');
+    expect(formatUiDateTime('2026-11-23T09:30:00.000Z', 'de-DE', 'Europe/Berlin')).toBe(
+      '23.11.2026, 10:30',
+    );
+  });
+
+  it('the same day in other locales; never shifted by the device zone', () => {
+    expect(formatUiDate('2026-12-06', 'en-GB')).toBe('6 Dec 2026');
+    expect(formatUiDate('2026-12-06', 'en-US')).toBe('Dec 6, 2026');
+    expect(formatUiDate('2026-12-06', 'ja-JP')).toBe('2026/12/06');
+    // an instant's text: its day as written
+    expect(formatUiDate('2026-12-06T23:30:00.000Z', 'de-DE')).toBe('06.12.2026');
+  });
+
+  it('text that is not a date is shown as it is', () => {
+    expect(formatUiDate('soon', 'de-DE')).toBe('soon');
+    expect(formatUiDateTime('never', 'de-DE')).toBe('never');
   });
 });

@@ -20,6 +20,7 @@ import { useWorkbench } from '../../app/WorkbenchContext';
 import { useUiStore } from '../../state/uiStore';
 import { errorMessage } from '../../lib/errorMessage';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
+import { LogoField } from './LogoField';
 
 /** Create a new engagement or edit (rename) an existing one. */
 export function EngagementFormDialog({ engagement }: { engagement?: Engagement }) {
@@ -52,7 +53,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
   const submit = handleSubmit(async (values) => {
     setSaveError(null);
     const { input, ratingKey } = fromEngagementForm(values, engagement);
-    const { memoResponsibility, memoLetterhead, memoSignature } = values;
+    const { memoResponsibility, memoLetterhead, memoSignature, memoLogo } = values;
     try {
       if (saveTemplate)
         await updateSettings({
@@ -63,6 +64,7 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
             timeZone: values.timeZone,
             dateStyle: values.memoDateStyle,
             ...(ratingKey ? { ratingKey } : {}),
+            ...(memoLogo !== '' ? { logo: memoLogo } : {}),
           },
         });
       if (engagement) {
@@ -239,6 +241,11 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
             />
             {fieldError('memoLetterhead')}
           </div>
+          <LogoField
+            id={`${idPrefix}-memoLogo`}
+            value={watch('memoLogo')}
+            onChange={(dataUrl) => setValue('memoLogo', dataUrl, { shouldDirty: true })}
+          />
           <div className="field">
             <label htmlFor={`${idPrefix}-memoSignature`}>Signature block on memos</label>
             <textarea
@@ -293,8 +300,8 @@ export function EngagementFormDialog({ engagement }: { engagement?: Engagement }
               Save as the template for new engagements
             </label>
             <span className="field-hint">
-              Letterhead, signature, responsibility paragraph, rating key, time zone and date style:
-              the next new engagement starts from them.
+              Letterhead, logo, signature, responsibility paragraph, rating key, time zone and date
+              style: the next new engagement starts from them.
             </span>
           </div>
         </FormSection>

@@ -4,6 +4,7 @@ import {
   engagementStatusSchema,
   type Engagement,
 } from '@shared/model/engagement';
+import { LOGO_MAX_DATA_URL } from '@shared/memo/logo';
 import type { MemoTemplate } from '@shared/model/settings';
 import { deviceTimeZone, engagementTimeZone, isValidTimeZone } from '@shared/time/display';
 import {
@@ -34,6 +35,7 @@ export const engagementFormSchema = z
     memoResponsibility: z.string().max(20_000, 'must be at most 20000 characters'),
     memoLetterhead: z.string().max(2_000, 'must be at most 2000 characters'),
     memoSignature: z.string().max(2_000, 'must be at most 2000 characters'),
+    memoLogo: z.string().max(LOGO_MAX_DATA_URL, 'must be at most 200 KB'),
     timeZone: z
       .string()
       .trim()
@@ -68,6 +70,7 @@ export function toEngagementForm(
     memoResponsibility: engagement?.memoResponsibility ?? t?.responsibility ?? '',
     memoLetterhead: engagement?.memoLetterhead ?? t?.letterhead ?? '',
     memoSignature: engagement?.memoSignature ?? t?.signature ?? '',
+    memoLogo: engagement?.memoLogo ?? t?.logo ?? '',
     timeZone: engagement ? engagementTimeZone(engagement) : (t?.timeZone ?? deviceTimeZone()),
     memoDateStyle: engagement?.memoDateStyle ?? t?.dateStyle ?? 'iso',
     ...ratingKeyToForm(engagement ? engagement.memoRatingKey : t?.ratingKey),
@@ -87,6 +90,7 @@ export function fromEngagementForm(
     memoResponsibility,
     memoLetterhead,
     memoSignature,
+    memoLogo,
     ratingHighMeaning,
     ratingHighTime,
     ratingMediumMeaning,
@@ -122,6 +126,7 @@ export function fromEngagementForm(
     ...(memoSignature.trim() !== '' || engagement?.memoSignature !== undefined
       ? { memoSignature }
       : {}),
+    ...(memoLogo !== '' || engagement?.memoLogo !== undefined ? { memoLogo } : {}),
   };
   return { input, ratingKey };
 }
@@ -139,6 +144,7 @@ const LABELS: Record<EngagementFieldName, string> = {
   memoResponsibility: 'Responsibility paragraph',
   memoLetterhead: 'Letterhead',
   memoSignature: 'Signature block',
+  memoLogo: 'Logo',
   timeZone: 'Time zone',
   memoDateStyle: 'Dates on memos',
   ...RATING_KEY_LABELS,

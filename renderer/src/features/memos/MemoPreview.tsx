@@ -12,7 +12,16 @@ const COMPONENTS: Components = {
  * The live preview: the exact Markdown that will be exported, rendered (raw HTML in it is shown
  * as text, never run), or as its source.
  */
-export function MemoPreview({ markdown, label }: { markdown: string; label: string }) {
+export function MemoPreview({
+  markdown,
+  label,
+  logo,
+}: {
+  markdown: string;
+  label: string;
+  /** The letterhead logo's data URL (checked when the memo was composed), shown above. */
+  logo?: string | undefined;
+}) {
   const [view, setView] = useState<'rendered' | 'source'>('rendered');
   return (
     <section className="memo-preview card" aria-label={label}>
@@ -44,6 +53,11 @@ export function MemoPreview({ markdown, label }: { markdown: string; label: stri
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll container
           tabIndex={0}
         >
+          {logo ? (
+            <p className="memo-preview-logo">
+              <img src={logo} alt="Letterhead logo" />
+            </p>
+          ) : null}
           <Markdown remarkPlugins={[remarkGfm]} components={COMPONENTS}>
             {markdown}
           </Markdown>

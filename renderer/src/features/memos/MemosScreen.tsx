@@ -128,7 +128,7 @@ export function MemosScreen({ engagement }: EngagementScreenProps) {
                   select issues; an empty memo is not exported.
                 </p>
               ) : null}
-              <MemoPreview markdown={composed.markdown} label="Memo preview" />
+              <MemoPreview markdown={composed.markdown} label="Memo preview" logo={composed.logo} />
             </>
           ) : (
             <p className="muted">Preparing the preview…</p>

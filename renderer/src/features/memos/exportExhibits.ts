@@ -17,6 +17,7 @@ export function issuedPdfRequest(record: MemoRecord, pageSize: PageSize, headerT
       fingerprint: record.fingerprint,
       state: 'issued',
       ...(record.display ? { display: record.display } : {}),
+      logo: record.logo,
     }),
     pageSize,
     footer: {

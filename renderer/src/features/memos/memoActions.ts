@@ -218,6 +218,7 @@ export function memoActions(state: MemoScreenState) {
             distribution: active.distribution,
           },
           display: final.display,
+          ...(final.logo ? { logo: final.logo } : {}),
           content: final.canonical,
           fingerprint: final.fingerprint,
           markdown,
