@@ -5,7 +5,7 @@
  */
 import type { OffDecision } from '../encryptionOff';
 import { type FormatFile, ROSTER_FILE, devicePath, sha256Hex, toBytes } from '../format';
-import { type FolderPin, pinTurnedOff } from '../pin';
+import { type FolderPin, nextPin, pinTurnedOff } from '../pin';
 import type { EngineCtx } from './context';
 import { type RosterRead, readRoster } from './roster';
 import { listPeers } from './state';
@@ -35,6 +35,38 @@ export async function honourWithoutKeys(
   const decision = roster.off.decision;
   if (!decision) return refusedText(roster) ?? false;
   await honour(ctx, pin, decision, roster, { keyCheck: pin.keyCheck });
+  return true;
+}
+
+/**
+ * A device that never knew the folder encrypted finds keys.json but has no passphrase: when an
+ * approved device's signed decision names this very keys.json (its hash), the folder is plain
+ * for it (the key retired, as on every other device) and no passphrase is asked. Anything
+ * else (no decision, an unsigned or unapproved one) leaves the folder locked. True: honoured.
+ */
+export async function honourRetiredKeys(
+  ctx: EngineCtx,
+  format: FormatFile,
+  pin: FolderPin | undefined,
+  keysHash: string,
+): Promise<boolean> {
+  if (!ctx.signed) return false;
+  const { dirs, states } = await listPeers(ctx, format.folderId);
+  const scratch: SyncWarning[] = []; // sealed files fail here; they are read once unlocked
+  ctx.offProbe = keysHash;
+  let roster: RosterRead;
+  try {
+    roster = await readRoster(ctx, format.folderId, format, dirs, states, scratch, false);
+  } finally {
+    ctx.offProbe = null;
+  }
+  const decision = roster.off.decision;
+  if (!decision) return false;
+  const seen = { format, version: ctx.folderFormat, encrypted: false, formatText: ctx.formatText };
+  await honour(ctx, nextPin(pin, seen), decision, roster, {
+    keyCheck: decision.keyCheck,
+    keysHash,
+  });
   return true;
 }
 
