@@ -4,7 +4,11 @@
  * statements are reported. Nothing else ever makes a folder seen encrypted plain.
  */
 import type { OffDecision } from '../encryptionOff';
-import { type FormatFile, ROSTER_FILE, devicePath, sha256Hex, toBytes } from '../format';
+import { isSealed } from '../crypto';
+import type { FolderEntry } from '../folder';
+import { type FormatFile, HEAD_FILE, ROSTER_FILE, devicePath, sha256Hex, toBytes } from '../format';
+import { ENVELOPE_BYTES, isSigned } from '../identity';
+import { FILE_LIMITS } from '../limits';
 import { type FolderPin, nextPin, pinTurnedOff } from '../pin';
 import type { EngineCtx } from './context';
 import { type RosterRead, readRoster } from './roster';
@@ -61,13 +65,35 @@ export async function honourRetiredKeys(
     ctx.offProbe = null;
   }
   const decision = roster.off.decision;
-  if (!decision) return false;
+  if (!decision || (await anyHeadSealed(ctx, dirs, roster))) return false;
   const seen = { format, version: ctx.folderFormat, encrypted: false, formatText: ctx.formatText };
   await honour(ctx, nextPin(pin, seen), decision, roster, {
     keyCheck: decision.keyCheck,
     keysHash,
   });
   return true;
+}
+
+/**
+ * True when a device of the folder (any but a removed one: its identity may be sealed too, so
+ * unreadable here) still publishes a sealed head: the decision may be stale (an old keys.json
+ * put back after encryption was turned on again) or that device has not rewritten its files
+ * yet; either way a device without the key does not go plain on it (a sealed head planted by
+ * a folder writer only makes it ask for the passphrase, as before).
+ */
+async function anyHeadSealed(
+  ctx: EngineCtx,
+  dirs: readonly FolderEntry[],
+  roster: RosterRead,
+): Promise<boolean> {
+  for (const { name: peer } of dirs) {
+    if (peer === ctx.me || roster.trust.get(peer)?.upTo !== undefined) continue; // removed
+    const bytes = await ctx.folder.read(devicePath(peer, HEAD_FILE), FILE_LIMITS.head.stored);
+    if (bytes === null) continue;
+    const payload = isSigned(bytes) ? bytes.subarray(ENVELOPE_BYTES) : bytes;
+    if (isSealed(payload)) return true;
+  }
+  return false;
 }
 
 /** A decision read in an ordinary round (keys.json present and unlocked) is honoured. */

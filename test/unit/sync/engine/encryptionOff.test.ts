@@ -195,6 +195,24 @@ describe('a device that joins after encryption was turned off (keys.json left in
 });
 
 describe('forged decisions to turn encryption off', () => {
+  it('a newcomer: the retired keys.json put back after encryption was turned on again does not make it plain', async () => {
+    const { root, a, b, c } = await encryptedTrio();
+    // B decides; A turns encryption on again later (B, without the new passphrase, keeps its
+    // plain roster.json with the decision about the old keys.json)
+    await b.engine.disableEncryption();
+    for (const d of [a, c]) expect((await d.sync()).encrypted).toBe(false);
+    const retired = await readFile(join(root, 'keys.json'));
+    await a.engine.enableEncryption('a whole new passphrase');
+    expect((await b.sync()).status).toBe('wrong-passphrase');
+    await writeFile(join(root, 'keys.json'), retired); // an old copy, restored by a folder writer
+    const n = await makeDevice(root, { name: 'Newcomer', start: '2026-03-02T09:00:02.000Z' });
+    const rn = await n.sync();
+    expect(rn.status).toBe('locked');
+    expect(rn.sent).toBe(0);
+    expect(offWarnings(rn, 'encryption-off')).toHaveLength(0);
+    expect(await readdir(join(root, 'devices'))).not.toContain(n.engine.deviceId());
+  }, 120_000);
+
   it('a newcomer: a signed decision by an unapproved device, or an unsigned one, leaves the folder locked', async () => {
     const { root, a } = await encryptedTrio();
     const keysHash = await sha256Hex(new Uint8Array(await readFile(join(root, 'keys.json'))));
