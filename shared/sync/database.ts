@@ -19,6 +19,11 @@ export interface ApplySummary {
    * issued memo): never stored; the engine should warn, naming the device.
    */
   refused?: { id: string; deviceId: string; reason: string }[];
+  /**
+   * Devices whose oldest kept-aside changes were dropped (over the store's cap): the engine
+   * warns once per device, naming it.
+   */
+  parkedDropped?: { deviceId: string; dropped: number }[];
 }
 
 /** Options of one {@link SyncDatabase.apply} call. */

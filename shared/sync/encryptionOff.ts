@@ -7,12 +7,14 @@
  *   statement, so a statement copied into another device's roster counts for nothing);
  * - that device's key is approved in the roster (not pending, not removed);
  * - it names the workspace key this device knows for the folder (its check value), so a
- *   decision about an earlier key never turns off encryption set up again later.
+ *   decision about an earlier key never turns off encryption set up again later; a device that
+ *   knows no key (a newcomer without the passphrase) matches instead the hash of the keys.json
+ *   in the folder against the one the statement names (signed with it).
  *
  * Anything else (an unapproved or removed device's statement) is refused and reported; a missing
  * keys.json without an honoured statement still stops the round (policy.ts).
  */
-import type { KeyStanding, RosterInput } from './roster';
+import type { KeyStanding, RosterInput, RosterStatement } from './roster';
 
 /** An honoured decision. */
 export interface OffDecision {
@@ -20,7 +22,12 @@ export interface OffDecision {
   deviceId: string;
   /** When (its clock). */
   at: string;
+  /** The check value of the key retired. */
+  keyCheck: string;
 }
+
+/** What a statement must name: the key's check value, or (no key known) keys.json's hash. */
+export type OffMatch = { keyCheck: string } | { keysHash: string };
 
 /** What the statements of a roster say about turning encryption off. */
 export interface OffVerdict {
@@ -34,15 +41,15 @@ export interface OffVerdict {
 export function encryptionOffVerdict(
   inputs: readonly RosterInput[],
   standings: ReadonlyMap<string, KeyStanding>,
-  keyCheck: string | null | undefined,
+  match: OffMatch | null,
 ): OffVerdict {
   const verdict: OffVerdict = { decision: null, refused: [] };
-  if (!keyCheck) return verdict;
+  if (match === null) return verdict;
   for (const input of inputs) {
     const statement = input.statements.find(
-      (s) =>
+      (s): s is Extract<RosterStatement, { op: 'encryption-off' }> =>
         s.op === 'encryption-off' &&
-        s.keyCheck === keyCheck &&
+        ('keyCheck' in match ? s.keyCheck === match.keyCheck : s.keysHash === match.keysHash) &&
         s.key === input.key &&
         s.deviceId === input.deviceId,
     );
@@ -55,7 +62,13 @@ export function encryptionOffVerdict(
       verdict.decision !== null &&
       (verdict.decision.at < statement.at ||
         (verdict.decision.at === statement.at && verdict.decision.deviceId < input.deviceId));
-    if (!earlier) verdict.decision = { deviceId: input.deviceId, at: statement.at };
+    if (!earlier) {
+      verdict.decision = {
+        deviceId: input.deviceId,
+        at: statement.at,
+        keyCheck: statement.keyCheck,
+      };
+    }
   }
   return verdict;
 }

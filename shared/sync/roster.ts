@@ -72,6 +72,11 @@ export type RosterStatement =
       at: string;
       /** Check value of the workspace key being retired (crypto.ts keyCheck). */
       keyCheck: string;
+      /**
+       * SHA-256 (hex) of the keys.json holding that key when decided: lets a device without the
+       * passphrase (a newcomer) know the keys.json left in the folder is the retired one.
+       */
+      keysHash?: string;
     };
 
 /** devices/<id>/roster.json. */
@@ -140,12 +145,14 @@ export function parseRosterFile(value: unknown): RosterFile | null {
     } else if (s.op === 'encryption-off') {
       const keyCheck = (s as { keyCheck?: unknown }).keyCheck;
       if (typeof keyCheck !== 'string' || keyCheck.length > 128) continue;
+      const keysHash = (s as { keysHash?: unknown }).keysHash;
       statements.push({
         op: 'encryption-off',
         key: s.key,
         deviceId: s.deviceId,
         at: s.at,
         keyCheck,
+        ...(typeof keysHash === 'string' && keysHash.length <= 128 ? { keysHash } : {}),
       });
     }
   }

@@ -74,6 +74,7 @@ import { receiveRemoteHlc } from '../repositories/changeLog';
 import { sameValue } from '../repositories/diff';
 import { pendingKey, readLoggedChanges, readPendingKeys, readRecords } from './chunkReads';
 import { concurrent, later, screenAndMerge, type Row } from './mergeRecord';
+import { type ParkedDropped, capParked } from './parkedCap';
 
 /** Options of {@link applyChanges}. */
 export interface ApplyOptions {
@@ -87,6 +88,8 @@ export interface ApplyOptions {
   chunkSize?: number;
   /** Called after each chunk with the number of incoming changes handled so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Changes kept aside per device at most (parkedCap.ts; tests set a small one). */
+  maxParkedPerDevice?: number;
 }
 
 /** A remote device whose clock is too far ahead. */
@@ -122,6 +125,8 @@ export interface ApplyResult {
   refused: { id: string; deviceId: string; reason: string }[];
   /** Devices whose clock runs more than maxDriftMs ahead (not adopted into the local clock). */
   skewedDevices: SkewedDevice[];
+  /** Devices whose oldest kept-aside changes were dropped: over the cap (parkedCap.ts). */
+  parkedDropped: ParkedDropped[];
   /** Changes whose deviceId is THIS device's id but that this database did not write. */
   ownIdClashes: number;
   /** Latest HLC seen among the incoming changes. */
@@ -264,6 +269,7 @@ export async function applyChanges(
     invalidRecords: [],
     refused: [],
     skewedDevices: [],
+    parkedDropped: [],
     ownIdClashes: 0,
     maxHlc: null,
   };
@@ -322,6 +328,10 @@ export async function applyChanges(
   }
   if (adoptable !== null) {
     await receiveRemoteHlc({ db, deviceId: options.deviceId, now }, adoptable, maxDriftMs);
+  }
+  const keptAside = [...parked, ...result.refused].map((p) => p.deviceId);
+  if (keptAside.length > 0) {
+    result.parkedDropped = await capParked(db, keptAside, options.maxParkedPerDevice);
   }
   return result;
 }

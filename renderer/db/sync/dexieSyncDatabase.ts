@@ -96,6 +96,7 @@ export function createDexieSyncDatabase(options: DexieSyncDatabaseOptions): Sync
         conflicts: result.conflicts,
         skewedDevices: result.skewedDevices,
         refused: result.refused,
+        parkedDropped: result.parkedDropped,
       };
     },
 

@@ -76,6 +76,11 @@ export interface EngineCtx {
    * sealed files; files are written and accepted unsealed.
    */
   retired: boolean;
+  /**
+   * Hash of the keys.json a device knowing no key looks for a decision about (while it reads
+   * the roster for that, else null): see encryptionOff.ts.
+   */
+  offProbe: string | null;
   /** Set by the round that honoured a decision to turn encryption off; the round reports it. */
   offNotice: SyncWarning | null;
   /** keys.json text + passphrase that did not fit (not derived again). */
@@ -136,6 +141,7 @@ export function createEngineContext(options: SyncEngineOptions): EngineCtx {
     keyFor: null,
     keyCheck: null,
     retired: false,
+    offProbe: null,
     offNotice: null,
     failedFor: null,
     folderFormat: FORMAT_VERSION,

@@ -4,8 +4,12 @@
  * statements are reported. Nothing else ever makes a folder seen encrypted plain.
  */
 import type { OffDecision } from '../encryptionOff';
-import { type FormatFile, ROSTER_FILE, devicePath, sha256Hex, toBytes } from '../format';
-import { type FolderPin, pinTurnedOff } from '../pin';
+import { isSealed } from '../crypto';
+import type { FolderEntry } from '../folder';
+import { type FormatFile, HEAD_FILE, ROSTER_FILE, devicePath, sha256Hex, toBytes } from '../format';
+import { ENVELOPE_BYTES, isSigned } from '../identity';
+import { FILE_LIMITS } from '../limits';
+import { type FolderPin, nextPin, pinTurnedOff } from '../pin';
 import type { EngineCtx } from './context';
 import { type RosterRead, readRoster } from './roster';
 import { listPeers } from './state';
@@ -36,6 +40,60 @@ export async function honourWithoutKeys(
   if (!decision) return refusedText(roster) ?? false;
   await honour(ctx, pin, decision, roster, { keyCheck: pin.keyCheck });
   return true;
+}
+
+/**
+ * A device that never knew the folder encrypted finds keys.json but has no passphrase: when an
+ * approved device's signed decision names this very keys.json (its hash), the folder is plain
+ * for it (the key retired, as on every other device) and no passphrase is asked. Anything
+ * else (no decision, an unsigned or unapproved one) leaves the folder locked. True: honoured.
+ */
+export async function honourRetiredKeys(
+  ctx: EngineCtx,
+  format: FormatFile,
+  pin: FolderPin | undefined,
+  keysHash: string,
+): Promise<boolean> {
+  if (!ctx.signed) return false;
+  const { dirs, states } = await listPeers(ctx, format.folderId);
+  const scratch: SyncWarning[] = []; // sealed files fail here; they are read once unlocked
+  ctx.offProbe = keysHash;
+  let roster: RosterRead;
+  try {
+    roster = await readRoster(ctx, format.folderId, format, dirs, states, scratch, false);
+  } finally {
+    ctx.offProbe = null;
+  }
+  const decision = roster.off.decision;
+  if (!decision || (await anyHeadSealed(ctx, dirs, roster))) return false;
+  const seen = { format, version: ctx.folderFormat, encrypted: false, formatText: ctx.formatText };
+  await honour(ctx, nextPin(pin, seen), decision, roster, {
+    keyCheck: decision.keyCheck,
+    keysHash,
+  });
+  return true;
+}
+
+/**
+ * True when a device of the folder (any but a removed one: its identity may be sealed too, so
+ * unreadable here) still publishes a sealed head: the decision may be stale (an old keys.json
+ * put back after encryption was turned on again) or that device has not rewritten its files
+ * yet; either way a device without the key does not go plain on it (a sealed head planted by
+ * a folder writer only makes it ask for the passphrase, as before).
+ */
+async function anyHeadSealed(
+  ctx: EngineCtx,
+  dirs: readonly FolderEntry[],
+  roster: RosterRead,
+): Promise<boolean> {
+  for (const { name: peer } of dirs) {
+    if (peer === ctx.me || roster.trust.get(peer)?.upTo !== undefined) continue; // removed
+    const bytes = await ctx.folder.read(devicePath(peer, HEAD_FILE), FILE_LIMITS.head.stored);
+    if (bytes === null) continue;
+    const payload = isSigned(bytes) ? bytes.subarray(ENVELOPE_BYTES) : bytes;
+    if (isSealed(payload)) return true;
+  }
+  return false;
 }
 
 /** A decision read in an ordinary round (keys.json present and unlocked) is honoured. */

@@ -27,7 +27,7 @@ import { newSecretKey, signerFromSecret, toB64 } from '../identity';
 import { FILE_LIMITS } from '../limits';
 import { type FolderPin, nextPin, pinMismatch } from '../pin';
 import type { EngineCtx } from './context';
-import { honourWithoutKeys } from './encryptionOff';
+import { honourRetiredKeys, honourWithoutKeys } from './encryptionOff';
 import { readJsonRaw } from './io';
 import type { SyncReport } from './types';
 
@@ -41,6 +41,13 @@ export async function setUp(ctx: EngineCtx): Promise<Setup> {
   if (!setup.ok) return setup;
   const { format } = setup;
   let keys = await setUpKeys(ctx, pin);
+  if (!keys.ok && keys.retiredProbe !== undefined) {
+    // Locked, never known encrypted: keys.json may be the one an approved device retired.
+    if (await honourRetiredKeys(ctx, format, pin, keys.retiredProbe)) {
+      pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
+      keys = { ok: true };
+    }
+  }
   if (!keys.ok && keys.keysGone && pin) {
     const decided = await honourWithoutKeys(ctx, format, pin);
     if (decided === true) {
@@ -124,7 +131,12 @@ async function createFolder(ctx: EngineCtx): Promise<FormatFile> {
 }
 
 /** Keys set up: `check` is the new key's check value, for the pin. */
-type KeysSetup = { ok: true; check?: string } | (Fail & { keysGone?: true });
+type KeysSetup =
+  | { ok: true; check?: string }
+  | (Fail & {
+      keysGone?: true;
+      /** keys.json's hash, to look for a decision about */ retiredProbe?: string;
+    });
 
 /**
  * keys.json: missing in a folder known encrypted stops the round (unless an approved device
@@ -162,12 +174,16 @@ export async function setUpKeys(ctx: EngineCtx, pin: FolderPin | undefined): Pro
   ctx.key = null;
   ctx.keyCheck = null;
   // The keys.json of the key retired by a decision: without its passphrase the folder is plain.
-  const retiredFile =
-    pin?.offKeysHash !== undefined && pin.offKeysHash === (await sha256Hex(keysBytes));
+  const keysHash = await sha256Hex(keysBytes);
+  const retiredFile = pin?.offKeysHash !== undefined && pin.offKeysHash === keysHash;
   const unlocked = await unlockKeys(ctx, pin, keys, keysText);
   if (!unlocked.ok) {
     if (retiredFile) ctx.retired = true;
-    return retiredFile ? { ok: true } : unlocked;
+    if (retiredFile) return { ok: true };
+    // A device that never knew the folder encrypted (a newcomer) and has no passphrase: setUp
+    // looks for an approved device's decision that retired this very keys.json.
+    const newcomer = unlocked.status === 'locked' && !pin?.encrypted && pin?.keyCheck === undefined;
+    return newcomer ? { ...unlocked, retiredProbe: keysHash } : unlocked;
   }
   return adoptKey(ctx, pin, unlocked, keysText);
 }
@@ -229,6 +245,7 @@ function adoptKey(
         'keys.json was replaced by one holding a different key than this folder’s. Nothing was read or published; restore the original keys.json.',
     };
   }
+  ctx.failures.clear(); // files refused before the key was known may open now
   ctx.key = unlocked.key;
   ctx.keyFor = keysText;
   ctx.keyCheck = unlocked.check;

@@ -2,7 +2,7 @@
  * The roster of a signed folder: who may write, from every device's signed statements and this device's own.
  */
 import type { FolderEntry } from '../folder';
-import { DEVICE_FILE, type FormatFile, devicePath } from '../format';
+import { DEVICE_FILE, type FormatFile, devicePath, sha256Hex, toBytes } from '../format';
 import { fingerprint, fromB64, signBytes, signerFromSecret, toB64 } from '../identity';
 import {
   type DeviceFile,
@@ -12,7 +12,7 @@ import {
   computeRoster,
   recoveryStatement,
 } from '../roster';
-import { type OffVerdict, encryptionOffVerdict } from '../encryptionOff';
+import { type OffMatch, type OffVerdict, encryptionOffVerdict } from '../encryptionOff';
 import type { EngineCtx, PeerState } from './context';
 import { readIdentity } from './identity';
 import type { PeerTrust } from './peerLines';
@@ -52,10 +52,11 @@ export async function ownStatements(
   const statements = [...(stored?.statements ?? [])];
   if (!take) return { statements, changed: false };
   const at = ctx.now().toISOString();
+  const keysHash = ctx.keyFor === null ? null : await sha256Hex(toBytes(ctx.keyFor));
   const added = [
     ...(await recoveryApprovals(ctx, folderId, format, at, warnings)),
     ...ctx.pendingActions.flatMap((action) => {
-      const statement = actionStatement(ctx, action, states, at, warnings);
+      const statement = actionStatement(ctx, action, states, { at, keysHash }, warnings);
       return statement ? [statement] : [];
     }),
   ];
@@ -101,9 +102,10 @@ function actionStatement(
   ctx: EngineCtx,
   action: EngineCtx['pendingActions'][number],
   states: Map<string, PeerState>,
-  at: string,
+  when: { at: string; keysHash: string | null },
   warnings: SyncWarning[],
 ): RosterStatement | null {
+  const { at } = when;
   if (action.op === 'encryption-off') {
     if (!ctx.myKey || ctx.keyCheck === null || ctx.retired) {
       warnings.push({
@@ -114,7 +116,15 @@ function actionStatement(
       });
       return null;
     }
-    return { op: 'encryption-off', key: ctx.myKey, deviceId: ctx.me, at, keyCheck: ctx.keyCheck };
+    return {
+      op: 'encryption-off',
+      key: ctx.myKey,
+      deviceId: ctx.me,
+      at,
+      keyCheck: ctx.keyCheck,
+      // keys.json stays in the folder: its hash lets a newcomer know it is the retired one
+      ...(when.keysHash !== null ? { keysHash: when.keysHash } : {}),
+    };
   }
   const device = ctx.lastDevices.get(action.deviceId);
   if (!device || device.key === ctx.myKey) {
@@ -185,8 +195,14 @@ export async function readRoster(
     selfFingerprint: shown.get(ctx.me)?.fingerprint ?? '',
     shown,
     statementsChanged: own.changed,
-    off: encryptionOffVerdict(inputs, standings, ctx.keyCheck),
+    off: encryptionOffVerdict(inputs, standings, offMatch(ctx)),
   };
+}
+
+/** What an encryption-off statement must name to count here (see encryptionOff.ts). */
+function offMatch(ctx: EngineCtx): OffMatch | null {
+  if (ctx.offProbe !== null) return { keysHash: ctx.offProbe };
+  return ctx.keyCheck === null ? null : { keyCheck: ctx.keyCheck };
 }
 
 /** Every peer's verified identity and statements (unusable ones reported and left out). */

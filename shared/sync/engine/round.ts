@@ -22,6 +22,7 @@ import { resignOwnSnapshot, rewriteOwnSnapshot, snapshotAndCompact } from './sna
 import { honourDecision } from './encryptionOff';
 import { listPeers, loadOwn, ownKey, peerKey } from './state';
 import type { SyncProgress, SyncReport } from './types';
+import { parkedDroppedWarnings } from './parkedDropped';
 
 type Progress = (p: SyncProgress) => void;
 
@@ -283,6 +284,7 @@ function addSummaries(
     });
   }
   report.warnings.push(...refusedWarnings(summaries, states));
+  report.warnings.push(...parkedDroppedWarnings(summaries, states));
 }
 
 /**

@@ -86,6 +86,7 @@ export interface SyncWarning {
     | 'bad-lines'
     | 'fs-error'
     | 'parked'
+    | 'parked-dropped'
     | 'refused-change'
     | 'duplicate-device-id'
     | 'bad-signature'

@@ -3,7 +3,9 @@ import { encryptionOffVerdict } from '../../../shared/sync/encryptionOff';
 import type { KeyStanding, RosterInput, RosterStatement } from '../../../shared/sync/roster';
 
 const CHECK = 'c'.repeat(64);
-const off = (key: string, deviceId: string, at: string, keyCheck = CHECK): RosterStatement => ({
+const BY_CHECK = { keyCheck: CHECK };
+type OffStatement = Extract<RosterStatement, { op: 'encryption-off' }>;
+const off = (key: string, deviceId: string, at: string, keyCheck = CHECK): OffStatement => ({
   op: 'encryption-off',
   key,
   deviceId,
@@ -24,8 +26,8 @@ describe('encryptionOffVerdict', () => {
     const inputs: RosterInput[] = [
       { deviceId: 'A', key: 'kA', statements: [off('kA', 'A', '2026-03-02T10:00:00Z')] },
     ];
-    expect(encryptionOffVerdict(inputs, standings, CHECK)).toEqual({
-      decision: { deviceId: 'A', at: '2026-03-02T10:00:00Z' },
+    expect(encryptionOffVerdict(inputs, standings, BY_CHECK)).toEqual({
+      decision: { deviceId: 'A', at: '2026-03-02T10:00:00Z', keyCheck: CHECK },
       refused: [],
     });
   });
@@ -36,7 +38,7 @@ describe('encryptionOffVerdict', () => {
       { deviceId: 'R', key: 'kR', statements: [off('kR', 'R', '2026-03-02T10:00:00Z')] },
       { deviceId: 'U', key: 'kU', statements: [off('kU', 'U', '2026-03-02T10:00:00Z')] },
     ];
-    expect(encryptionOffVerdict(inputs, standings, CHECK)).toEqual({
+    expect(encryptionOffVerdict(inputs, standings, BY_CHECK)).toEqual({
       decision: null,
       refused: ['P', 'R', 'U'],
     });
@@ -49,12 +51,33 @@ describe('encryptionOffVerdict', () => {
       { deviceId: 'B', key: 'kB', statements: [off('kA', 'A', '2026-03-02T10:00:00Z')] },
       { deviceId: 'P', key: 'kP', statements: [off('kA', 'A', '2026-03-02T10:00:00Z')] },
     ];
-    expect(encryptionOffVerdict(inputs, standings, CHECK)).toEqual({ decision: null, refused: [] });
+    expect(encryptionOffVerdict(inputs, standings, BY_CHECK)).toEqual({
+      decision: null,
+      refused: [],
+    });
     const genuine: RosterInput[] = [
       { deviceId: 'A', key: 'kA', statements: [off('kA', 'A', '2026-03-02T10:00:00Z')] },
     ];
     expect(encryptionOffVerdict(genuine, standings, null).decision).toBeNull();
-    expect(encryptionOffVerdict(genuine, standings, undefined).decision).toBeNull();
+  });
+
+  it('without a key known, matches the hash of keys.json the statement names (never the check alone)', () => {
+    const hash = 'h'.repeat(64);
+    const named: OffStatement = { ...off('kA', 'A', '2026-03-02T10:00:00Z'), keysHash: hash };
+    const inputs: RosterInput[] = [
+      { deviceId: 'A', key: 'kA', statements: [named] },
+      { deviceId: 'P', key: 'kP', statements: [{ ...named, key: 'kP', deviceId: 'P' }] },
+    ];
+    expect(encryptionOffVerdict(inputs, standings, { keysHash: hash })).toEqual({
+      decision: { deviceId: 'A', at: '2026-03-02T10:00:00Z', keyCheck: CHECK },
+      refused: ['P'],
+    });
+    expect(encryptionOffVerdict(inputs, standings, { keysHash: 'other' }).decision).toBeNull();
+    // a statement of an older build (no keysHash) never matches a keys.json by hash
+    const old: RosterInput[] = [
+      { deviceId: 'A', key: 'kA', statements: [off('kA', 'A', '2026-03-02T10:00:00Z')] },
+    ];
+    expect(encryptionOffVerdict(old, standings, { keysHash: hash }).decision).toBeNull();
   });
 
   it('the earliest of several decisions, whatever the order of the inputs', () => {
@@ -68,8 +91,8 @@ describe('encryptionOffVerdict', () => {
       key: 'kB',
       statements: [off('kB', 'B', '2026-03-02T10:00:00Z')],
     };
-    const want = { deviceId: 'B', at: '2026-03-02T10:00:00Z' };
-    expect(encryptionOffVerdict([a, b], standings, CHECK).decision).toEqual(want);
-    expect(encryptionOffVerdict([b, a], standings, CHECK).decision).toEqual(want);
+    const want = { deviceId: 'B', at: '2026-03-02T10:00:00Z', keyCheck: CHECK };
+    expect(encryptionOffVerdict([a, b], standings, BY_CHECK).decision).toEqual(want);
+    expect(encryptionOffVerdict([b, a], standings, BY_CHECK).decision).toEqual(want);
   });
 });

@@ -7,7 +7,7 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSealed, parseKeysFile, unlockWorkspaceKeyChecked } from '../../../../shared/sync/crypto';
 import type { SyncReport } from '../../../../shared/sync/engine';
-import { toBytes } from '../../../../shared/sync/format';
+import { sha256Hex, toBytes } from '../../../../shared/sync/format';
 import { ENVELOPE_BYTES, isSigned, signFile } from '../../../../shared/sync/identity';
 import { closeAll, engagement, makeDevice, tempDir, type Device } from '../harness';
 
@@ -157,7 +157,134 @@ describe('turning encryption off', () => {
   }, 120_000);
 });
 
+describe('a device that joins after encryption was turned off (keys.json left in the folder)', () => {
+  it('is not asked for a passphrase: it honours the decision and syncs plainly', async () => {
+    const { root, a, b, c, e } = await encryptedTrio();
+    expect((await a.engine.disableEncryption()).status).toBe('ok');
+    for (const d of [b, c]) expect((await d.sync()).encrypted).toBe(false);
+    await b.store.engagements.rename(e.id, 'Written after the decision');
+    await b.sync();
+    const n = await makeDevice(root, { name: 'Newcomer', start: '2026-03-02T09:00:02.000Z' });
+    const rn = await n.sync();
+    expect(rn.status).toBe('ok');
+    expect(rn.encrypted).toBe(false);
+    const notice = offWarnings(rn, 'encryption-off');
+    expect(notice).toHaveLength(1);
+    expect(notice[0]?.deviceId).toBe(a.engine.deviceId());
+    expect((await n.db.engagements.get(e.id))?.title).toBe('Written after the decision');
+    expect(await readFile(join(root, 'keys.json'), 'utf8')).toMatch(/wrappedKey/); // still there
+    // its own files are plain, the next rounds stay plain and quiet, and A reads what it writes
+    await n.store.engagements.update(e.id, { code: 'NEW' });
+    const again = await n.sync();
+    expect(again.status).toBe('ok');
+    expect(offWarnings(again, 'encryption-off')).toHaveLength(0);
+    expect(await sealedFiles(root, n)).not.toContain(true);
+    await a.sync();
+    expect((await a.db.engagements.get(e.id))?.code).toBe('NEW');
+  }, 120_000);
+
+  it('encryption turned on again: the new keys.json is not the retired one, the newcomer is asked', async () => {
+    const { root, a } = await encryptedTrio();
+    await a.engine.disableEncryption();
+    expect((await a.engine.enableEncryption('a whole new passphrase')).encrypted).toBe(true);
+    const n = await makeDevice(root, { name: 'Newcomer', start: '2026-03-02T09:00:02.000Z' });
+    const rn = await n.sync();
+    expect(rn.status).toBe('locked');
+    expect(rn.sent).toBe(0);
+  }, 120_000);
+});
+
 describe('forged decisions to turn encryption off', () => {
+  it('a newcomer: the retired keys.json put back after encryption was turned on again does not make it plain', async () => {
+    const { root, a, b, c } = await encryptedTrio();
+    // B decides; A turns encryption on again later (B, without the new passphrase, keeps its
+    // plain roster.json with the decision about the old keys.json)
+    await b.engine.disableEncryption();
+    for (const d of [a, c]) expect((await d.sync()).encrypted).toBe(false);
+    const retired = await readFile(join(root, 'keys.json'));
+    await a.engine.enableEncryption('a whole new passphrase');
+    expect((await b.sync()).status).toBe('wrong-passphrase');
+    await writeFile(join(root, 'keys.json'), retired); // an old copy, restored by a folder writer
+    const n = await makeDevice(root, { name: 'Newcomer', start: '2026-03-02T09:00:02.000Z' });
+    const rn = await n.sync();
+    expect(rn.status).toBe('locked');
+    expect(rn.sent).toBe(0);
+    expect(offWarnings(rn, 'encryption-off')).toHaveLength(0);
+    expect(await readdir(join(root, 'devices'))).not.toContain(n.engine.deviceId());
+  }, 120_000);
+
+  it('a newcomer: a signed decision by an unapproved device, or an unsigned one, leaves the folder locked', async () => {
+    const { root, a } = await encryptedTrio();
+    const keysHash = await sha256Hex(new Uint8Array(await readFile(join(root, 'keys.json'))));
+    const folderId = JSON.parse(await readFile(join(root, 'format.json'), 'utf8')).folderId;
+    const x = await makeDevice(root, { name: 'Stranger', approve: false });
+    x.engine.setPassphrase(PASS);
+    await x.sync();
+    if (!x.signer) throw new Error('no signer');
+    const xKey = Buffer.from(x.signer.publicKey).toString('base64');
+    const keyCheck = await keyCheckOf(root);
+    const statement = (key: string, deviceId: string) => ({
+      op: 'encryption-off',
+      key,
+      deviceId,
+      at: '2026-03-02T10:00:00.000Z',
+      keyCheck,
+      keysHash,
+    });
+    // the stranger's own roster and device.json, signed with its key and readable without one
+    for (const [name, body] of [
+      [
+        'roster.json',
+        {
+          t: 'roster',
+          folderId,
+          deviceId: x.engine.deviceId(),
+          statements: [statement(xKey, x.engine.deviceId())],
+        },
+      ],
+      [
+        'device.json',
+        {
+          t: 'device',
+          folderId,
+          deviceId: x.engine.deviceId(),
+          publicKey: xKey,
+          joinedAt: '2026-03-02T10:00:00.000Z',
+        },
+      ],
+    ] as const) {
+      const path = `${dev(x)}/${name}`;
+      await writeFile(
+        join(root, path),
+        await signFile(x.signer, path, toBytes(JSON.stringify(body))),
+      );
+    }
+    // and an unsigned statement in an approved device's roster.json
+    const aKey = Buffer.from(a.signer?.publicKey ?? []).toString('base64');
+    await writeFile(
+      join(root, dev(a), 'roster.json'),
+      JSON.stringify({
+        t: 'roster',
+        folderId,
+        deviceId: a.engine.deviceId(),
+        statements: [statement(aKey, a.engine.deviceId())],
+      }),
+    );
+    const n = await makeDevice(root, { name: 'Newcomer', start: '2026-03-02T09:00:02.000Z' });
+    for (let round = 0; round < 2; round++) {
+      const rn = await n.sync();
+      expect(rn.status).toBe('locked');
+      expect(rn.sent).toBe(0);
+    }
+    expect(await readdir(join(root, 'devices'))).not.toContain(n.engine.deviceId());
+    // with the passphrase it joins the folder encrypted
+    n.engine.setPassphrase(PASS);
+    const unlocked = await n.sync();
+    expect(unlocked.status).toBe('ok');
+    expect(unlocked.encrypted).toBe(true);
+    expect(await sealedFiles(root, n)).not.toContain(false);
+  }, 120_000);
+
   it('an unsigned statement in an approved device’s roster.json: refused, the folder stays encrypted', async () => {
     const { root, a, b, e } = await encryptedTrio();
     const rosterPath = join(root, dev(a), 'roster.json');
