@@ -52,7 +52,12 @@ export function Toasts() {
       if (!stack || stack.childElementCount === 0 || !(active instanceof HTMLElement)) return;
       if (active === document.body || stack.contains(active)) return;
       setPlacement((current) =>
-        nextToastPlacement(current, stack.getBoundingClientRect(), active.getBoundingClientRect()),
+        nextToastPlacement(
+          current,
+          stack.getBoundingClientRect(),
+          active.getBoundingClientRect(),
+          window.innerHeight,
+        ),
       );
     };
     check();

@@ -13,13 +13,17 @@ const overlaps = (a: Box, b: Box) =>
 
 /**
  * The toasts never hide what has keyboard focus: when the stack covers the focused element (an
- * export button that just said "Saved memo.md"), it moves to the other corner.
+ * export button that just said "Saved memo.md"), it goes to the corner away from it: the bottom
+ * for an element in the window's upper half, the top otherwise. Chosen by where the element is,
+ * not by flipping, so a tall stack that would cover it in either corner never swings back onto it.
  */
 export function nextToastPlacement(
   current: ToastPlacement,
   stack: Box | null,
   focused: Box | null,
+  windowHeight?: number,
 ): ToastPlacement {
   if (!stack || !focused || !overlaps(stack, focused)) return current;
-  return current === 'bottom' ? 'top' : 'bottom';
+  if (windowHeight === undefined) return current === 'bottom' ? 'top' : 'bottom';
+  return (focused.top + focused.bottom) / 2 < windowHeight / 2 ? 'bottom' : 'top';
 }
