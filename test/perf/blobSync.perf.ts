@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,14 +60,17 @@ describe('first sync of attachments vs an OS copy', () => {
       // publishing runs within the per-round budget
     }
 
-    // the OS copy of the same files (cold-ish: a fresh destination)
+    // the OS copy of the same files (a fresh destination). Dirty pages are flushed before each
+    // timed side, so neither pays for the other's (or the publisher's) writes.
     const copyTo = await tempDir('ews-blob-copy-');
+    execFileSync('sync');
     roots.push(copyTo);
     const c0 = performance.now();
     await cp(join(root, blobDir(a.engine.deviceId())), join(copyTo, 'blobs'), { recursive: true });
     const copyMs = performance.now() - c0;
 
     const b = await makeDevice(root, { name: 'Desktop', blobs: true });
+    execFileSync('sync');
     let blobStart = 0;
     const s0 = performance.now();
     let waiting = files;

@@ -7,6 +7,7 @@ import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_ATTACHMENT_BYTES } from '@shared/attachments/limits';
 import { realFileOps, writeFileAtomically, type AtomicFileOps } from './atomicFile';
+import { readExactly } from './readExactly';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -65,7 +66,7 @@ export function createBackupBlobs(dir: string, ops: AtomicFileOps = realFileOps)
         handle = await open(pathOf(sha256), 'r');
         const info = await handle.stat();
         if (!info.isFile() || info.nlink > 1 || info.size > MAX_ATTACHMENT_BYTES) return 'damaged';
-        const bytes = new Uint8Array(await handle.readFile());
+        const bytes = await readExactly(handle, info.size);
         return digest(bytes) === sha256 ? bytes : 'damaged';
       } catch {
         return null;

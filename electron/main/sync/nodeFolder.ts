@@ -2,6 +2,7 @@
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { writeFileAtomically } from '../backups/atomicFile';
+import { FileChangedError, readExactly } from '../backups/readExactly';
 import {
   FolderError,
   folderErrorCode,
@@ -147,10 +148,17 @@ export function createNodeFolder(root: string, options: NodeFolderOptions = {}):
         if (info.size > Math.min(maxBytes, MAX_READ_BYTES)) {
           throw new FolderError('TOOBIG', path, `${path} is ${info.size} bytes, over the limit`);
         }
-        return new Uint8Array(await handle.readFile());
+        return await readExactly(handle, info.size);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EISDIR') return null;
+        if (error instanceof FileChangedError) {
+          throw new FolderError(
+            'EBUSY',
+            path,
+            `${path} changed while it was read (still arriving?)`,
+          );
+        }
         throw asFolderError(error, path);
       } finally {
         await handle?.close().catch(() => {});

@@ -19,8 +19,11 @@ export interface AttachFileInput {
   fileName: string;
   /** Its media type ('' when unknown). */
   mediaType: string;
-  /** The bytes, exactly as read. */
-  bytes: Uint8Array;
+  /**
+   * The bytes, exactly as read: in memory, or the dropped File itself (a Blob), which is then
+   * never copied on the window's thread: the hash worker reads it and IndexedDB stores it as is.
+   */
+  bytes: Uint8Array | Blob;
   /** Text for search (extracted by the caller), or ''. */
   searchText?: string;
   /** What was read from an email file, or null. */
@@ -41,9 +44,10 @@ export class AttachmentStorageFullError extends Error {
 
 /** Bytes hashed by the repository ahead of a wider transaction (see prepare()). */
 export interface PreparedFile {
-  readonly bytes: Uint8Array;
+  /** Size in bytes. */
+  readonly size: number;
   readonly sha256: string;
-  /** The bytes as the Blob that is stored (made while the digest runs off the thread). */
+  /** The bytes as the Blob that is stored (the File itself when a File was given). */
   readonly blob: Blob;
 }
 
@@ -56,7 +60,7 @@ export interface AttachmentRepository extends Repository<'attachment'> {
    * Checks the size and hashes the bytes, outside any transaction (a digest inside an IndexedDB
    * transaction would let it commit early). Throws ValidationError for the size.
    */
-  prepare(bytes: Uint8Array): Promise<PreparedFile>;
+  prepare(bytes: Uint8Array | Blob): Promise<PreparedFile>;
   /**
    * Like attach(), for bytes prepared with prepare(): joins a wider transaction
    * (store.atomically) so an email's acknowledgement and its original are stored together.
@@ -78,6 +82,11 @@ export function isQuotaError(error: unknown): boolean {
     e = inner;
   }
   return false;
+}
+
+/** SHA-256 on this thread (no worker: Node and unit tests). */
+async function hashHere(bytes: Uint8Array | Blob): Promise<string> {
+  return sha256Hex(bytes instanceof Blob ? new Uint8Array(await bytes.arrayBuffer()) : bytes);
 }
 
 /** Refuses a target that does not exist, is deleted, or belongs to another engagement. */
@@ -138,12 +147,13 @@ export function createAttachmentRepository(
     restore: (id) => inner.restore(id),
 
     async prepare(bytes) {
-      const problem = sizeProblem(bytes.byteLength);
+      const size = bytes instanceof Blob ? bytes.size : bytes.byteLength;
+      const problem = sizeProblem(size);
       if (problem) throw new ValidationError('attachment', [{ field: 'size', message: problem }]);
-      // The Blob that is stored is made first; the app hashes it in a worker (ctx.hashBlob).
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-      const sha256 = ctx.hashBlob ? await ctx.hashBlob(blob) : await sha256Hex(bytes);
-      const file = { bytes, sha256, blob };
+      // The Blob that is stored (a File as given, never copied); the app hashes it in a worker.
+      const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      const sha256 = ctx.hashBlob ? await ctx.hashBlob(blob) : await hashHere(bytes);
+      const file: PreparedFile = { size, sha256, blob };
       genuine.add(file);
       return file;
     },
@@ -160,7 +170,7 @@ export function createAttachmentRepository(
             target: input.target,
             fileName: input.fileName,
             mediaType: input.mediaType || 'application/octet-stream',
-            size: file.bytes.byteLength,
+            size: file.size,
             sha256: file.sha256,
             addedBy: ctx.actor ?? '',
             addedAt: ctx.now().toISOString(),
@@ -172,7 +182,7 @@ export function createAttachmentRepository(
           if (stored === 0) {
             await db.attachmentBlobs.add({
               sha256: file.sha256,
-              size: file.bytes.byteLength,
+              size: file.size,
               bytes: file.blob,
             });
           }

@@ -56,6 +56,36 @@ describe('attachments repository', () => {
     expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(content);
   });
 
+  it('stores a dropped File as given (never copied), hashed, with its size', async () => {
+    const { store, db, issue } = await withIssue();
+    const content = bytes('%PDF-1.7 disk report\n');
+    const file = new File([content], 'report.pdf', { type: 'application/pdf' });
+    const a = await store.attachments.attach({
+      target: { entity: 'raisedIssue', id: issue.id },
+      fileName: file.name,
+      mediaType: file.type,
+      bytes: file,
+    });
+    expect(a.sha256).toBe(await sha256Hex(content));
+    expect(a.size).toBe(content.byteLength);
+    const stored = await readAttachmentBytes(db, a.sha256);
+    expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(content);
+  });
+
+  it('refuses an empty File from its size, storing nothing', async () => {
+    const { store, db, issue } = await withIssue();
+    const before = await db.attachments.count();
+    await expect(
+      store.attachments.attach({
+        target: { entity: 'raisedIssue', id: issue.id },
+        fileName: 'empty.txt',
+        mediaType: 'text/plain',
+        bytes: new File([], 'empty.txt'),
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.attachments.count()).toBe(before);
+  });
+
   it('stores the same bytes once when attached twice', async () => {
     const { db, store, issue } = await withIssue();
     const target = { entity: 'raisedIssue' as const, id: issue.id };

@@ -13,8 +13,13 @@ export interface ReadFile {
  * file is never read). Throws an Error with a sentence for the person.
  */
 export async function readDroppedFile(file: File): Promise<ReadFile> {
-  const problem = sizeProblem(file.size);
-  if (problem) throw new Error(`${displayFileName(file.name)}: ${problem}`);
+  refuseBadSize(file);
   const bytes = new Uint8Array(await file.arrayBuffer());
   return { name: file.name, mediaType: file.type, bytes };
+}
+
+/** Throws an Error with a sentence for the person when a file is empty or over 100 MB. */
+export function refuseBadSize(file: File): void {
+  const problem = sizeProblem(file.size);
+  if (problem) throw new Error(`${displayFileName(file.name)}: ${problem}`);
 }

@@ -9,7 +9,7 @@ import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
 import { emailFactsNow } from './checkEmail';
 import { parseEmailInWorker } from './parseEmailInWorker';
-import { readDroppedFile, type ReadFile } from './readDroppedFile';
+import { readDroppedFile, refuseBadSize, type ReadFile } from './readDroppedFile';
 
 /** An email waiting for the person to confirm what it records. */
 export interface PendingEmail {
@@ -18,12 +18,17 @@ export interface PendingEmail {
   facts: EmailFacts;
 }
 
-/** The text search should find in a file ('' when none can be taken). */
-async function searchTextOf(file: ReadFile): Promise<string> {
-  if (isPlainTextFile(file.name, file.mediaType)) return plainTextForSearch(file.bytes);
-  if (previewKind(file.name, file.mediaType) === 'pdf') {
+/**
+ * The text search should find in a file ('' when none can be taken). Only text and PDF files are
+ * read for it; any other file is never read on the window's thread.
+ */
+async function searchTextOf(file: File): Promise<string> {
+  if (isPlainTextFile(file.name, file.type)) {
+    return plainTextForSearch(new Uint8Array(await file.arrayBuffer()));
+  }
+  if (previewKind(file.name, file.type) === 'pdf') {
     const { pdfSearchText } = await import('./pdfDocument');
-    return pdfSearchText(file.bytes).catch(() => '');
+    return pdfSearchText(new Uint8Array(await file.arrayBuffer())).catch(() => '');
   }
   return '';
 }
@@ -44,10 +49,9 @@ export function useAttachFiles(target: AttachmentTarget) {
 
   const attachOne = useCallback(
     async (input: File) => {
-      setBusy(`Reading ${displayFileName(input.name)}…`);
-      const file = await readDroppedFile(input);
-      if (isEmailFileName(file.name)) {
-        setBusy(`Reading the email ${displayFileName(file.name)}…`);
+      if (isEmailFileName(input.name)) {
+        setBusy(`Reading the email ${displayFileName(input.name)}…`);
+        const file = await readDroppedFile(input);
         const email = await parseEmailInWorker(file.name, file.bytes);
         setBusy('Checking the email’s DKIM signature…');
         const facts = await emailFactsNow(client, email, file.bytes);
@@ -61,17 +65,18 @@ export function useAttachFiles(target: AttachmentTarget) {
           email: facts,
         });
       } else {
-        setBusy(`Storing ${displayFileName(file.name)}…`);
-        const searchText = await searchTextOf(file);
+        // The File itself is stored: hashed by the worker, never copied on this thread.
+        setBusy(`Storing ${displayFileName(input.name)}…`);
+        refuseBadSize(input);
         await store.attachments.attach({
           target,
-          fileName: file.name,
-          mediaType: file.mediaType,
-          bytes: file.bytes,
-          searchText,
+          fileName: input.name,
+          mediaType: input.type,
+          bytes: input,
+          searchText: await searchTextOf(input),
         });
       }
-      pushToast({ tone: 'success', message: `Attached “${displayFileName(file.name)}”.` });
+      pushToast({ tone: 'success', message: `Attached “${displayFileName(input.name)}”.` });
     },
     [client, store, target, pushToast],
   );
