@@ -10,8 +10,14 @@ export interface AttachBenchTimings {
   attachMs: number;
   /** The longest gap between animation frames while attaching (a frame is ~16.7 ms). */
   longestFrameGapMs: number;
-  /** The same during the raw digest alone (what the page itself allows). */
+  /** The longest task on the window's thread while attaching (0: none over 50 ms). */
+  longestTaskMs: number;
+  /** The longest frame gap during the raw digest alone (what the page itself allows). */
   rawFrameGapMs: number;
+  /** The app's hash worker reading and digesting the same File, alone. */
+  floorHashMs: number;
+  /** A bare IndexedDB put of the same File, alone (the storing floor). */
+  floorPutMs: number;
   /** Attaching the same size from bytes already in memory (an email's path), for comparison. */
   attachFromBytesMs: number;
 }
@@ -32,40 +38,73 @@ function bytesOf(size: number, seed: number): Uint8Array {
   return bytes;
 }
 
+/** A bare IndexedDB database with one store, for the storing floor. */
+function openScratch(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('files');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('cannot open the scratch database'));
+  });
+}
+
+/** One put of `value` under `key`, committed. */
+function putBare(db: IDBDatabase, key: string, value: Blob): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('files', 'readwrite');
+    tx.objectStore('files').put(value, key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('the put failed'));
+  });
+}
+
+/** Lets the current task end and a few frames pass (work before a watch is not counted). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+/** What a watch saw: the longest gap between animation frames, and the longest task. */
+interface Stall {
+  frameGap: number;
+  /** The longest "long task" the browser reported on the window's thread (0: none over 50 ms). */
+  longTask: number;
+}
+
 /**
- * Watches the window's thread until stopped; resolves to its longest stall: the longest gap
- * between animation frames, or the longest "long task" the browser reported, whichever is more.
+ * Watches the window until stopped. The frame gap counts whatever delays a frame (the window's
+ * thread, or the browser process busy writing); the long task is the window's thread alone.
  */
-function frameWatch(): () => number {
-  let longest = 0;
+function frameWatch(): () => Stall {
+  let frameGap = 0;
+  let longTask = 0;
   let last = performance.now();
   let running = true;
   const tick = (t: number) => {
-    longest = Math.max(longest, t - last);
+    frameGap = Math.max(frameGap, t - last);
     last = t;
     if (running) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    for (const entry of list.getEntries()) longTask = Math.max(longTask, entry.duration);
   });
   observer.observe({ type: 'longtask', buffered: false });
   return () => {
     running = false;
-    for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+    for (const entry of observer.takeRecords()) longTask = Math.max(longTask, entry.duration);
     observer.disconnect();
-    return Math.max(longest, performance.now() - last);
+    return { frameGap: Math.max(frameGap, performance.now() - last), longTask };
   };
 }
 
 window.__attachBench = async (megabytes, runs) => {
   const opened = await openWorkbenchDb({ name: `attach-bench-${Date.now()}` });
   if (!opened.ok) throw new Error('cannot open the database');
+  const hashBlob = createBlobHasher(() => new Worker('/hash-worker.js'));
+  const scratch = await openScratch(`attach-floor-${Date.now()}`);
   const store = createStore({
     db: opened.db,
     deviceId: '0195a000-0000-7000-8000-0000000000bf',
     // the app's path: the hash worker (bundled beside the page by attachments.perf.ts)
-    hashBlob: createBlobHasher(() => new Worker('/hash-worker.js')),
+    hashBlob,
   });
   const e = await store.engagements.create({ client: 'Bench', title: 'Attach', code: 'BEN' });
   const who = await store.stakeholders.create({ engagementId: e.id, name: 'CTO' });
@@ -77,11 +116,14 @@ window.__attachBench = async (megabytes, runs) => {
   });
   const raw: number[] = [];
   const attach: number[] = [];
-  const gaps: number[] = [];
-  const rawGaps: number[] = [];
+  const gaps: Stall[] = [];
+  const rawGaps: Stall[] = [];
   const fromBytes: number[] = [];
+  const floorHash: number[] = [];
+  const floorPut: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const bytes = bytesOf(megabytes * 1_000_000, run + 1);
+    await settle(); // the fill above is one long task: it must end before the watch starts
     const watchRaw = frameWatch();
     let t = performance.now();
     await sha256Hex(bytes);
@@ -91,6 +133,7 @@ window.__attachBench = async (megabytes, runs) => {
     const file = new File([bytes as Uint8Array<ArrayBuffer>], `big-${run}.bin`, {
       type: 'application/octet-stream',
     });
+    await settle();
     const stop = frameWatch();
     t = performance.now();
     await store.attachments.attach({
@@ -101,6 +144,14 @@ window.__attachBench = async (megabytes, runs) => {
     });
     attach.push(performance.now() - t);
     gaps.push(stop());
+    // The floors, with the same File: the worker reading and digesting it alone, and a bare
+    // IndexedDB put of it alone (no Dexie, no record, no change).
+    t = performance.now();
+    await hashBlob(file);
+    floorHash.push(performance.now() - t);
+    t = performance.now();
+    await putBare(scratch, `f${run}`, file);
+    floorPut.push(performance.now() - t);
     bytes[1] = (bytes[1] ?? 0) ^ 0xff; // another file: stored, not deduplicated
     t = performance.now();
     await store.attachments.attach({
@@ -113,11 +164,16 @@ window.__attachBench = async (megabytes, runs) => {
   }
   opened.db.close();
   await opened.db.delete();
+  scratch.close();
+  indexedDB.deleteDatabase(scratch.name);
   return {
+    floorHashMs: median(floorHash),
+    floorPutMs: median(floorPut),
     rawDigestMs: median(raw),
     attachMs: median(attach),
-    longestFrameGapMs: Math.max(...gaps),
-    rawFrameGapMs: Math.max(...rawGaps),
+    longestFrameGapMs: Math.max(...gaps.map((g) => g.frameGap)),
+    longestTaskMs: Math.max(...gaps.map((g) => g.longTask)),
+    rawFrameGapMs: Math.max(...rawGaps.map((g) => g.frameGap)),
     attachFromBytesMs: median(fromBytes),
   };
 };
