@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
-import { expectFocusOn, expectFocusVisible, tabTo } from './harness/keyboard';
+import { arrowToTab, expectFocusOn, expectFocusVisible, tabTo } from './harness/keyboard';
 
 /** Types into the focused picker and chooses the option named `option` with Enter. */
 async function pickByKeyboard(page: Page, text: string, option: RegExp): Promise<void> {
@@ -34,17 +34,6 @@ async function recordAnnouncements(page: Page): Promise<void> {
 
 function announcements(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window as unknown as { __announced: string[] }).__announced]);
-}
-
-/** Moves along the engagement's tabs with the arrow keys until `name` is focused and shown. */
-async function arrowToTab(page: Page, name: string): Promise<void> {
-  for (let i = 0; i < 12; i += 1) {
-    const on = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    if (on === name) break;
-    await page.keyboard.press('ArrowRight');
-  }
-  await expectFocusOn(page, name, `tab ${name}`);
-  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
 }
 
 /**

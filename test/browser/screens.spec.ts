@@ -71,9 +71,12 @@ describe('every screen at 1280x800 and 1920x1080, light and dark', () => {
         }
       }
     }
-    // One page of thumbnails of them all, for a reviewer's glance.
+    // One page of thumbnails of them all, for a reviewer's glance (with the shots other specs
+    // keep in the same folder, such as an open picker, when they ran first).
     const count = await writeContactSheet(dir, join(screenshotDir, 'contact-sheet.png'));
-    if (app.kind === 'chromium') expect(count).toBe(SCREENS.length * SIZES.length * 2);
+    if (app.kind === 'chromium') {
+      expect(count).toBeGreaterThanOrEqual(SCREENS.length * SIZES.length * 2);
+    }
   });
 
   it('has no critical or serious WCAG 2.1 A/AA violation on any screen or main dialog, light and dark', async () => {

@@ -160,3 +160,44 @@ export async function tabTo(
   }
   throw new Error(`${String(name)} not reached by ${key} in ${max} presses:\n${stops.join('\n')}`);
 }
+
+/** Moves along the engagement's tabs with the arrow keys until `name` is focused and shown. */
+export async function arrowToTab(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 12; i += 1) {
+    const on = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (on === name) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  await expectFocusOn(page, name, `tab ${name}`);
+  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+}
+
+/**
+ * Presses Tab through every stop inside the element matching `selector` (starting from where
+ * focus is, outside it or on its first stop), asserting at each that focus is visible and that
+ * the control has a name; returns the names, in order. Fails after `max` stops still inside.
+ */
+export async function walkTabStops(page: Page, selector: string, max = 80): Promise<string[]> {
+  const inside = () =>
+    page.evaluate((sel) => {
+      const box = document.querySelector(sel);
+      return box !== null && box.contains(document.activeElement);
+    }, selector);
+  const names: string[] = [];
+  let entered = await inside();
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await inside();
+    if (!now) {
+      if (entered) return names;
+      continue;
+    }
+    entered = true;
+    const f = await expectFocusVisible(page, `Tab stop ${names.length + 1} in ${selector}`);
+    expect(f.name, `Tab stop ${names.length + 1} in ${selector} has a name (<${f.tag}>)`).not.toBe(
+      '',
+    );
+    names.push(f.name);
+  }
+  throw new Error(`still inside ${selector} after ${max} Tab presses: ${names.join(' | ')}`);
+}

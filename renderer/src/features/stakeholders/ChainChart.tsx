@@ -214,6 +214,8 @@ export function ChainChart({
             nodesDraggable={false}
             nodesConnectable={false}
             edgesFocusable={false}
+            // the list above is the keyboard and screen-reader path: no second, silent tab stop per box
+            nodesFocusable={false}
             colorMode="system"
             onlyRenderVisibleElements={!exporting}
             proOptions={{ hideAttribution: true }}

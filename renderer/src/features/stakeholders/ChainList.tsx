@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChainGraph } from '@shared/notebook/chainGraph';
 import { chainTree, type ChainTreeItem as TreeItem } from '@shared/notebook/chainTree';
+import { countOf } from '../../lib/countOf';
 
 function Branch({ items, onSelect }: { items: TreeItem[]; onSelect: (id: string) => void }) {
   return (
@@ -33,7 +34,9 @@ export function ChainList({
   const tree = useMemo(() => chainTree(graph), [graph]);
   return (
     <details className="chain-list">
-      <summary>The chain of command as a list ({graph.nodes.length} people)</summary>
+      <summary>
+        The chain of command as a list ({countOf(graph.nodes.length, 'person', 'people')})
+      </summary>
       <nav aria-label="Chain of command as a list">
         <Branch items={tree} onSelect={onSelect} />
       </nav>
