@@ -287,7 +287,7 @@ export function memoActions(state: MemoScreenState) {
       const picked = await client.call('memo.verifyFile', {});
       if (!picked.picked || !picked.file) return;
       const base = await verifyInWorker(picked.file, memos);
-      const known = await knownDevices(client, memos);
+      const known = await knownDevices(client, engagementId, memos);
       setVerdict(await verifySignature(picked.file, base, memos, known));
     });
 
