@@ -262,7 +262,7 @@ export function memoActions(state: MemoScreenState) {
     run(`zip:${record.id}`, async () => {
       saved(
         await announced(
-          `memo ${record.memoId} version ${record.version} with its exhibits (zip)`,
+          `memo ${record.memoId} version ${record.version} with its exhibits (zip, ${format === 'md' ? 'Markdown' : 'PDF'})`,
           () => exportWithExhibits(client, store.db, record, format, pageSize, engagement.client),
         ),
       );
