@@ -188,6 +188,9 @@ describe('evidence: attachments and email in', () => {
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain('Appendix C. Exhibits');
       expect(text).toContain('Re disk.eml');
+      expect(execFileSync('pdfdetach', ['-list', pdf], { encoding: 'utf8' })).toMatch(
+        /^1 embedded files\n1: NWL-M-\d{4}-002-v1-signed-manifest\.json\n$/,
+      );
       // the email's SHA-256, as stored, is printed (a table cell may wrap it)
       const sha256 = createHash('sha256').update(eml).digest('hex');
       expect(text.replace(/\s+/g, '')).toContain(sha256);
