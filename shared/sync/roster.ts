@@ -200,8 +200,9 @@ export interface KeyStanding {
   /** For a removed key: the last position of its stream that stays valid. */
   upTo?: number;
   /**
-   * When it was first approved, by a statement that counted (the approver's signed statement,
-   * by the approver's clock); absent when no counted statement carries a plain UTC time.
+   * When it was first approved, by a statement that counted, by the clock of the device that
+   * wrote it (the approver; for a recovery-key approval, the approved device itself, since the
+   * recovery signature does not cover the time); absent when none carries a plain UTC time.
    */
   approvedAt?: string;
   /** For a removed key: when it was first removed, by a counted statement (the remover's clock). */

@@ -1,6 +1,8 @@
 // Verify names a device key by the sync roster (issue 16, item 5): its name and standing as the
 // engine verified them, never more; a key the roster does not hold stays unknown.
 import { afterEach, describe, expect, it } from 'vitest';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   knownDeviceKeys,
   rosterDevices,
@@ -212,5 +214,29 @@ describe('Verify names devices by a real verified roster', () => {
     const stranger = await verdictOf(newSecretKey(), 'dev-stranger');
     expect(stranger.signature?.device).toEqual({ known: false, label: null, vouches: false });
     expect(stranger.message).toContain('whose key this app does not know');
+
+    // hostile folder: Dana's genuine device.json copied under another device folder, and Sam's
+    // roster.json replaced by one its key did not sign. The engine refuses both: the copy names
+    // nobody, and Sam (whose files no longer verify) is not named at all.
+    const devices = join(root, 'devices');
+    await mkdir(join(devices, 'evil-copy'), { recursive: true });
+    await copyFile(
+      join(devices, dana.engine.deviceId(), 'device.json'),
+      join(devices, 'evil-copy', 'device.json'),
+    );
+    await writeFile(join(devices, sam.engine.deviceId(), 'roster.json'), 'not signed by Sam');
+    const hostile = await alex.sync();
+    const again = rosterDevices(
+      await verifiedRoster({
+        getState: () => ({ report: hostile }) as never,
+        syncNow: () => Promise.resolve(null),
+      }),
+    );
+    expect(again.map((d) => d.label)).toEqual(
+      known
+        .filter((d) => d.label.startsWith('this device') || !d.label.includes('Sam'))
+        .map((d) => d.label),
+    );
+    expect(again.filter((d) => d.label.includes("Dana's laptop"))).toHaveLength(1);
   }, 60_000);
 });
