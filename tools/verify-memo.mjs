@@ -379,7 +379,7 @@ function exhibitFiles(memoPath) {
   const byHash = new Map();
   for (const d of names.slice(0, 1000)) {
     const path = join(folder, d.name);
-    if (statSync(path).size <= MAX_BYTES) byHash.set(sha256(readFileSync(path)), d.name);
+    if (statSync(path).size <= MAX_BYTES) byHash.set(sha256(readFileSync(path)), printable(d.name));
   }
   return byHash;
 }
