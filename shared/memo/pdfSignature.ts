@@ -6,7 +6,9 @@
  *   signature (the same text as the Markdown's signature block);
  * - `/EWSPdfExport`, `/EWSPdfExportSignature`: the export statement, signed by the exporting
  *   device at export: memo id, version, fingerprint, the manifest's SHA-256, and the length and
- *   SHA-256 of the printed bytes before the update (the pages, exactly as the printer made them).
+ *   SHA-256 of the bytes before the update (the pages exactly as the printer made them, and
+ *   since the embedded manifest file, electron/main/handlers/pdfEmbeddedManifest.ts, the
+ *   incremental update that embeds it).
  *
  * An incremental update changes no byte of what came before, so the pages are untouched; a
  * verifier hashes the first `prefixLength` bytes and regenerates the update from that prefix and
@@ -35,7 +37,7 @@ export const pdfExportStatementSchema = z.strictObject({
   fingerprint: hex64,
   /** SHA-256 of the issue manifest's text. */
   manifestSha256: hex64,
-  /** Bytes of the PDF as printed, before the signature update. */
+  /** Bytes of the PDF before the signature update (as printed, then the embedded manifest). */
   prefixLength: z.number().int().min(1),
   /** SHA-256 of those bytes. */
   prefixSha256: hex64,

@@ -28,8 +28,14 @@ import {
 export interface KnownDevice {
   /** Ed25519 public key, base64. */
   publicKey: string;
-  /** How to name it ("this device", "Dana's laptop (approved)"). */
+  /** How to name it ("this device", "“Dana's laptop”, approved in the sync roster on …"). */
   label: string;
+  /**
+   * False for a key the roster shows removed or never approved: it is named, but trusted for
+   * nothing (not as a PDF's exporter either). Absent: true (this device, a record's issuer, an
+   * approved roster device).
+   */
+  vouches?: boolean;
 }
 
 /** What a checked signature says. */
@@ -40,8 +46,11 @@ export interface SignatureFinding {
   problem: string | null;
   /** The manifest (as signed; believed only when valid). */
   manifest: MemoManifest | null;
-  /** The key's standing: known to this app (with its label) or unknown. */
-  device: { known: boolean; label: string | null };
+  /**
+   * The key's standing: known to this app (with its label) or unknown; `vouches` is false for
+   * a key the roster shows removed or not approved.
+   */
+  device: { known: boolean; label: string | null; vouches: boolean };
   /** Superseded by a later version: true/false from the record, null when there is none here. */
   superseded: boolean | null;
   /** For a PDF: when and by which device (and key) it was exported (signed at export). */
@@ -174,7 +183,11 @@ export async function verifySignature(
     valid: checked.problem === null,
     problem: checked.problem,
     manifest: m,
-    device: { known: device !== undefined, label: device?.label ?? null },
+    device: {
+      known: device !== undefined,
+      label: device?.label ?? null,
+      vouches: device !== undefined && device.vouches !== false,
+    },
     superseded: m ? supersededHere(m, issued) : null,
     exported: checked.exported,
   };
@@ -206,9 +219,12 @@ function signedVerdict(
 ): VerifyResult {
   const name = `${m.memoId} version ${m.version}`;
   const who = `issued by ${m.issuedBy || 'an unnamed author'} on ${m.issuedAt.slice(0, 16).replace('T', ' ')} UTC`;
-  const from = finding.device.known
-    ? `from ${finding.device.label ?? 'a known device'} (device ${m.device.id})`
-    : `from device ${m.device.id}, whose key this app does not know: the signature shows only that the file is unchanged since that key signed it`;
+  const only = 'the signature shows only that the file is unchanged since that key signed it';
+  const from = !finding.device.known
+    ? `from device ${m.device.id}, whose key this app does not know: ${only}`
+    : finding.device.vouches
+      ? `from ${finding.device.label ?? 'a known device'} (device ${m.device.id})`
+      : `from ${finding.device.label ?? 'a device'} (device ${m.device.id}): the roster does not vouch for that key, ${only}`;
   const later =
     finding.superseded === true
       ? ' A later version has superseded it.'
@@ -222,7 +238,7 @@ function signedVerdict(
     return {
       outcome: 'altered',
       ...head,
-      message: `${fileName} carries the genuine manifest of ${name}, but its pages were signed at export by a key this app does not know (device ${exporter.deviceId}): anyone can sign pages that way. Do not rely on this PDF; compare it with the Markdown export.`,
+      message: `${fileName} carries the genuine manifest of ${name}, but its pages were signed at export by a key this app does not know or trust (device ${exporter.deviceId}): anyone can sign pages that way. Do not rely on this PDF; compare it with the Markdown export.`,
     };
   }
 
@@ -257,5 +273,7 @@ function signedVerdict(
 
 /** A PDF's exporting key is trusted when it issued the memo or this app knows it. */
 function exporterKnown(key: string, m: MemoManifest, known: readonly KnownDevice[]): boolean {
-  return key === m.device.publicKey || known.some((d) => d.publicKey === key);
+  return (
+    key === m.device.publicKey || known.some((d) => d.publicKey === key && d.vouches !== false)
+  );
 }

@@ -199,6 +199,23 @@ export interface KeyStanding {
   approvedBy: string[];
   /** For a removed key: the last position of its stream that stays valid. */
   upTo?: number;
+  /**
+   * When it was first approved, by a statement that counted, by the clock of the device that
+   * wrote it (the approver; for a recovery-key approval, the approved device itself, since the
+   * recovery signature does not cover the time); absent when none carries a plain UTC time.
+   */
+  approvedAt?: string;
+  /** For a removed key: when it was first removed, by a counted statement (the remover's clock). */
+  removedAt?: string;
+}
+
+/** A statement's time, kept only when it is a plain UTC instant (anything else is not shown). */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/** The earlier of two statement times (a malformed one is ignored). */
+function earlier(known: string | undefined, at: string): string | undefined {
+  if (!UTC_INSTANT.test(at) || Number.isNaN(Date.parse(at))) return known;
+  return known === undefined || Date.parse(at) < Date.parse(known) ? at : known;
 }
 
 /** Computes every key's standing from the devices' statements and the folder's recovery key. */
@@ -208,11 +225,13 @@ export async function computeRoster(
   devices: readonly RosterInput[],
 ): Promise<Map<string, KeyStanding>> {
   const by = new Map<string, Set<string>>();
-  const approve = (key: string, who: string): boolean => {
+  const approvedAt = new Map<string, string | undefined>();
+  const approve = (key: string, who: string, at: string): boolean => {
     const set = by.get(key) ?? new Set<string>();
     const added = !by.has(key);
     set.add(who);
     by.set(key, set);
+    approvedAt.set(key, earlier(approvedAt.get(key), at));
     return added;
   };
   if (recoveryKey) {
@@ -220,7 +239,7 @@ export async function computeRoster(
       for (const s of d.statements) {
         if (s.op !== 'approve' || s.recovery === undefined) continue;
         if (await recoverySigned(folderId, recoveryKey, s.key, s.deviceId, s.recovery)) {
-          approve(s.key, 'recovery');
+          approve(s.key, 'recovery', s.at);
         }
       }
     }
@@ -232,28 +251,37 @@ export async function computeRoster(
       if (!by.has(d.key)) continue;
       for (const s of d.statements) {
         if (s.op === 'approve' && s.recovery === undefined && s.key !== d.key) {
-          if (approve(s.key, d.deviceId)) changed = true;
-          else by.get(s.key)?.add(d.deviceId);
+          if (approve(s.key, d.deviceId, s.at)) changed = true;
         }
       }
     }
   }
   const removed = new Map<string, number>();
+  const removedAt = new Map<string, string | undefined>();
   for (const d of devices) {
     if (!by.has(d.key)) continue;
     for (const s of d.statements) {
-      if (s.op === 'remove') removed.set(s.key, Math.max(removed.get(s.key) ?? 0, s.upTo));
+      if (s.op !== 'remove') continue;
+      removed.set(s.key, Math.max(removed.get(s.key) ?? 0, s.upTo));
+      removedAt.set(s.key, earlier(removedAt.get(s.key), s.at));
     }
   }
   const out = new Map<string, KeyStanding>();
   for (const d of devices) {
     const upTo = removed.get(d.key);
     const approvedBy = [...(by.get(d.key) ?? [])];
+    const approved = approvedAt.get(d.key);
+    const dates = {
+      ...(approved !== undefined ? { approvedAt: approved } : {}),
+      ...(upTo !== undefined && removedAt.get(d.key) !== undefined
+        ? { removedAt: removedAt.get(d.key) as string }
+        : {}),
+    };
     out.set(
       d.key,
       upTo !== undefined
-        ? { status: 'removed', approvedBy, upTo }
-        : { status: approvedBy.length > 0 ? 'approved' : 'pending', approvedBy },
+        ? { status: 'removed', approvedBy, upTo, ...dates }
+        : { status: approvedBy.length > 0 ? 'approved' : 'pending', approvedBy, ...dates },
     );
   }
   return out;

@@ -177,6 +177,8 @@ describe('evidence: attachments and email in', () => {
     // the sample already holds memo 001 (issued two weeks ago and answered): this is 002
     const row = page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ });
     await row.waitFor();
+    await row.scrollIntoViewIfNeeded();
+    await app.screenshot('evidence-memo-issued-row');
     const out = await mkdtemp(join(tmpdir(), 'evidence-memo-'));
     try {
       const pdf = join(out, 'memo.pdf');
@@ -186,6 +188,9 @@ describe('evidence: attachments and email in', () => {
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain('Appendix C. Exhibits');
       expect(text).toContain('Re disk.eml');
+      expect(execFileSync('pdfdetach', ['-list', pdf], { encoding: 'utf8' })).toMatch(
+        /^1 embedded files\n1: NWL-M-\d{4}-002-v1-signed-manifest\.json\n$/,
+      );
       // the email's SHA-256, as stored, is printed (a table cell may wrap it)
       const sha256 = createHash('sha256').update(eml).digest('hex');
       expect(text.replace(/\s+/g, '')).toContain(sha256);
@@ -215,7 +220,9 @@ describe('evidence: attachments and email in', () => {
       const zip = join(out, 'exhibits.zip');
       app.bridge?.dialogs.answerNextSave(zip);
       await row
-        .getByRole('button', { name: /Export NWL-M-\d{4}-002 v1 with its exhibits/ })
+        .getByRole('button', {
+          name: /Export NWL-M-\d{4}-002 v1 with its exhibits, as one zip \(PDF/,
+        })
         .click();
       await page.getByText('Saved exhibits.zip').first().waitFor();
       const files = unzipSync(new Uint8Array(await readFile(zip)));
@@ -225,6 +232,25 @@ describe('evidence: attachments and email in', () => {
       const zippedPdf = Object.keys(files).find((f) => f.endsWith('.pdf')) ?? '';
       await writeFile(join(out, 'zipped.pdf'), files[zippedPdf] ?? new Uint8Array());
       expect(tool(join(out, 'zipped.pdf'))).toContain('VERIFIED');
+      expect(tool(zip)).toContain('(exhibits/E1 Re disk.eml: same bytes)');
+
+      // the same with the Markdown inside: its signed footer verifies from the zip
+      const mdZip = join(out, 'exhibits-md.zip');
+      app.bridge?.dialogs.answerNextSave(mdZip);
+      await row
+        .getByRole('button', {
+          name: /Export NWL-M-\d{4}-002 v1 with its exhibits, as one zip \(Markdown/,
+        })
+        .click();
+      await page.getByText('Saved exhibits-md.zip').first().waitFor();
+      const mdFiles = unzipSync(new Uint8Array(await readFile(mdZip)));
+      expect(mdFiles['exhibits/E1 Re disk.eml']).toEqual(new Uint8Array(Buffer.from(eml)));
+      const zippedMd = Object.keys(mdFiles).find((f) => f.endsWith('.md')) ?? '';
+      expect(new TextDecoder().decode(mdFiles[zippedMd])).toContain('```ews-memo-signature');
+      const fromZip = tool(mdZip);
+      expect(fromZip).toContain(`File: ${zippedMd} in the zip`);
+      expect(fromZip).toContain('(exhibits/E1 Re disk.eml: same bytes)');
+      expect(fromZip).toContain('VERIFIED');
     } finally {
       await rm(out, { recursive: true, force: true });
     }

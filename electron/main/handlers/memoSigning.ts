@@ -17,6 +17,7 @@ import {
 } from '@shared/memo/signedManifest';
 import { verifyBytes } from '@shared/sync/identity';
 import type { DeviceKeyStore } from '../sync/deviceKey';
+import { embedManifest } from './pdfEmbeddedManifest';
 
 /** What signing needs. */
 export interface MemoSigningDeps {
@@ -89,16 +90,26 @@ async function checkedManifest(
 }
 
 /**
- * The printed PDF with its signature: the issue manifest and an export statement over the
- * printed bytes, signed now by this device, appended as one incremental update.
+ * The printed PDF with its signature: the signed issue manifest embedded as a file (one
+ * incremental update, pdfEmbeddedManifest.ts), then the issue manifest and an export statement
+ * over those bytes, signed now by this device, in the document information (a second one).
  */
 export async function signPdfExport(
   deps: MemoSigningDeps,
-  pdf: Uint8Array,
+  printed: Uint8Array,
   signed: SignedManifest,
   memo: { memoId: string; version: number; fingerprint: string },
 ): Promise<Uint8Array> {
   await checkedManifest(signed, memo);
+  let pdf: Uint8Array;
+  try {
+    pdf = await embedManifest(printed, signed, memo, deps.now());
+  } catch {
+    throw new WorkbenchIpcError(
+      'SIGN_REFUSED',
+      'The signed manifest could not be embedded in the printed PDF: nothing was exported.',
+    );
+  }
   const statement: PdfExportStatement = {
     kind: PDF_EXPORT_KIND,
     memoId: memo.memoId,

@@ -243,8 +243,11 @@ async function shownInfo(
   const file = files.get(input.deviceId);
   return {
     fingerprint: await fingerprint(fromB64(input.key, 32) ?? new Uint8Array(32)),
+    publicKey: input.key,
     standing: standing.status,
     approvedBy: standing.approvedBy.map(nameOf),
+    ...(standing.approvedAt !== undefined ? { approvedAt: standing.approvedAt } : {}),
+    ...(standing.removedAt !== undefined ? { removedAt: standing.removedAt } : {}),
     ...(file ? { joinedAt: file.joinedAt } : {}),
     ...(file?.deviceName && !states.get(input.deviceId)?.deviceName
       ? { deviceName: file.deviceName }

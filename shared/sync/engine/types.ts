@@ -127,12 +127,18 @@ export interface PeerInfo {
   self: boolean;
   /** Signed folders: the short fingerprint of its key, to compare by eye. */
   fingerprint?: string;
+  /** Signed folders: its key (base64), from its verified device.json. */
+  publicKey?: string;
   /** Signed folders: approved, waiting for approval (pending), or removed. */
   standing?: KeyStanding['status'];
   /** Signed folders: who approved it (device names, or "recovery key"). */
   approvedBy?: string[];
   /** Signed folders: when it joined (its clock). */
   joinedAt?: string;
+  /** Signed folders: when it was first approved (the approver's signed statement and clock). */
+  approvedAt?: string;
+  /** Signed folders, a removed device: when it was first removed (the remover's clock). */
+  removedAt?: string;
 }
 
 /** Progress of a running round. */

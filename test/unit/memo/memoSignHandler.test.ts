@@ -89,7 +89,14 @@ describe('signed PDF export and verify', () => {
     const file = picked.file;
     if (!file) throw new Error('not picked');
     expect(file.pdfSigned?.tailIntact).toBe(true);
-    expect(file.pdfSigned?.prefixSha256).toBe(sha(printed));
+    // the signed prefix: the printed bytes and the update embedding the signed manifest
+    const statement = JSON.parse(file.pdfSigned?.entries.pdfExport.text ?? '{}') as {
+      prefixLength: number;
+    };
+    expect(statement.prefixLength).toBeGreaterThan(printed.length);
+    expect(file.pdfSigned?.prefixSha256).toBe(sha(written.subarray(0, statement.prefixLength)));
+    const embedding = Buffer.from(written.subarray(printed.length, statement.prefixLength));
+    expect(embedding.toString('latin1')).toContain('/Type /EmbeddedFile');
     // the fixture's title names another fingerprint: the signature holds, the title does not
     const verdict = await verifySignature(file, verifyMemoFile(file, [record]), [record], []);
     expect(verdict.outcome).toBe('altered');

@@ -64,7 +64,7 @@ describe('signed memo: Markdown', () => {
     const verdict = await verify(md(markdown), [record], known);
     expect(verdict.outcome).toBe('match');
     expect(verdict.signature?.valid).toBe(true);
-    expect(verdict.signature?.device).toEqual({ known: true, label: 'this device' });
+    expect(verdict.signature?.device).toEqual({ known: true, label: 'this device', vouches: true });
     expect(verdict.message).toContain('Alex Morgan, Morgan Advisory');
     expect(verdict.message).toContain('It is the current version.');
     // without the record (a recipient's copy checked elsewhere): signed, device unknown

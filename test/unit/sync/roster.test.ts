@@ -51,7 +51,11 @@ describe('computeRoster', () => {
         ],
       },
     ]);
-    expect(roster.get(a.key)).toEqual({ status: 'approved', approvedBy: ['recovery'] });
+    expect(roster.get(a.key)).toEqual({
+      status: 'approved',
+      approvedBy: ['recovery'],
+      approvedAt: AT,
+    });
     expect(roster.get(b.key)?.approvedBy).toEqual(['A']);
     expect(roster.get(c.key)?.status).toBe('approved');
     expect(roster.get(x.key)?.status).toBe('pending');
@@ -74,6 +78,64 @@ describe('computeRoster', () => {
       { deviceId: 'A', key: a.key, statements: [{ ...approve(a.key, 'A'), recovery: sig }] },
     ]);
     expect(elsewhere.get(a.key)?.status).toBe('pending');
+  });
+});
+
+describe('computeRoster: dates', () => {
+  it('the earliest counted statement dates an approval or removal; others and malformed times do not', async () => {
+    const recovery = await keyPair();
+    const recoveryPublic = (await signerFromSecret(recovery.secret)).publicKey;
+    const [a, b, x] = await Promise.all([keyPair(), keyPair(), keyPair()]);
+    const sig = toB64(await signBytes(recoveryStatement(FOLDER, a.key, 'A'), recovery.secret));
+    const roster = await computeRoster(FOLDER, recoveryPublic, [
+      {
+        deviceId: 'A',
+        key: a.key,
+        statements: [
+          {
+            op: 'approve',
+            key: a.key,
+            deviceId: 'A',
+            at: '2026-03-01T08:00:00.000Z',
+            recovery: sig,
+          },
+          // a forged recovery approval with an earlier time: not counted, so not its date
+          {
+            op: 'approve',
+            key: a.key,
+            deviceId: 'A',
+            at: '2020-01-01T00:00:00.000Z',
+            recovery: 'AA==',
+          },
+          { op: 'approve', key: b.key, deviceId: 'B', at: '2026-03-05T10:00:00.000Z' },
+          { op: 'approve', key: b.key, deviceId: 'B', at: 'yesterday' },
+          { op: 'remove', key: b.key, deviceId: 'B', at: '2026-03-09T10:00:00Z', upTo: 2 },
+        ],
+      },
+      // X is not approved: its earlier approval of B and its removal time count for nothing
+      {
+        deviceId: 'X',
+        key: x.key,
+        statements: [
+          { op: 'approve', key: b.key, deviceId: 'B', at: '2026-03-02T10:00:00.000Z' },
+          { op: 'remove', key: b.key, deviceId: 'B', at: '2026-03-03T10:00:00.000Z', upTo: 9 },
+        ],
+      },
+      {
+        deviceId: 'B',
+        key: b.key,
+        statements: [{ op: 'approve', key: b.key, deviceId: 'B', at: '2019-01-01T00:00:00.000Z' }],
+      },
+    ]);
+    expect(roster.get(a.key)?.approvedAt).toBe('2026-03-01T08:00:00.000Z');
+    expect(roster.get(b.key)).toEqual({
+      status: 'removed',
+      approvedBy: ['A'],
+      upTo: 2,
+      approvedAt: '2026-03-05T10:00:00.000Z',
+      removedAt: '2026-03-09T10:00:00Z',
+    });
+    expect(roster.get(x.key)).toEqual({ status: 'pending', approvedBy: [] });
   });
 });
 

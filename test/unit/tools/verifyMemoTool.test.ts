@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signPdfExport } from '../../../electron/main/handlers/memoSigning';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { signIssueManifest } from '../../../electron/main/handlers/memoSigning';
 import { buildExhibitsZip } from '../../../shared/memo/exhibitsZip';
 import {
@@ -43,6 +43,40 @@ async function run(name: string, bytes: Uint8Array | string, ...args: string[]) 
     return { status: e.status, out: `${e.stdout}${e.stderr}` };
   }
 }
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const EMAIL = new TextEncoder().encode('From: cio@acme.example\r\n\r\nAgreed.\r\n');
+
+/** A signed Markdown memo citing one email as exhibit E1, and its "Export with exhibits" zip. */
+async function markdownWithExhibit() {
+  const fp = 'ef'.repeat(32);
+  const exhibits = [{ ref: 'E1', name: 'Re disk.eml', sha256: sha(EMAIL) }];
+  const body = withSignatureNote(
+    `# Memo\n\nMemo NWL-M-2026-009 · version 1 · fingerprint SHA-256 ${fp}\n`,
+  );
+  const header = { memoId: 'NWL-M-2026-009', version: 1, fromName: 'Alex Morgan', fromFirm: '' };
+  const manifest = await issueManifest({
+    memo: { header, exhibits },
+    fingerprint: fp,
+    body,
+    issuedAt: SIGN_NOW.toISOString(),
+    previousFingerprint: null,
+  });
+  const markdown = appendSignatureBlock(body, await signIssueManifest(signingDeps(), manifest));
+  const { zip } = await buildExhibitsZip(
+    { fileName: 'memo.md', bytes: new TextEncoder().encode(markdown) },
+    [{ ...exhibits[0]!, bytes: EMAIL }],
+    sha,
+  );
+  return { markdown, zip };
+}
+
+/** The zip with its files changed (fflate writes it again, deflated). */
+const rezip = (zip: Uint8Array, change: (files: Record<string, Uint8Array>) => void) => {
+  const files = unzipSync(zip);
+  change(files);
+  return zipSync(files);
+};
 
 describe('verify-memo.mjs', () => {
   it('verifies a genuine Markdown memo and names memo, issuer and device', async () => {
@@ -128,27 +162,7 @@ describe('verify-memo.mjs', () => {
   });
 
   it('checks each exhibit of an unzipped "Export with exhibits" against the signed hashes', async () => {
-    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-    const email = new TextEncoder().encode('From: cio@acme.example\r\n\r\nAgreed.\r\n');
-    const fp = 'ef'.repeat(32);
-    const exhibits = [{ ref: 'E1', name: 'Re disk.eml', sha256: sha(email) }];
-    const body = withSignatureNote(
-      `# Memo\n\nMemo NWL-M-2026-009 · version 1 · fingerprint SHA-256 ${fp}\n`,
-    );
-    const header = { memoId: 'NWL-M-2026-009', version: 1, fromName: 'Alex Morgan', fromFirm: '' };
-    const manifest = await issueManifest({
-      memo: { header, exhibits },
-      fingerprint: fp,
-      body,
-      issuedAt: SIGN_NOW.toISOString(),
-      previousFingerprint: null,
-    });
-    const markdown = appendSignatureBlock(body, await signIssueManifest(signingDeps(), manifest));
-    const { zip } = await buildExhibitsZip(
-      { fileName: 'memo.md', bytes: new TextEncoder().encode(markdown) },
-      [{ ...exhibits[0]!, bytes: email }],
-      sha,
-    );
+    const { markdown, zip } = await markdownWithExhibit();
     await mkdir(join(dir, 'exhibits'));
     for (const [name, bytes] of Object.entries(unzipSync(zip)))
       await writeFile(join(dir, name), bytes);
@@ -164,4 +178,75 @@ describe('verify-memo.mjs', () => {
     expect(changed.status).toBe(1);
     expect(changed.out).toContain('exhibit E1 is not in the exhibits folder with its signed hash');
   });
+
+  it('verifies straight from an "Export with exhibits" zip, Markdown inside', async () => {
+    const { zip } = await markdownWithExhibit();
+    const ok = await run('memo-exhibits.zip', zip);
+    expect(ok.out).toContain('File: memo.md in the zip');
+    expect(ok.out).toContain('(exhibits/E1 Re disk.eml: same bytes)');
+    expect(ok.out).toContain('VERIFIED');
+    expect(ok.status).toBe(0);
+    // an exhibit swapped, the memo's text changed, or the exhibit gone: not verified
+    const refused = new TextEncoder().encode('From: cio@acme.example\r\n\r\nRefused.\r\n');
+    const swapped = rezip(zip, (f) => (f['exhibits/E1 Re disk.eml'] = refused));
+    const bad = await run('swapped.zip', swapped);
+    expect(bad.status).toBe(1);
+    expect(bad.out).toContain('exhibit E1 is not in the exhibits folder with its signed hash');
+    const edited = rezip(zip, (f) => {
+      const text = new TextDecoder().decode(f['memo.md']).replace('# Memo', '# Memo (final)');
+      f['memo.md'] = new TextEncoder().encode(text);
+    });
+    expect((await run('edited.zip', edited)).out).toContain(
+      'the text was changed after it was signed',
+    );
+    const gone = rezip(zip, (f) => delete f['exhibits/E1 Re disk.eml']);
+    expect((await run('gone.zip', gone)).status).toBe(1);
+    // exhibits.json and SHA256SUMS are not trusted: rewriting them changes nothing
+    const lied = rezip(swapped, (f) => {
+      f.SHA256SUMS = new TextEncoder().encode(`${sha(refused)}  exhibits/E1 Re disk.eml\n`);
+    });
+    expect((await run('lied.zip', lied)).status).toBe(1);
+  });
+
+  it('verifies straight from an "Export with exhibits" zip, signed PDF inside', async () => {
+    const deps = signingDeps('device-a');
+    const { signed, record } = await signedSampleMemo(deps);
+    const printed = await chromiumPdf();
+    const text = new TextDecoder('latin1').decode(printed);
+    printed.set(new TextEncoder().encode(record.fingerprint), text.indexOf('ab'.repeat(32)));
+    const memo = { memoId: record.memoId, version: 1, fingerprint: record.fingerprint };
+    const pdf = await signPdfExport(deps, printed, signed, memo);
+    const { zip } = await buildExhibitsZip({ fileName: 'memo.pdf', bytes: pdf }, [], sha);
+    const ok = await run('memo-exhibits.zip', zip);
+    expect(ok.out).toContain('File: memo.pdf in the zip');
+    expect(ok.out).toContain('VERIFIED');
+    expect(ok.status).toBe(0);
+    const changed = rezip(zip, (f) => {
+      const bytes = f['memo.pdf'] ?? new Uint8Array();
+      bytes[3000] = (bytes[3000] ?? 0) ^ 0x20;
+    });
+    expect((await run('changed.zip', changed)).status).toBe(1);
+  });
+
+  it('refuses a zip bomb, a lying size, two memos and what is not a zip, as unreadable', async () => {
+    const { zip } = await markdownWithExhibit();
+    // 101 MB of zeros deflate to ~100 KB: refused by its declared size before inflating
+    const bomb = zipSync({ 'memo.md': new Uint8Array(101 * 1024 * 1024) }, { level: 1 });
+    const big = await run('bomb.zip', bomb);
+    expect(big.status).toBe(2);
+    expect(big.out).toContain('too large');
+    // the same bomb declaring 10 bytes: inflating stops at 10
+    const lying = bomb.slice();
+    const view = Buffer.from(lying.buffer, lying.byteOffset, lying.byteLength);
+    const central = view.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    view.writeUInt32LE(10, central + 24);
+    const lie = await run('lying.zip', lying);
+    expect(lie.status).toBe(2);
+    expect(lie.out).toMatch(/cannot read .*lying\.zip/);
+    const two = rezip(zip, (f) => (f['other.md'] = f['memo.md'] ?? new Uint8Array()));
+    expect((await run('two.zip', two)).out).toContain('it holds 2 memo files at its top level');
+    expect((await run('text.zip', 'not a zip at all')).out).toContain('not a zip');
+    const cut = await run('cut.zip', zip.subarray(0, zip.length - 30));
+    expect(cut.status).toBe(2);
+  }, 60_000);
 });

@@ -81,6 +81,14 @@ export function IssuedMemos({
                     <button
                       type="button"
                       className="button button-ghost"
+                      {...softDisabled(busy !== null, () => exportExhibits(m, 'md'))}
+                      aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (Markdown and files)`}
+                    >
+                      Markdown with exhibits
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-ghost"
                       {...softDisabled(busy !== null, () => exportExhibits(m, 'pdf'))}
                       aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (PDF and files)`}
                     >

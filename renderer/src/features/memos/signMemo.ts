@@ -3,12 +3,13 @@ import type { ComposedMemo } from '@shared/memo/compose';
 import {
   appendSignatureBlock,
   issueManifest,
-  parseManifest,
   withSignatureNote,
   type SignedManifest,
 } from '@shared/memo/signedManifest';
+import { knownDeviceKeys } from '@shared/memo/rosterDevices';
 import type { KnownDevice } from '@shared/memo/verifySigned';
 import type { MemoRecord } from '@shared/model/memo';
+import { syncRosterOf } from '../../lib/syncRoster';
 
 /**
  * The Markdown of a memo being issued, signed: the body (with the note about the signature),
@@ -32,26 +33,20 @@ export async function signIssuedMemo(
   return { markdown: appendSignatureBlock(body, signed), signed };
 }
 
-/** The device keys Verify names: this device, and the devices that issued this engagement's memos. */
+/**
+ * The device keys Verify names (knownDeviceKeys): the sync roster's as this window's engine
+ * verified it, this device's own key, and the devices that issued this engagement's memos.
+ */
 export async function knownDevices(
   client: WorkbenchClient,
+  engagementId: string,
   memos: readonly MemoRecord[],
 ): Promise<KnownDevice[]> {
-  const out: KnownDevice[] = [];
+  let ownKey: string | null = null;
   try {
-    const { publicKey } = await client.call('sync.device.key', {});
-    out.push({ publicKey, label: 'this device' });
+    ownKey = (await client.call('sync.device.key', {})).publicKey;
   } catch {
-    // no key here (a runtime without main): only the record's devices are named
+    // no key here (a runtime without main): only the roster's and the record's devices are named
   }
-  for (const m of memos) {
-    const manifest = m.signed ? parseManifest(m.signed.text) : null;
-    if (manifest && !out.some((d) => d.publicKey === manifest.device.publicKey)) {
-      out.push({
-        publicKey: manifest.device.publicKey,
-        label: `device ${manifest.device.id}, which issued ${m.memoId} v${m.version} of this engagement`,
-      });
-    }
-  }
-  return out;
+  return knownDeviceKeys(await syncRosterOf(engagementId), ownKey, memos);
 }

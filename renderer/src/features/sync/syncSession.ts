@@ -9,6 +9,8 @@ import {
 import type { WorkbenchDB } from '../../../db';
 import { createDexieSyncDatabase } from '../../../db/sync/dexieSyncDatabase';
 import { createDexieBlobStore } from '../../../db/sync/dexieBlobStore';
+import { verifiedRoster } from '@shared/memo/rosterDevices';
+import { provideSyncRoster } from '../../lib/syncRoster';
 import { holdBusy } from '../../lib/userActivity';
 import { createIpcFolder } from './ipcFolder';
 import { deviceSigner } from './deviceSigner';
@@ -324,3 +326,10 @@ export async function syncAllNow(): Promise<void> {
     .map((session) => session.syncNow().catch(() => null));
   await Promise.all(rounds);
 }
+
+// Verify (the Memos tab) names the device that signed a memo by the roster this window's engine
+// verified: the engagement's session gives it (a round runs when none ran yet).
+provideSyncRoster(async (engagementId) => {
+  const session = [...sessions].find(([key]) => key.endsWith(`:${engagementId}`))?.[1];
+  return session ? verifiedRoster(session) : [];
+});
