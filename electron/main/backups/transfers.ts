@@ -15,8 +15,7 @@ export const MAX_READ_BYTES = 512 * 1024 * 1024;
  * ...except a zipped archive, which the renderer reads piece by piece into a worker that never
  * holds it whole (its directory first, with `at`), up to its inflated limit plus headers.
  */
-const maxReadBytes = (path: string): number =>
-  path.toLowerCase().endsWith('.zip') ? MAX_ZIP_FILE_BYTES : MAX_READ_BYTES;
+export const DEFAULT_READ_LIMITS = { file: MAX_READ_BYTES, zip: MAX_ZIP_FILE_BYTES };
 /** Default piece size of a read. */
 export const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
 /** Error code of a transfer that is unknown, finished or failed. */
@@ -68,7 +67,12 @@ export interface FileTransfers {
 }
 
 /** Creates the transfer registry. */
-export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTransfers {
+export function createFileTransfers(
+  ops: AtomicFileOps = realFileOps,
+  limits: typeof DEFAULT_READ_LIMITS = DEFAULT_READ_LIMITS,
+): FileTransfers {
+  const maxReadBytes = (path: string): number =>
+    path.toLowerCase().endsWith('.zip') ? limits.zip : limits.file;
   const open_ = new Map<string, ReadTransfer | WriteTransfer>();
   const newToken = (): string => randomBytes(16).toString('hex');
   const unknown = (): WorkbenchIpcError =>

@@ -9,22 +9,10 @@ import {
 } from '../../../renderer/db/archive';
 import { readAttachmentBytes } from '../../../renderer/db/attachmentBlobs';
 import { engagementInput, openTestStore, OTHER_DEVICE_ID } from '../db/helpers';
+import { declareSize } from './largeZip';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 const AT = '2026-11-26T15:00:00.000Z';
-
-/** The zip with `name`'s inflated size patched to `size` in its local header and directory. */
-function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
-  const out = new Uint8Array(zip);
-  const view = new DataView(out.buffer);
-  const named = (at: number) => new TextDecoder().decode(out.subarray(at, at + name.length)) === name;
-  for (let i = 0; i + 4 <= out.length; i += 1) {
-    const sig = view.getUint32(i, true);
-    if (sig === 0x04034b50 && named(i + 30)) view.setUint32(i + 22, size, true);
-    if (sig === 0x02014b50 && named(i + 46)) view.setUint32(i + 24, size, true);
-  }
-  return out;
-}
 
 async function refusal(p: Promise<unknown>): Promise<ArchiveError> {
   try {

@@ -105,7 +105,7 @@ async function readZipHere(
  * bytes from the start, one piece in flight at a time (the worker acknowledges each), so
  * neither thread ever holds the zip whole and the window only moves base64 text along.
  */
-async function sendZip(
+export async function sendZip(
   client: WorkbenchClient,
   file: { token: string; name: string },
   post: (message: WorkerRequest) => void,
