@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tinyPdf } from './evidenceFixtures';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
+import { openRaisedIssue } from './harness/raisedIssue';
 import { chooseFolderForAll, folderDialog } from './harness/syncFolder';
 
 const SAMPLE_TITLE = 'Database operations and publishing review';
@@ -22,15 +23,7 @@ async function openIssue(page: Page) {
     .first()
     .click();
   await page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
-  await page.getByRole('tab', { name: 'Raised issues', exact: true }).click();
-  await page
-    .getByRole('grid', { name: 'Raised issues' })
-    .getByRole('row')
-    .filter({ hasText: ISSUE })
-    .click();
-  const detail = page.getByRole('region', { name: 'Raised issue details' });
-  await detail.getByRole('heading', { name: new RegExp(ISSUE) }).waitFor();
-  return detail;
+  return openRaisedIssue(page, ISSUE);
 }
 
 /** Every file under `dir` (hidden ones too), with its path. */
