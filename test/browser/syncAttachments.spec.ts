@@ -142,6 +142,8 @@ describe('sync: attachments travel between two profiles', () => {
       await row.getByText('The file has not arrived on this device yet.').waitFor();
       await row.getByText(`SHA-256 ${sha256(bytes)}`).waitFor();
       expect(await row.getByRole('button', { name: /^Preview / }).count()).toBe(0);
+      // a record like any other: it can be deleted before its bytes arrive
+      expect(await row.getByRole('button', { name: /^Delete / }).count()).toBe(1);
     }
     expect(await pdfRow.textContent()).toContain(`${pdf.length} B`);
     await b.page.setViewportSize({ width: 1280, height: 800 });

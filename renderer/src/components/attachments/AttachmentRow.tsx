@@ -78,9 +78,9 @@ export function AttachmentRow({ attachment }: { attachment: Attachment }) {
           <span className="attachment-note">The file has not arrived on this device yet.</span>
         ) : null}
       </div>
-      {deleted || !blob ? null : (
+      {deleted ? null : (
         <div className="attachment-actions">
-          {kind ? (
+          {!blob ? null : kind ? (
             <button
               type="button"
               className="button"
@@ -99,6 +99,7 @@ export function AttachmentRow({ attachment }: { attachment: Attachment }) {
               Open…
             </button>
           )}
+          {/* a record can be deleted before its bytes arrive: it is a record like any other */}
           <DeleteButton entity="attachment" id={attachment.id} noun="Attachment" label={name} />
         </div>
       )}
