@@ -49,6 +49,8 @@ export const fileReadRequestSchema = z.strictObject({
     .optional(),
   /** utf8 (text files, the default) or base64 (binary files: a zipped archive). */
   encoding: z.enum(['utf8', 'base64']).optional(),
+  /** base64 only: the piece from this byte (a zip's directory at its end); the next piece stays. */
+  at: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 /** Response of file.read. */

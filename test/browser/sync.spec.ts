@@ -3,24 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
+import { chooseFolderForAll, folderDialog } from './harness/syncFolder';
 import { reportBench } from '../perf/report';
 
 const SAMPLE_TITLE = 'Database operations and publishing review';
-
-function folderDialog(app: WorkbenchSession) {
-  if (!app.bridge) throw new Error('this spec scripts the folder dialog: run it in Chromium');
-  return app.bridge.syncFolderDialog;
-}
-
-async function chooseFolderForAll(app: WorkbenchSession, folder: string) {
-  const { page } = app;
-  await page.getByRole('tab', { name: 'Sync' }).click();
-  await page.getByRole('heading', { name: 'Sync folder' }).waitFor();
-  folderDialog(app).answerNext(folder);
-  await page.getByRole('button', { name: 'Use one folder for all engagements…' }).click();
-  await page.getByText(folder).waitFor();
-  await page.getByRole('status').filter({ hasText: 'Up to date' }).waitFor({ timeout: 20_000 });
-}
 
 describe('sync: two app profiles through one folder', () => {
   const sessions: WorkbenchSession[] = [];

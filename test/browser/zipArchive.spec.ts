@@ -5,8 +5,11 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
 import type { HarnessBridge } from './harness/harnessBridge';
+import { openRaisedIssue } from './harness/raisedIssue';
+import { tinyPdf } from './evidenceFixtures';
 
 const SAMPLE_TITLE = 'Database operations and publishing review';
+const ISSUE = 'Disk on the reporting server is filled';
 
 function dialogsOf(app: WorkbenchSession): HarnessBridge['dialogs'] {
   if (!app.bridge) throw new Error('these tests script the file dialogs: run them in Chromium');
@@ -34,6 +37,13 @@ describe('the engagement as one zip, in the app', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Load sample engagement' }).click();
     await page.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    // a file attached to an issue travels in the zip (written from the importing worker)
+    const pdf = tinyPdf('Volume data at 97 percent');
+    const issue = await openRaisedIssue(page, ISSUE);
+    await issue
+      .getByLabel('Files to attach')
+      .setInputFiles([{ name: 'capacity.pdf', mimeType: 'application/pdf', buffer: pdf }]);
+    await issue.getByRole('button', { name: 'Preview capacity.pdf' }).waitFor();
     await page.getByRole('tab', { name: 'Data' }).click();
     await page.getByRole('heading', { name: 'Engagement archive' }).waitFor();
     await app.screenshot('data-tab-zip');
@@ -76,5 +86,17 @@ describe('the engagement as one zip, in the app', () => {
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog.getByText(/Added “Northwind Learning/).waitFor();
     await other.screenshot('data-import-zip-done');
+    expect(Object.keys(entries).filter((n) => n.startsWith('attachments/'))).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await fresh
+      .getByRole('button', { name: new RegExp(SAMPLE_TITLE) })
+      .first()
+      .click();
+    await fresh.getByRole('heading', { name: SAMPLE_TITLE, level: 1 }).waitFor();
+    const imported = await openRaisedIssue(fresh, ISSUE);
+    await imported.getByRole('button', { name: 'Preview capacity.pdf' }).waitFor();
+    expect(await imported.getByText('The file has not arrived on this device yet.').count()).toBe(
+      0,
+    );
   });
 });

@@ -6,10 +6,16 @@ import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { WorkbenchIpcError } from '@shared/ipc/errors';
+import { MAX_ZIP_FILE_BYTES } from '@shared/archive/zipDirectory';
 import { realFileOps, syncDirectory, tempPathFor, type AtomicFileOps } from './atomicFile';
 
-/** Files bigger than this are refused (archives of 200 MB are supported). */
+/** Files bigger than this are refused (archives of 200 MB are supported)... */
 export const MAX_READ_BYTES = 512 * 1024 * 1024;
+/**
+ * ...except a zipped archive, which the renderer reads piece by piece into a worker that never
+ * holds it whole (its directory first, with `at`), up to its inflated limit plus headers.
+ */
+export const DEFAULT_READ_LIMITS = { file: MAX_READ_BYTES, zip: MAX_ZIP_FILE_BYTES };
 /** Default piece size of a read. */
 export const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
 /** Error code of a transfer that is unknown, finished or failed. */
@@ -35,11 +41,15 @@ interface WriteTransfer {
 export interface FileTransfers {
   /** Opens a file for reading; resolves to its token, name and size. */
   openRead(path: string): Promise<{ token: string; name: string; size: number }>;
-  /** The next piece of text; closes the transfer after the last one. */
+  /**
+   * The next piece of text; closes the transfer after the last one. With `at` (base64 only),
+   * the piece from there instead, leaving the next piece where it was (a zip's directory).
+   */
   read(
     token: string,
     maxBytes?: number,
     encoding?: 'utf8' | 'base64',
+    at?: number,
   ): Promise<{ text: string; bytesRead: number; size: number; done: boolean }>;
   /** Starts writing a file (into a temporary file next to it). */
   openWrite(path: string): Promise<{ token: string; name: string }>;
@@ -57,7 +67,12 @@ export interface FileTransfers {
 }
 
 /** Creates the transfer registry. */
-export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTransfers {
+export function createFileTransfers(
+  ops: AtomicFileOps = realFileOps,
+  limits: typeof DEFAULT_READ_LIMITS = DEFAULT_READ_LIMITS,
+): FileTransfers {
+  const maxReadBytes = (path: string): number =>
+    path.toLowerCase().endsWith('.zip') ? limits.zip : limits.file;
   const open_ = new Map<string, ReadTransfer | WriteTransfer>();
   const newToken = (): string => randomBytes(16).toString('hex');
   const unknown = (): WorkbenchIpcError =>
@@ -69,6 +84,28 @@ export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTrans
     open_.delete(token);
     await transfer.handle.close().catch(() => {});
     if (transfer.kind === 'write') await unlink(transfer.tempPath).catch(() => {});
+  }
+
+  /** A piece from `at`, base64, without moving the transfer on (a zip's directory). */
+  async function readAt(
+    transfer: ReadTransfer,
+    maxBytes: number,
+    encoding: 'utf8' | 'base64',
+    at: number,
+  ): Promise<{ text: string; bytesRead: number; size: number; done: boolean }> {
+    if (encoding !== 'base64' || at > transfer.size) {
+      throw new WorkbenchIpcError(FILE_ERROR, 'A piece from a position is read as base64 only.');
+    }
+    const length = Math.min(maxBytes, transfer.size - at);
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } =
+      length > 0 ? await transfer.handle.read(buffer, 0, length, at) : { bytesRead: 0 };
+    return {
+      text: buffer.subarray(0, bytesRead).toString('base64'),
+      bytesRead: transfer.position,
+      size: transfer.size,
+      done: false,
+    };
   }
 
   return {
@@ -83,11 +120,12 @@ export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTrans
       } catch {
         throw new WorkbenchIpcError(FILE_ERROR, `“${basename(path)}” cannot be read.`);
       }
-      if (size > MAX_READ_BYTES) {
+      const max = maxReadBytes(path);
+      if (size > max) {
         throw new WorkbenchIpcError(
           FILE_ERROR,
           `“${basename(path)}” is ${Math.round(size / 1048576)} MB: files up to ` +
-            `${MAX_READ_BYTES / 1048576} MB can be imported.`,
+            `${Math.round(max / 1048576)} MB can be imported.`,
         );
       }
       const handle = await open(path, 'r');
@@ -102,9 +140,10 @@ export function createFileTransfers(ops: AtomicFileOps = realFileOps): FileTrans
       return { token, name: basename(path), size };
     },
 
-    async read(token, maxBytes = DEFAULT_PIECE_BYTES, encoding = 'utf8') {
+    async read(token, maxBytes = DEFAULT_PIECE_BYTES, encoding = 'utf8', at) {
       const transfer = open_.get(token);
       if (!transfer || transfer.kind !== 'read') throw unknown();
+      if (at !== undefined) return readAt(transfer, maxBytes, encoding, at);
       try {
         const length = Math.max(0, Math.min(maxBytes, transfer.size - transfer.position));
         const buffer = Buffer.alloc(length);

@@ -36,7 +36,8 @@ export function createFileHandlers(
       if (path === null) return { canceled: true as const };
       return { canceled: false as const, ...(await transfers.openRead(path)) };
     },
-    'file.read': ({ token, maxBytes, encoding }) => transfers.read(token, maxBytes, encoding),
+    'file.read': ({ token, maxBytes, encoding, at }) =>
+      transfers.read(token, maxBytes, encoding, at),
     'file.saveDialog': async ({ purpose, title, defaultName }) => {
       const path = deps.showSaveDialog
         ? await deps.showSaveDialog({ title, defaultName, filters: FILE_FILTERS[purpose] })

@@ -73,10 +73,15 @@ function isUpgrade(current: Uint8Array, next: Uint8Array): boolean {
   );
 }
 
-/** Checks a removal: only this device's own segments and snapshots (compaction). */
+/**
+ * Checks a removal: only this device's own segments and snapshots (compaction), and its own
+ * blob files (an unsealed copy from before the folder was encrypted; the renderer may already
+ * overwrite them, so removing one gives it no more power over the folder).
+ */
 export function checkSyncRemove(path: string, deviceId: string): void {
+  if (isOwnBlobPath(path, deviceId)) return;
   const name = path.slice(`devices/${deviceId}/`.length);
   if (!isOwnSyncFile(path, deviceId) || !(name.startsWith('seg-') || name.startsWith('snap-'))) {
-    refuse(path, 'only this device’s own segments and snapshots may be removed');
+    refuse(path, 'only this device’s own segments, snapshots and blob files may be removed');
   }
 }

@@ -7,6 +7,7 @@ export { ArchiveImportError, isQuotaError, QUOTA_MESSAGE } from './errors';
 export type { ArchiveImportErrorKind } from './errors';
 export {
   checkArchiveZip,
+  checkZipContent,
   exportEngagementZip,
   importArchiveZip,
   writeCheckedZip,

@@ -83,33 +83,50 @@ export interface ZipImportResult extends ArchiveImportResult {
 export interface CheckedZip {
   /** The records, checked as a `.engagement.json` is. */
   parsed: ParsedArchive;
-  /** The files by SHA-256, each checked against its name. */
-  files: Map<string, Uint8Array>;
+  /** The files by SHA-256, each checked against its name (Blobs: a large file need not stay in memory). */
+  files: Map<string, Blob>;
   /** The SHA-256s the attachment records name, with their sizes. */
   named: Map<string, number>;
 }
 
 /**
- * Reads and checks a zipped archive without writing anything: the zip within its limits and
- * every file against its name, the records as a `.engagement.json` is, every file against the
- * size its record names. Throws ArchiveError.
+ * Checks what a zip held, once its entries are read (each file already against its name): the
+ * records as a `.engagement.json` is, every file against the size its record names. Throws
+ * ArchiveError.
  */
-export async function checkArchiveZip(bytes: Uint8Array, fileName: string): Promise<CheckedZip> {
-  const zip = await readArchiveZip(bytes, fileName);
-  const parsed = await parseArchiveText(zip.text, fileName);
+export async function checkZipContent(
+  text: string,
+  files: Map<string, Blob>,
+  fileName: string,
+  onProgress?: Parameters<typeof parseArchiveText>[2],
+): Promise<CheckedZip> {
+  const parsed = await parseArchiveText(text, fileName, onProgress);
   const named = referencedFiles(parsed.content.records.attachment);
-  for (const [sha256, data] of zip.attachments) {
+  for (const [sha256, data] of files) {
     const size = named.get(sha256);
-    if (size !== undefined && size !== data.byteLength) {
+    if (size !== undefined && size !== data.size) {
       throw new ArchiveError(fileName, 'checksum', [
         {
           where: `attachments/${sha256.slice(0, 16)}…`,
-          message: `holds ${data.byteLength} bytes where its record says ${size}`,
+          message: `holds ${data.size} bytes where its record says ${size}`,
         },
       ]);
     }
   }
-  return { parsed, files: zip.attachments, named };
+  return { parsed, files, named };
+}
+
+/**
+ * Reads and checks a zipped archive held whole, without writing anything (see readArchiveZip
+ * and checkZipContent). Throws ArchiveError.
+ */
+export async function checkArchiveZip(bytes: Uint8Array, fileName: string): Promise<CheckedZip> {
+  const zip = await readArchiveZip(bytes, fileName);
+  const files = new Map<string, Blob>();
+  for (const [sha256, data] of zip.attachments) {
+    files.set(sha256, new Blob([data as Uint8Array<ArrayBuffer>]));
+  }
+  return checkZipContent(zip.text, files, fileName);
 }
 
 /**
@@ -132,8 +149,7 @@ export async function writeCheckedZip(
         if (!data) continue;
         stored += 1;
         if ((await db.attachmentBlobs.where('sha256').equals(sha256).count()) > 0) continue;
-        const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
-        await db.attachmentBlobs.add({ sha256, size, bytes: blob });
+        await db.attachmentBlobs.add({ sha256, size, bytes: data });
       }
       return {
         ...result,

@@ -21,6 +21,7 @@ import type { EngineCtx } from './context';
 import { deviceLabel } from './peerFiles';
 import { runBounded } from './blobPool';
 import { checkOwnBlobs, type OwnBlobTimes } from './ownBlobs';
+import { removePlainOwnBlobs } from './plainBlobs';
 import type { AttachmentTransfer, SyncProgress, SyncReport } from './types';
 
 /** Bytes moved per direction in one round unless tuned [512 MiB]: the rest, next round. */
@@ -108,6 +109,7 @@ async function blobStep(
   };
   if (due || run.waiting > 0) {
     const own = pass.listings.get(ctx.me) ?? new Map<string, FolderEntry>();
+    if (sealed) await removePlainOwnBlobs(ctx, own, run.refs);
     const times = await checkOwnBlobs(ctx, own, (n) => blobPath(ctx.me, n), report.warnings);
     await publishBlobs(pass, run.refs, times);
     await times.save();

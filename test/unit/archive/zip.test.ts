@@ -9,6 +9,7 @@ import {
 } from '../../../renderer/db/archive';
 import { readAttachmentBytes } from '../../../renderer/db/attachmentBlobs';
 import { engagementInput, openTestStore, OTHER_DEVICE_ID } from '../db/helpers';
+import { declareSize } from './largeZip';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 const AT = '2026-11-26T15:00:00.000Z';
@@ -173,15 +174,11 @@ describe('the engagement as one zip', () => {
     expect(one.kind).toBe('too-large');
     expect(one.message).toMatch(/inflates to more than 1,000,000 bytes/);
 
-    // the declared sizes lie (patched to 10 bytes): the bound holds all the same
-    const lying = new Uint8Array(bomb);
-    const view = new DataView(lying.buffer);
-    for (let i = 0; i + 4 <= lying.length; i += 1) {
-      const sig = view.getUint32(i, true);
-      if (sig === 0x04034b50) view.setUint32(i + 22, 10, true);
-      if (sig === 0x02014b50) view.setUint32(i + 24, 10, true);
-    }
-    expect((await refusal(readArchiveZip(lying, 'bomb.zip', small))).kind).toBe('too-large');
+    // the bomb's declared sizes lie (patched to 10 bytes): it is stopped at its declared size
+    const lying = declareSize(bomb, name, 10);
+    const lie = await refusal(readArchiveZip(lying, 'bomb.zip', small));
+    expect(lie.kind).toBe('too-large');
+    expect(lie.message).toMatch(/inflates past the 10 bytes the zip's directory declares/);
 
     const many: Record<string, Uint8Array> = { 'engagement.json': text };
     for (let i = 0; i < 30; i += 1) {

@@ -44,4 +44,21 @@ describe('binary file transfers (a zipped archive)', () => {
     expect(new Uint8Array(await readFile(target))).toEqual(bytes);
     expect(transfers.openCount).toBe(0);
   });
+
+  it('reads a piece at a position (a zip’s directory) without moving the transfer on', async () => {
+    const bytes = new Uint8Array(5000).map((_, i) => (i * 31 + 3) % 256);
+    const source = join(dir, 'in.engagement.zip');
+    await writeFile(source, bytes);
+    const transfers = createFileTransfers();
+    const { token } = await transfers.openRead(source);
+    const tail = await transfers.read(token, 2048, 'base64', 4000);
+    expect(new Uint8Array(Buffer.from(tail.text, 'base64'))).toEqual(bytes.subarray(4000));
+    expect(tail).toMatchObject({ bytesRead: 0, size: 5000, done: false });
+    await expect(transfers.read(token, 2048, 'utf8', 0)).rejects.toThrow(/base64 only/);
+    await expect(transfers.read(token, 2048, 'base64', 5001)).rejects.toThrow(/base64 only/);
+    const first = await transfers.read(token, 4096, 'base64');
+    expect(new Uint8Array(Buffer.from(first.text, 'base64'))).toEqual(bytes.subarray(0, 4096));
+    await transfers.close(token);
+    expect(transfers.openCount).toBe(0);
+  });
 });

@@ -281,4 +281,30 @@ describe('attachment bytes through the sync folder', () => {
     expect(await b.db.attachmentBlobs.count()).toBe(0);
     void att2;
   });
+  it('turning encryption on after publishing removes the unsealed copies and writes them sealed', async () => {
+    const { root, a, b } = await twoDevices();
+    const content = fileBytes(20_000, 17);
+    const att = await attachOn(a, content);
+    await a.sync();
+    const dir = join(root, blobDir(a.engine.deviceId()));
+    expect(await readdir(dir)).toEqual([att.sha256]); // published plain, under its hash
+    expect((await a.engine.enableEncryption('correct horse battery staple')).status).toBe('ok');
+    const names = await readdir(dir);
+    expect(names).toHaveLength(1);
+    expect(names[0]).not.toBe(att.sha256);
+    const sealed = await readFile(join(dir, names[0]!));
+    expect(sealed.subarray(0, 4).toString('latin1')).toBe('EWS1');
+    // no file anywhere in the folder holds the plaintext any more
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const bytes = await readFile(join(entry.parentPath, entry.name));
+      expect(bytes.includes(Buffer.from(content.subarray(5000, 5064)))).toBe(false);
+    }
+    b.engine.setPassphrase('correct horse battery staple');
+    expect((await b.sync()).attachments).toMatchObject({ fetched: 1, refused: 0, waiting: 0 });
+    expect(await bytesOn(b, att.sha256)).toEqual(content);
+    // a later round keeps the sealed copy and removes nothing more
+    await a.sync();
+    expect(await readdir(dir)).toEqual(names);
+  });
 });

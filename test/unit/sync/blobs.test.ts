@@ -102,7 +102,7 @@ describe("main's folder channel and blob files", () => {
     throw new Error('expected a failure');
   };
 
-  it('writes this device’s blob files only, and never another device’s', async () => {
+  it('writes and removes this device’s blob files only, never another device’s', async () => {
     const { handlers, deviceId } = await setup();
     const fs = handlers['sync.fs'];
     const data = Buffer.from('bytes').toString('base64');
@@ -118,9 +118,14 @@ describe("main's folder channel and blob files", () => {
     ]) {
       expect(await code(fs({ op: 'write', engagementId: E1, path, data }))).toBe('SYNC_OUTSIDE');
     }
-    expect(await code(fs({ op: 'remove', engagementId: E1, path: blobPath(deviceId, HASH) }))).toBe(
-      'SYNC_OUTSIDE',
-    );
+    // its own blob file may be removed (an unsealed copy once the folder is encrypted)
+    await fs({ op: 'remove', engagementId: E1, path: blobPath(deviceId, HASH) });
+    expect(await fs({ op: 'read', engagementId: E1, path: blobPath(deviceId, HASH) })).toEqual({
+      data: null,
+    });
+    for (const path of [blobPath(OTHER, HASH), `devices/${deviceId}/blobs/notahash`]) {
+      expect(await code(fs({ op: 'remove', engagementId: E1, path }))).toBe('SYNC_OUTSIDE');
+    }
   });
 
   it('reads a file as large as an attachment under blobs/ only', async () => {

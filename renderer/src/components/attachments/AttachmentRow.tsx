@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { bytesToBase64 } from '@shared/encoding/base64';
 import { displayFileName, fileNameWasCleaned } from '@shared/attachments/fileName';
 import { previewKind } from '@shared/attachments/searchText';
@@ -19,19 +20,16 @@ import { PreviewDialog } from './PreviewDialog';
 export function AttachmentRow({ attachment }: { attachment: Attachment }) {
   const { db, store, client } = useWorkbench();
   const pushToast = useUiStore((s) => s.pushToast);
-  const [blob, setBlob] = useState<Blob | null | undefined>(undefined);
+  // Live: bytes that arrive by sync (or a restore) after the row is shown replace the
+  // "not arrived" note without reopening the record.
+  const blob = useLiveQuery(
+    async () => (await readAttachmentBytes(db, attachment.sha256)) ?? null,
+    [db, attachment.sha256],
+  );
   const [dialog, setDialog] = useState<'preview' | 'open' | null>(null);
   const name = displayFileName(attachment.fileName);
   const kind = previewKind(attachment.fileName, attachment.mediaType);
   const deleted = attachment.deletedAt !== null;
-
-  useEffect(() => {
-    let live = true;
-    void readAttachmentBytes(db, attachment.sha256).then((b) => live && setBlob(b ?? null));
-    return () => {
-      live = false;
-    };
-  }, [db, attachment.sha256]);
 
   // A check pending because the laptop was offline runs again at the next chance.
   useEffect(() => {
@@ -80,9 +78,9 @@ export function AttachmentRow({ attachment }: { attachment: Attachment }) {
           <span className="attachment-note">The file has not arrived on this device yet.</span>
         ) : null}
       </div>
-      {deleted || !blob ? null : (
+      {deleted ? null : (
         <div className="attachment-actions">
-          {kind ? (
+          {!blob ? null : kind ? (
             <button
               type="button"
               className="button"
@@ -101,6 +99,7 @@ export function AttachmentRow({ attachment }: { attachment: Attachment }) {
               Open…
             </button>
           )}
+          {/* a record can be deleted before its bytes arrive: it is a record like any other */}
           <DeleteButton entity="attachment" id={attachment.id} noun="Attachment" label={name} />
         </div>
       )}

@@ -2,17 +2,25 @@
 // then JSON parse, schema checks and the checksum run here, reporting progress. The checked
 // archive stays here and is written from here into IndexedDB (one transaction) when the user
 // confirms: its records never cross to the window, which stays responsive even for 200 MB.
+// A zipped archive comes the same way, as bytes: its directory first, then its entries as they
+// arrive (zipWorker.ts); its files are kept as Blobs until written.
 import {
   ArchiveError,
   parseArchiveText,
   serializeArchive,
   type ParsedArchive,
 } from '@shared/archive';
-import { ArchiveImportError, importArchive } from '../../../db/archive';
+import {
+  ArchiveImportError,
+  importArchive,
+  writeCheckedZip,
+  type CheckedZip,
+} from '../../../db/archive';
 import { openWorkbenchDb } from '../../../db/open';
 import { createStore } from '../../../db/repositories/store';
 import type { WorkerRequest, WorkerResponse, WriteTarget } from './archiveWorkerProtocol';
 import type { ImportArchiveOptions } from '../../../db/archive';
+import { createZipIntake, type ZipIntake } from './zipIntake';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -22,6 +30,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 let pieces: string[] = [];
 let checked: ParsedArchive | null = null;
+let checkedZip: CheckedZip | null = null;
+let zip: ZipIntake | null = null;
 
 function errorResponse(error: unknown): WorkerResponse {
   if (error instanceof ArchiveError) {
@@ -42,7 +52,8 @@ function errorResponse(error: unknown): WorkerResponse {
 /** Writes the checked archive through a store on this worker's own connection. */
 async function write(target: WriteTarget, options: ImportArchiveOptions) {
   const archive = checked;
-  if (!archive) throw new Error('no checked archive to write');
+  const zipped = checkedZip;
+  if (!archive && !zipped) throw new Error('no checked archive to write');
   const opened = await openWorkbenchDb({ name: target.dbName });
   if (!opened.ok) {
     throw new Error(
@@ -51,15 +62,52 @@ async function write(target: WriteTarget, options: ImportArchiveOptions) {
   }
   try {
     const store = createStore({ db: opened.db, deviceId: target.deviceId });
-    return await importArchive(store, archive, options);
+    return zipped
+      ? await writeCheckedZip(store, zipped, options)
+      : await importArchive(store, archive as ParsedArchive, options);
   } finally {
     opened.db.close();
   }
 }
 
+/** Answers a zip message: `ack`, the checked header at the end, or the error (then drops it). */
+function answerZip(step: Promise<CheckedZip | null>): void {
+  step.then(
+    (done) => {
+      if (!done) return scope.postMessage({ type: 'ack' });
+      checkedZip = done;
+      zip = null;
+      const { content: _content, ...header } = done.parsed;
+      scope.postMessage({ type: 'checked', header });
+    },
+    (error: unknown) => {
+      zip = null;
+      scope.postMessage(errorResponse(error));
+    },
+  );
+}
+
 scope.onmessage = (event) => {
   const message = event.data;
   switch (message.type) {
+    case 'zip-start':
+      answerZip(
+        (async () => {
+          zip = createZipIntake(message, (stage, fraction) =>
+            scope.postMessage({ type: 'progress', stage, fraction }),
+          );
+          return null;
+        })(),
+      );
+      return;
+    case 'zip-piece':
+      answerZip(
+        zip ? zip.push(message.data).then(() => null) : Promise.reject(new Error('no zip')),
+      );
+      return;
+    case 'zip-end':
+      answerZip(zip ? zip.end() : Promise.reject(new Error('no zip')));
+      return;
     case 'piece':
       pieces.push(message.text);
       return;
@@ -73,6 +121,7 @@ scope.onmessage = (event) => {
       write(message.target, message.options).then(
         (result) => {
           checked = null;
+          checkedZip = null;
           scope.postMessage({ type: 'written', result });
         },
         (error: unknown) => scope.postMessage(errorResponse(error)),

@@ -1,5 +1,6 @@
 import {
   ArchiveError,
+  ZIP_TAIL_BYTES,
   parseArchiveText,
   serializeArchive,
   type ArchiveContent,
@@ -71,10 +72,10 @@ function checkedHere(parsed: ParsedArchive): CheckedArchive {
 }
 
 /**
- * A zipped archive (records and attachment bytes): read as bytes, checked on this thread (the
- * zip's limits bound the work), and written with its files in one transaction.
+ * A zipped archive where there are no workers (tests under Node): read whole and checked on
+ * this thread, then written with its files in one transaction.
  */
-async function readZipArchive(
+async function readZipHere(
   client: WorkbenchClient,
   file: { token: string; name: string },
   onProgress: (progress: ReadProgress) => void,
@@ -99,6 +100,58 @@ async function readZipArchive(
   };
 }
 
+/**
+ * Sends a zipped archive to the worker: its directory (the file's last bytes) first, then its
+ * bytes from the start, one piece in flight at a time (the worker acknowledges each), so
+ * neither thread ever holds the zip whole and the window only moves base64 text along.
+ */
+export async function sendZip(
+  client: WorkbenchClient,
+  file: { token: string; name: string },
+  post: (message: WorkerRequest) => void,
+  next: () => Promise<WorkerResponse>,
+  onProgress: (progress: ReadProgress) => void,
+): Promise<WorkerResponse> {
+  const send = async (message: WorkerRequest) => {
+    const reply = next(); // waiting before the message goes: the answer cannot be missed
+    post(message);
+    const answer = await reply;
+    if (answer.type === 'error') throw workerError(answer);
+    if (answer.type !== 'ack') throw new Error('the archive reader gave no answer');
+  };
+  const { size } = await client.call('file.read', {
+    token: file.token,
+    encoding: 'base64',
+    maxBytes: 1024,
+    at: 0,
+  });
+  const tailAt = Math.max(0, size - ZIP_TAIL_BYTES);
+  const tail = await client.call('file.read', {
+    token: file.token,
+    encoding: 'base64',
+    maxBytes: ZIP_TAIL_BYTES,
+    at: tailAt,
+  });
+  await send({ type: 'zip-start', fileName: file.name, size, tail: tail.text, tailAt });
+  for (;;) {
+    const piece = await client.call('file.read', {
+      token: file.token,
+      encoding: 'base64',
+      maxBytes: ZIP_PIECE_BYTES,
+    });
+    await send({ type: 'zip-piece', data: piece.text });
+    onProgress({ stage: 'reading', fraction: piece.size === 0 ? 1 : piece.bytesRead / piece.size });
+    if (piece.done) break;
+  }
+  mark(IMPORT_MARKS.fileRead);
+  const checked = next();
+  post({ type: 'zip-end' });
+  return checked;
+}
+
+/** Bytes of a zip read per piece (a multiple of 3, so each piece's base64 stands alone). */
+const ZIP_PIECE_BYTES = 6 * 1024 * 1024;
+
 /** The window's side of a worker's answer to a write, as the error the caller expects. */
 function workerError(message: Extract<WorkerResponse, { type: 'error' }>): Error {
   if (message.kind && message.fileName && message.problems) {
@@ -122,7 +175,8 @@ export async function readArchive(
   onProgress: (progress: ReadProgress) => void,
 ): Promise<CheckedArchive> {
   mark(IMPORT_MARKS.start);
-  if (file.name.toLowerCase().endsWith('.zip')) return readZipArchive(client, file, onProgress);
+  const zipped = file.name.toLowerCase().endsWith('.zip');
+  if (zipped && typeof Worker === 'undefined') return readZipHere(client, file, onProgress);
   if (typeof Worker === 'undefined') {
     const parts: string[] = [];
     await readPieces(
@@ -161,15 +215,23 @@ export async function readArchive(
     const answer = next();
     // Awaited below; a worker failure during the read must not count as unhandled meanwhile.
     answer.catch(() => undefined);
-    await readPieces(
-      client,
-      file.token,
-      (text) => post({ type: 'piece', text }),
-      (done, total) => onProgress({ stage: 'reading', fraction: total === 0 ? 1 : done / total }),
-    );
-    mark(IMPORT_MARKS.fileRead);
-    post({ type: 'end', fileName: file.name });
-    const message = await answer;
+    let message: WorkerResponse;
+    if (zipped) {
+      message = await sendZip(client, file, post, next, onProgress).catch(async (error) => {
+        await client.call('file.close', { token: file.token }).catch(() => undefined);
+        throw error;
+      });
+    } else {
+      await readPieces(
+        client,
+        file.token,
+        (text) => post({ type: 'piece', text }),
+        (done, total) => onProgress({ stage: 'reading', fraction: total === 0 ? 1 : done / total }),
+      );
+      mark(IMPORT_MARKS.fileRead);
+      post({ type: 'end', fileName: file.name });
+      message = await answer;
+    }
     if (message.type === 'error') throw workerError(message);
     if (message.type !== 'checked') throw new Error('the archive reader gave no answer');
     mark(IMPORT_MARKS.checked);

@@ -32,12 +32,21 @@ export interface WriteTarget {
 export type WorkerRequest =
   | { type: 'piece'; text: string }
   | { type: 'end'; fileName: string }
+  /**
+   * A zipped archive: its size and last bytes (its directory, base64) first; then its bytes
+   * from the start, a piece (base64) at a time, each answered by `ack` before the next is sent,
+   * so the worker never holds more than one; then the end.
+   */
+  | { type: 'zip-start'; fileName: string; size: number; tail: string; tailAt: number }
+  | { type: 'zip-piece'; data: string }
+  | { type: 'zip-end' }
   | { type: 'write'; target: WriteTarget; options: ImportArchiveOptions }
   | { type: 'serialize'; content: ArchiveContent; options: ArchiveWriteOptions };
 
 /** Worker → window: progress, the checked archive's header, what a write did, or why it failed. */
 export type WorkerResponse =
   | { type: 'progress'; stage: ArchiveParseStage; fraction: number }
+  | { type: 'ack' }
   | { type: 'checked'; header: ArchiveHeader }
   | { type: 'written'; result: ArchiveImportResult }
   | { type: 'serialized'; archive: SerializedArchive }
