@@ -1,13 +1,36 @@
 import type { WorkbenchDB } from './database';
 
-/** The bytes of one attached file, keyed by their SHA-256 (migration 011). */
+/**
+ * What this device holds of one attached file, keyed by its SHA-256 (migration 011). The bytes
+ * are either in the row (`bytes`: files that arrived by sync, archive or backup, whose SHA-256 was
+ * known before they were stored) or in `attachmentData` under `dataId` (files attached here:
+ * stored while they were hashed; migration 012). Exactly one of the two is set.
+ */
 export interface AttachmentBlob {
   /** Lower-case hex SHA-256 of the bytes: the key. */
   sha256: string;
   /** Size in bytes. */
   size: number;
   /** The bytes, unaltered. */
+  bytes?: Blob;
+  /** The `attachmentData` row holding the bytes. */
+  dataId?: string;
+}
+
+/** Bytes stored under an opaque id before their SHA-256 was known (migration 012). */
+export interface AttachmentData {
+  id: string;
+  /** The bytes, unaltered. */
   bytes: Blob;
+  /** When they were stored (ISO 8601): staged bytes no row names are swept after a while. */
+  stagedAt: string;
+}
+
+/** The bytes a row holds or names, or undefined when the named bytes are gone. */
+async function bytesOfRow(db: WorkbenchDB, row: AttachmentBlob): Promise<Blob | undefined> {
+  if (row.bytes) return row.bytes;
+  if (row.dataId === undefined) return undefined;
+  return (await db.attachmentData.get(row.dataId))?.bytes;
 }
 
 /** The stored bytes of an attachment, or undefined when they have not arrived on this device. */
@@ -16,5 +39,29 @@ export async function readAttachmentBytes(
   sha256: string,
 ): Promise<Blob | undefined> {
   const row = await db.attachmentBlobs.get(sha256);
-  return row?.bytes;
+  return row ? bytesOfRow(db, row) : undefined;
+}
+
+/** Like readAttachmentBytes, read into memory (sync, backups and archives send them on). */
+export async function readAttachmentArray(
+  db: WorkbenchDB,
+  sha256: string,
+): Promise<Uint8Array | undefined> {
+  const blob = await readAttachmentBytes(db, sha256);
+  return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+}
+
+/**
+ * Stores bytes whose SHA-256 the caller has checked (sync, archive, backup), unless this device
+ * already holds that SHA-256. Run it inside a transaction that includes `attachmentBlobs`.
+ */
+export async function storeCheckedBytes(
+  db: WorkbenchDB,
+  sha256: string,
+  size: number,
+  bytes: Blob,
+): Promise<boolean> {
+  if ((await db.attachmentBlobs.where('sha256').equals(sha256).count()) > 0) return false;
+  await db.attachmentBlobs.add({ sha256, size, bytes });
+  return true;
 }

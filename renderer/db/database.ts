@@ -2,7 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { ChangeRecord } from '@shared/model/change';
 import type { MemoDraftRecord } from '@shared/model/memoDraft';
 import type { ChangePack } from './changeLog/packs';
-import type { AttachmentBlob } from './attachmentBlobs';
+import type { AttachmentBlob, AttachmentData } from './attachmentBlobs';
 import { entityTables, type EntityName, type EntityRecord } from '@shared/model/registry';
 import { applyMigrations } from './migrations';
 
@@ -58,6 +58,8 @@ export class WorkbenchDB extends Dexie {
   declare attachments: EntityTableOf<'attachment'>;
   /** The bytes of attachments, one row per SHA-256 (see shared/attachments/DESIGN.md). */
   declare attachmentBlobs: EntityTable<AttachmentBlob, 'sha256'>;
+  /** Bytes stored while they were hashed, named by an `attachmentBlobs` row (migration 012). */
+  declare attachmentData: EntityTable<AttachmentData, 'id'>;
   /** Memo drafts of this device (autosaved; see repositories/memoDrafts.ts). Not synced. */
   declare memoDrafts: EntityTable<MemoDraftRecord, 'id'>;
   /** The change log: one entry per write, appended in the write's transaction. */

@@ -58,3 +58,15 @@ export class DeletedRecordError extends Error {
     super(`${entity} ${id} is deleted; restore it before changing it`);
   }
 }
+
+/** True for IndexedDB's "disk full" error, however Dexie wrapped it. */
+export function isQuotaError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    const name = (current as { name?: unknown }).name;
+    if (name === 'QuotaExceededError') return true;
+    const inner = (current as { inner?: unknown; cause?: unknown }).inner;
+    current = inner ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

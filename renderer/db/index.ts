@@ -11,6 +11,7 @@ export type { Migration } from './migrations';
 export { DeletedRecordError, RecordNotFoundError, ValidationError } from './errors';
 export type { FieldIssue, ValidatedKind } from './errors';
 export { createStore } from './repositories/store';
+export { sweepStagedBytes } from './repositories/stagedBytes';
 export type { StoreOptions, WorkbenchStore } from './repositories/store';
 export { createRepository } from './repositories/core';
 export { createMemoDraftRepository, validateMemoDraft } from './repositories/memoDrafts';

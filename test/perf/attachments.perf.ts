@@ -126,13 +126,23 @@ describe('attachment benchmark in Chromium', () => {
         unit: 'ms',
       },
       {
-        name: 'best ratio with hash and store one after the other: raw / (hash + put floors)',
-        value: t.rawDigestMs / (t.floorHashMs + t.floorPutMs),
+        name: 'of which: hashing and staging the bytes at the same time (prepare)',
+        value: t.prepareMs,
+        unit: 'ms',
+      },
+      {
+        name: 'floor: the worker digesting and a bare put storing the same File at once',
+        value: t.floorBothMs,
+        unit: 'ms',
+      },
+      {
+        name: 'best ratio any store could reach: raw / (bare put alone)',
+        value: t.rawDigestMs / t.floorPutMs,
         unit: 'ratio',
       },
       {
-        name: 'best ratio even if storing overlapped hashing fully: raw / hash floor',
-        value: t.rawDigestMs / t.floorHashMs,
+        name: 'best ratio this machine allows: raw / (both floors at once)',
+        value: t.rawDigestMs / t.floorBothMs,
         unit: 'ratio',
       },
       {

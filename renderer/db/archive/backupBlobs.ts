@@ -1,6 +1,7 @@
 import type { WorkbenchClient } from '@shared/ipc/client';
 import { base64ToBytes, bytesToBase64 } from '@shared/encoding/base64';
 import { sha256Hex } from '@shared/canonical/sha256';
+import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
 import type { WorkbenchDB } from '../database';
 
 /** The distinct SHA-256s of an engagement's attachments whose bytes this device holds. */
@@ -33,9 +34,9 @@ export async function backUpAttachmentBytes(
   });
   let sent = 0;
   for (const sha256 of missing) {
-    const row = await db.attachmentBlobs.get(sha256);
-    if (!row) continue;
-    const data = bytesToBase64(new Uint8Array(await row.bytes.arrayBuffer()));
+    const bytes = await readAttachmentArray(db, sha256);
+    if (!bytes) continue;
+    const data = bytesToBase64(bytes);
     await client.call('backup.blob', { op: 'put', sha256, data });
     sent += 1;
   }
@@ -72,11 +73,8 @@ export async function restoreAttachmentBytes(
       refused.push(sha256);
       continue;
     }
-    await db.attachmentBlobs.put({
-      sha256,
-      size,
-      bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]),
-    });
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    await db.transaction('rw', db.attachmentBlobs, () => storeCheckedBytes(db, sha256, size, blob));
     stored += 1;
   }
   return { stored, refused };

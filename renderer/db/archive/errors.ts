@@ -1,3 +1,5 @@
+export { isQuotaError } from '../errors';
+
 /** Why writing an archive into the database was refused. Nothing was written in every case. */
 export type ArchiveImportErrorKind =
   'quota' | 'exists' | 'id-clash' | 'missing-engagement' | 'frozen-memo';
@@ -12,18 +14,6 @@ export class ArchiveImportError extends Error {
   ) {
     super(message);
   }
-}
-
-/** True for IndexedDB's "disk full" error, however Dexie wrapped it. */
-export function isQuotaError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
-    const name = (current as { name?: unknown }).name;
-    if (name === 'QuotaExceededError') return true;
-    const inner = (current as { inner?: unknown; cause?: unknown }).inner;
-    current = inner ?? (current as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /** The message shown when the disk (or the browser's storage quota) is full. */

@@ -9,6 +9,7 @@ import {
   type ParsedArchive,
 } from '@shared/archive';
 import type { WorkbenchStore } from '../repositories/store';
+import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
 import type { WorkbenchDB } from '../database';
 import { exportEngagementArchive, type ExportArchiveOptions } from './exportArchive';
 import {
@@ -56,8 +57,8 @@ export async function exportEngagementZip(
   const files = new Map<string, Uint8Array>();
   const missing: string[] = [];
   for (const sha256 of referencedFiles(records).keys()) {
-    const row = await db.attachmentBlobs.get(sha256);
-    if (row) files.set(sha256, new Uint8Array(await row.bytes.arrayBuffer()));
+    const bytes = await readAttachmentArray(db, sha256);
+    if (bytes) files.set(sha256, bytes);
     else missing.push(sha256);
   }
   return {
@@ -148,8 +149,7 @@ export async function writeCheckedZip(
         const data = files.get(sha256);
         if (!data) continue;
         stored += 1;
-        if ((await db.attachmentBlobs.where('sha256').equals(sha256).count()) > 0) continue;
-        await db.attachmentBlobs.add({ sha256, size, bytes: data });
+        await storeCheckedBytes(db, sha256, size, data);
       }
       return {
         ...result,

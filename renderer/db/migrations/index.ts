@@ -8,6 +8,7 @@ import { migration007 } from './007-change-log-index-diet';
 import { migration008 } from './008-change-packs';
 import { migration009 } from './009-paper-trail';
 import { migration011 } from './011-attachments';
+import { migration012 } from './012-staged-bytes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration011,
+  migration012,
 ];
 
 /** The schema version this build of the app writes (the last migration's version). */

@@ -4,12 +4,17 @@ import {
   type AttachmentTarget,
   type EmailFacts,
 } from '@shared/model/attachment';
+import Dexie from 'dexie';
 import { sizeProblem } from '@shared/attachments/limits';
 import { sha256Hex } from '@shared/canonical/sha256';
 import { entityTables } from '@shared/model/registry';
-import { DeletedRecordError, RecordNotFoundError, ValidationError } from '../errors';
+import { DeletedRecordError, isQuotaError, RecordNotFoundError, ValidationError } from '../errors';
+import type { WorkbenchDB } from '../database';
 import type { WriteContext } from './context';
+import { AttachmentStorageFullError, discardStagedBytes, stageBytes } from './stagedBytes';
 import type { Repository } from './types';
+
+export { AttachmentStorageFullError } from './stagedBytes';
 
 /** A file to attach: the bytes and what is known about them. */
 export interface AttachFileInput {
@@ -32,23 +37,15 @@ export interface AttachFileInput {
   supersedes?: string | null;
 }
 
-/** The device's storage is full: nothing of the attachment was stored. */
-export class AttachmentStorageFullError extends Error {
-  override readonly name = 'AttachmentStorageFullError';
-  constructor() {
-    super(
-      'There is not enough disk space to store this file. Nothing was attached: free some space and try again.',
-    );
-  }
-}
-
-/** Bytes hashed by the repository ahead of a wider transaction (see prepare()). */
+/** Bytes hashed and staged by the repository ahead of a wider transaction (see prepare()). */
 export interface PreparedFile {
   /** Size in bytes. */
   readonly size: number;
   readonly sha256: string;
-  /** The bytes as the Blob that is stored (the File itself when a File was given). */
+  /** The bytes as the Blob that was stored (the File itself when a File was given). */
   readonly blob: Blob;
+  /** Where the bytes were staged while they were hashed (stagedBytes.ts). */
+  readonly dataId: string;
 }
 
 /** Prepared files this module hashed itself: attachPrepared() accepts no other. */
@@ -57,31 +54,25 @@ const genuine = new WeakSet<PreparedFile>();
 /** The attachment writer: the generic one guarded, plus attach(). */
 export interface AttachmentRepository extends Repository<'attachment'> {
   /**
-   * Checks the size and hashes the bytes, outside any transaction (a digest inside an IndexedDB
-   * transaction would let it commit early). Throws ValidationError for the size.
+   * Checks the size, then hashes the bytes and stores them under a staging id at the same time,
+   * outside any transaction (a digest inside an IndexedDB transaction would let it commit early).
+   * Throws ValidationError for the size, AttachmentStorageFullError.
    */
   prepare(bytes: Uint8Array | Blob): Promise<PreparedFile>;
+  /** Deletes a prepared file's staged bytes when it will not be attached (best effort). */
+  discard(file: PreparedFile): Promise<void>;
   /**
    * Like attach(), for bytes prepared with prepare(): joins a wider transaction
    * (store.atomically) so an email's acknowledgement and its original are stored together.
    */
   attachPrepared(file: PreparedFile, input: Omit<AttachFileInput, 'bytes'>): Promise<Attachment>;
   /**
-   * Hashes the bytes and stores them (once per SHA-256) together with the attachment record and
-   * its change, in ONE transaction: on any failure (a full disk included) nothing is stored.
+   * prepare() then attachPrepared(): the record, its change and the row that makes the bytes
+   * this SHA-256's (once per SHA-256) are ONE transaction; on any failure (a full disk included)
+   * no record is stored and the staged bytes are deleted.
    * Throws ValidationError (size, target), AttachmentStorageFullError.
    */
   attach(input: AttachFileInput): Promise<Attachment>;
-}
-
-/** Whether an error (or the error Dexie wrapped) is the browser's quota error. */
-export function isQuotaError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
-    const { name, inner } = e as { name?: unknown; inner?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    e = inner;
-  }
-  return false;
 }
 
 /** SHA-256 on this thread (no worker: Node and unit tests). */
@@ -119,6 +110,23 @@ function guardUpdate(current: Attachment, patch: Record<string, unknown>): void 
   if (issues.length > 0) throw new ValidationError('attachment', issues);
 }
 
+/**
+ * Makes the staged bytes this SHA-256's, inside the attachment's transaction: a row naming them,
+ * unless this device already holds the SHA-256 (then the staged copy is deleted). Throws when the
+ * staged bytes are gone (swept while the attach waited): nothing is then stored.
+ */
+async function claimStagedBytes(db: WorkbenchDB, file: PreparedFile): Promise<void> {
+  const existing = await db.attachmentBlobs.get(file.sha256);
+  if (existing) {
+    if (existing.dataId !== file.dataId) await db.attachmentData.delete(file.dataId);
+    return;
+  }
+  if ((await db.attachmentData.where(':id').equals(file.dataId).count()) === 0) {
+    throw new Error('The file’s bytes were not found where they were stored. Attach it again.');
+  }
+  await db.attachmentBlobs.add({ sha256: file.sha256, size: file.size, dataId: file.dataId });
+}
+
 /** Wraps the generic attachment writer. */
 export function createAttachmentRepository(
   ctx: WriteContext,
@@ -150,18 +158,37 @@ export function createAttachmentRepository(
       const size = bytes instanceof Blob ? bytes.size : bytes.byteLength;
       const problem = sizeProblem(size);
       if (problem) throw new ValidationError('attachment', [{ field: 'size', message: problem }]);
-      // The Blob that is stored (a File as given, never copied); the app hashes it in a worker.
+      // The Blob that is stored (a File as given, never copied); the app hashes it in a worker
+      // while IndexedDB stores it (the browser process writes it: neither is the window's work).
       const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
-      const sha256 = ctx.hashBlob ? await ctx.hashBlob(blob) : await hashHere(bytes);
-      const file: PreparedFile = { size, sha256, blob };
+      const hashing = ctx.hashBlob ? ctx.hashBlob(blob) : hashHere(bytes);
+      const staging = stageBytes(db, blob, ctx.now());
+      const [hashed, staged] = await Promise.allSettled([hashing, staging]);
+      if (hashed.status === 'rejected' || staged.status === 'rejected') {
+        if (staged.status === 'fulfilled') await discardStagedBytes(db, staged.value);
+        throw staged.status === 'rejected'
+          ? staged.reason
+          : (hashed as PromiseRejectedResult).reason;
+      }
+      const file: PreparedFile = { size, sha256: hashed.value, blob, dataId: staged.value };
       genuine.add(file);
       return file;
     },
 
+    discard: (file) => discardStagedBytes(db, file.dataId),
+
     async attachPrepared(file, input) {
       if (!genuine.has(file)) throw new Error('attachPrepared takes files from prepare() only');
-      const tables = ['attachments', 'attachmentBlobs', 'engagements', 'changes', 'meta'];
+      const tables = [
+        'attachments',
+        'attachmentBlobs',
+        'attachmentData',
+        'engagements',
+        'changes',
+        'meta',
+      ];
       const scope = [...new Set([...tables, entityTables[input.target.entity]])];
+      const nested = Dexie.currentTransaction !== null;
       try {
         return await db.transaction('rw', scope, async () => {
           const engagementId = await assertTarget(ctx, input.target);
@@ -178,17 +205,12 @@ export function createAttachmentRepository(
             searchText: input.searchText ?? '',
             email: input.email ?? null,
           });
-          const stored = await db.attachmentBlobs.where('sha256').equals(file.sha256).count();
-          if (stored === 0) {
-            await db.attachmentBlobs.add({
-              sha256: file.sha256,
-              size: file.size,
-              bytes: file.blob,
-            });
-          }
+          await claimStagedBytes(db, file);
           return record;
         });
       } catch (error) {
+        // Nested in a wider transaction (an email's import), its caller discards them.
+        if (!nested) await discardStagedBytes(db, file.dataId);
         if (isQuotaError(error)) throw new AttachmentStorageFullError();
         throw error;
       }

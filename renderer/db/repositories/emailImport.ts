@@ -66,45 +66,50 @@ export async function saveEmailImport(
     searchText: file.email.text.slice(0, 200_000),
     email: file.facts,
   };
-  return store.atomically(async () => {
-    for (const { stakeholderId, address } of addAddresses) {
-      await store.stakeholders.update(stakeholderId, (s) => ({
-        contact: s.contact.trim() === '' ? address : `${s.contact.trim()}, ${address}`,
-      }));
-    }
-    if (choice.kind === 'acknowledgement') {
-      const { acknowledgement } = await store.raisedIssues.recordAcknowledgement(
-        choice.raisedIssueId,
-        {
-          byId: choice.byId,
-          at: choice.at,
+  try {
+    return await store.atomically(async () => {
+      for (const { stakeholderId, address } of addAddresses) {
+        await store.stakeholders.update(stakeholderId, (s) => ({
+          contact: s.contact.trim() === '' ? address : `${s.contact.trim()}, ${address}`,
+        }));
+      }
+      if (choice.kind === 'acknowledgement') {
+        const { acknowledgement } = await store.raisedIssues.recordAcknowledgement(
+          choice.raisedIssueId,
+          {
+            byId: choice.byId,
+            at: choice.at,
+            channel: 'email',
+            response: choice.response,
+            quote: choice.quote,
+            memoId: choice.memoId,
+            memoVersion: choice.memoId === null ? null : choice.memoVersion,
+            memoFingerprint: choice.memoId === null ? null : choice.memoFingerprint,
+          },
+        );
+        return store.attachments.attachPrepared(prepared, {
+          ...attachment,
+          target: { entity: 'acknowledgement', id: acknowledgement.id },
+        });
+      }
+      if (choice.kind === 'raise') {
+        const issue = await store.raisedIssues.create({
+          engagementId: choice.engagementId,
+          title: choice.title,
+          condition: choice.condition,
+          raisedToIds: choice.raisedToIds,
+          raisedAt: choice.at,
           channel: 'email',
-          response: choice.response,
-          quote: choice.quote,
-          memoId: choice.memoId,
-          memoVersion: choice.memoId === null ? null : choice.memoVersion,
-          memoFingerprint: choice.memoId === null ? null : choice.memoFingerprint,
-        },
-      );
-      return store.attachments.attachPrepared(prepared, {
-        ...attachment,
-        target: { entity: 'acknowledgement', id: acknowledgement.id },
-      });
-    }
-    if (choice.kind === 'raise') {
-      const issue = await store.raisedIssues.create({
-        engagementId: choice.engagementId,
-        title: choice.title,
-        condition: choice.condition,
-        raisedToIds: choice.raisedToIds,
-        raisedAt: choice.at,
-        channel: 'email',
-      });
-      return store.attachments.attachPrepared(prepared, {
-        ...attachment,
-        target: { entity: 'raisedIssue', id: issue.id },
-      });
-    }
-    return store.attachments.attachPrepared(prepared, { ...attachment, target: choice.target });
-  });
+        });
+        return store.attachments.attachPrepared(prepared, {
+          ...attachment,
+          target: { entity: 'raisedIssue', id: issue.id },
+        });
+      }
+      return store.attachments.attachPrepared(prepared, { ...attachment, target: choice.target });
+    });
+  } catch (error) {
+    await store.attachments.discard(prepared);
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import type { BlobRef, SyncBlobStore } from '@shared/sync/blobs';
+import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
 import type { WorkbenchDB } from '../database';
 
 /**
@@ -27,17 +28,15 @@ export function createDexieBlobStore(db: WorkbenchDB): SyncBlobStore {
       return out;
     },
     async read(sha256) {
-      const row = await db.attachmentBlobs.get(sha256);
-      return row ? new Uint8Array(await row.bytes.arrayBuffer()) : null;
+      return (await readAttachmentArray(db, sha256)) ?? null;
     },
     async store(ref, bytes) {
       if (bytes.byteLength !== ref.size)
         throw new Error('The bytes do not have the record’s size.');
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-      await db.transaction('rw', db.attachmentBlobs, async () => {
-        if ((await db.attachmentBlobs.where('sha256').equals(ref.sha256).count()) > 0) return;
-        await db.attachmentBlobs.add({ sha256: ref.sha256, size: ref.size, bytes: blob });
-      });
+      await db.transaction('rw', db.attachmentBlobs, () =>
+        storeCheckedBytes(db, ref.sha256, ref.size, blob),
+      );
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Settings } from '@shared/model/settings';
 import {
   openWorkbenchDb,
   requestPersistentStorage,
+  sweepStagedBytes,
   type PersistenceOutcome,
   type WorkbenchDB,
 } from '../../db';
@@ -36,6 +37,8 @@ export async function bootstrap(client: WorkbenchClient): Promise<BootstrapResul
     }
     return { ok: false, title: 'The local database could not be opened', message: opened.message };
   }
+  // Bytes staged by an attach that never finished (the app was closed meanwhile): not evidence.
+  await sweepStagedBytes(opened.db, new Date()).catch(() => 0);
   const persistence = await requestPersistentStorage();
   return { ok: true, value: { db: opened.db, settings, persistence } };
 }

@@ -104,6 +104,8 @@ describe('attachments repository', () => {
     expect(second.sha256).toBe(first.sha256);
     expect(await db.attachments.count()).toBe(2);
     expect(await db.attachmentBlobs.count()).toBe(1);
+    // the second copy, staged while it was hashed, was deleted when it proved a duplicate
+    expect(await db.attachmentData.count()).toBe(1);
     expect(first.mediaType).toBe('application/octet-stream');
   });
 
@@ -134,10 +136,13 @@ describe('attachments repository', () => {
     ).rejects.toBeInstanceOf(DeletedRecordError);
   });
 
-  it('says the disk is full and stores nothing half when the bytes do not fit', async () => {
+  it.each([
+    ['while the bytes are staged', 'attachmentData'],
+    ['when the record and its row are written', 'attachmentBlobs'],
+  ] as const)('says the disk is full %s, and stores nothing half', async (_when, table) => {
     const { db, store, issue } = await withIssue();
     const before = await db.changes.count();
-    db.attachmentBlobs.hook('creating', () => {
+    db[table].hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const attempt = store.attachments.attach({
@@ -149,7 +154,57 @@ describe('attachments repository', () => {
     await expect(attempt).rejects.toBeInstanceOf(AttachmentStorageFullError);
     await expect(attempt).rejects.toThrow(/not enough disk space.*Nothing was attached/);
     expect(await db.attachments.count()).toBe(0);
+    expect(await db.attachmentBlobs.count()).toBe(0);
+    expect(await db.attachmentData.count()).toBe(0); // staged bytes deleted, or never written
     expect(await db.changes.count()).toBe(before);
+  });
+
+  it('deletes the staged bytes when the file cannot be hashed, and stores nothing', async () => {
+    const ctx = await openTestStore({
+      hashBlob: () => Promise.reject(new Error('The file could not be hashed: read error')),
+    });
+    const e = await ctx.store.engagements.create(engagementInput);
+    await expect(
+      ctx.store.attachments.attach({
+        target: { entity: 'engagement', id: e.id },
+        fileName: 'gone.bin',
+        mediaType: '',
+        bytes: new Blob([bytes('moved away while reading')]),
+      }),
+    ).rejects.toThrow(/could not be hashed/);
+    expect(await ctx.db.attachmentData.count()).toBe(0);
+    expect(await ctx.db.attachments.count()).toBe(0);
+  });
+
+  it('stores nothing when a target vanished while the file was hashed', async () => {
+    const { db, store, issue } = await withIssue();
+    const prepared = await store.attachments.prepare(bytes('alert'));
+    expect(await db.attachmentData.count()).toBe(1);
+    await store.raisedIssues.softDelete(issue.id);
+    await expect(
+      store.attachments.attachPrepared(prepared, {
+        target: { entity: 'raisedIssue', id: issue.id },
+        fileName: 'a.txt',
+        mediaType: '',
+      }),
+    ).rejects.toBeInstanceOf(DeletedRecordError);
+    expect(await db.attachmentData.count()).toBe(0);
+    expect(await db.attachmentBlobs.count()).toBe(0);
+  });
+
+  it('refuses to record a file whose staged bytes were swept meanwhile', async () => {
+    const { db, store, issue } = await withIssue();
+    const prepared = await store.attachments.prepare(bytes('alert'));
+    await db.attachmentData.clear();
+    await expect(
+      store.attachments.attachPrepared(prepared, {
+        target: { entity: 'raisedIssue', id: issue.id },
+        fileName: 'a.txt',
+        mediaType: '',
+      }),
+    ).rejects.toThrow(/not found where they were stored/);
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.attachmentBlobs.count()).toBe(0);
   });
 
   it('never changes a stored attachment, except the DKIM check of its email', async () => {

@@ -103,6 +103,7 @@ describe('saveEmailImport', () => {
     expect(await db.acknowledgements.count()).toBe(0);
     expect(await db.attachments.count()).toBe(0);
     expect(await db.attachmentBlobs.count()).toBe(0);
+    expect(await db.attachmentData.count()).toBe(0); // staged while hashed, then discarded
     expect((await db.stakeholders.get(priya.id))?.contact).toBe('');
     expect(await db.changes.count()).toBe(before);
   });

@@ -37,7 +37,7 @@ export const OTHER_DEVICE_ID = '0195a000-0000-7000-8000-0000000000d2';
 
 /** Opens a fresh database and a store on it. */
 export async function openTestStore(
-  options: { deviceId?: string; now?: () => Date } = {},
+  options: { deviceId?: string; now?: () => Date; hashBlob?: (blob: Blob) => Promise<string> } = {},
 ): Promise<{ db: WorkbenchDB; store: WorkbenchStore; name: string }> {
   const name = uniqueDbName();
   const result = await openWorkbenchDb({ name, deps });
@@ -48,6 +48,7 @@ export async function openTestStore(
     deviceName: 'Work laptop',
     actor: 'Dana Whitfield',
     now: options.now ?? steppingClock().now,
+    ...(options.hashBlob ? { hashBlob: options.hashBlob } : {}),
   });
   return { db: result.db, store, name };
 }
