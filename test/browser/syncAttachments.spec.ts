@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,7 @@ describe('sync: attachments travel between two profiles', () => {
     for (const f of folders.splice(0)) await rm(f, { recursive: true, force: true });
   });
 
-  it('a PNG and a PDF reach the other profile sealed, listed before their bytes, then byte-identical', async () => {
+  it('a PNG, a PDF and a 400 KB log reach the other profile sealed, listed before their bytes, then byte-identical', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'workbench-sync-'));
     const parked = await mkdtemp(join(tmpdir(), 'workbench-parked-'));
     folders.push(folder, parked);
@@ -82,13 +82,17 @@ describe('sync: attachments travel between two profiles', () => {
     const detailA = await openIssue(a.page);
     const png = await a.page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 200 } });
     const pdf = tinyPdf(MARKER);
+    // Large enough to be sealed and opened in the sync worker (small files are done inline)
+    const log = randomBytes(400 * 1024);
     await detailA.getByLabel('Files to attach').setInputFiles([
       { name: 'disk-alert.png', mimeType: 'image/png', buffer: png },
       { name: 'capacity.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'iostat.bin', mimeType: 'application/octet-stream', buffer: log },
     ]);
     const listA = detailA.getByRole('list', { name: 'Attached files' });
     await listA.getByRole('button', { name: 'Preview capacity.pdf' }).waitFor();
     await listA.getByRole('button', { name: 'Preview disk-alert.png' }).waitFor();
+    await listA.getByRole('button', { name: 'Open iostat.bin with the system' }).waitFor();
     await chooseFolderForAll(a, folder);
     await a.page.getByLabel('New passphrase (10 characters or more)').fill(PASSPHRASE);
     await a.page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
@@ -100,7 +104,7 @@ describe('sync: attachments travel between two profiles', () => {
     const [laptopId] = await readdir(join(folder, 'devices'));
     if (!laptopId) throw new Error('the laptop wrote no device folder');
     const blobDir = join(folder, 'devices', laptopId, 'blobs');
-    await expect.poll(async () => (await readdir(blobDir)).length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(async () => (await readdir(blobDir)).length, { timeout: 20_000 }).toBe(3);
     await a.close();
     sessions.splice(sessions.indexOf(a), 1);
 
@@ -111,10 +115,11 @@ describe('sync: attachments travel between two profiles', () => {
       expect(bytes.includes(Buffer.from('ZEBRA-MARKER-4417')), path).toBe(false);
       expect(bytes.includes(pngSlice), path).toBe(false);
       expect(bytes.includes(pdf.subarray(0, 64)), path).toBe(false);
+      expect(bytes.includes(log.subarray(200_000, 200_048)), path).toBe(false);
     }
     for (const name of await readdir(blobDir)) {
       expect(name).toMatch(/^[0-9a-f]{64}$/);
-      expect([sha256(png), sha256(pdf)]).not.toContain(name); // names hide the hashes too
+      expect([sha256(png), sha256(pdf), sha256(log)]).not.toContain(name); // names hide hashes
     }
 
     // The cloud client has delivered the records but not the files yet
@@ -157,11 +162,14 @@ describe('sync: attachments travel between two profiles', () => {
     await pngRow.getByRole('button', { name: 'Preview disk-alert.png' }).waitFor();
     expect(await rows.getByText('The file has not arrived on this device yet.').count()).toBe(0);
     await b.screenshot('sync-attachments-arrived');
+    await expect.poll(async () => (await storedBlobs(b.page)).length, { timeout: 20_000 }).toBe(3);
     const stored = await storedBlobs(b.page);
-    expect(stored.map((s) => s.sha256).sort()).toEqual([sha256(png), sha256(pdf)].sort());
+    expect(stored.map((s) => s.sha256).sort()).toEqual(
+      [sha256(png), sha256(pdf), sha256(log)].sort(),
+    );
     for (const s of stored) expect(s.key).toBe(s.sha256);
     expect(stored.map((s) => s.size).sort((x, y) => x - y)).toEqual(
-      [png.length, pdf.length].sort((x, y) => x - y),
+      [png.length, pdf.length, log.length].sort((x, y) => x - y),
     );
 
     // What the preview shows is those bytes: the Blob behind its blob: URL (the page's CSP

@@ -5,14 +5,13 @@
  * yet, and fetches, within a byte budget per round, the ones its records name and it lacks.
  * A missing, partial or refused file never fails the round: it is reported and tried again.
  */
-import { TamperedFileError, isSealed, openFile, sealFile } from '../crypto';
+import { inlineBlobCrypto, type BlobCrypto } from '../blobCrypto';
 import { folderErrorCode, type FolderEntry } from '../folder';
 import type { FolderPin } from '../pin';
 import {
   blobDir,
   blobFileName,
   blobPath,
-  blobProblem,
   storedBlobSize,
   type BlobRef,
   type SyncBlobStore,
@@ -28,6 +27,9 @@ import type { AttachmentTransfer, SyncProgress, SyncReport } from './types';
 export const BLOB_BYTES_PER_ROUND = 512 * 1024 * 1024;
 /** While nothing is waiting, a full pass runs at least every this many rounds. */
 const FULL_PASS_EVERY = 40;
+
+/** The per-file cryptography the engine was given, or the inline one. */
+const blobCryptoOf = (ctx: EngineCtx): BlobCrypto => ctx.options.blobCrypto ?? inlineBlobCrypto;
 
 /** A referenced blob with its file name in this folder. */
 type Named = BlobRef & { held: boolean; name: string };
@@ -185,13 +187,12 @@ async function publishBlobs(pass: Pass, refs: Named[], times: OwnBlobTimes): Pro
       continue;
     }
     const bytes = await pass.store.read(ref.sha256);
-    // Bytes this device holds under another hash or size are never offered as these.
-    if (bytes === null || (await blobProblem(ref, bytes)) !== null) continue;
+    if (bytes === null) continue;
     const path = blobPath(ctx.me, ref.name);
-    await ctx.folder.write(
-      path,
-      pass.sealed && ctx.key ? await sealFile(ctx.key, path, bytes) : bytes,
-    );
+    // Bytes this device holds under another hash or size are never offered as these.
+    const data = await blobCryptoOf(ctx).seal(ref, path, bytes, pass.sealed ? ctx.key : null);
+    if (data === null) continue;
+    await ctx.folder.write(path, data);
     await times.wrote(ref.name, path);
     pass.out.published += 1;
     pass.out.publishedBytes += ref.size;
@@ -260,18 +261,11 @@ async function readBlob(
   try {
     const raw = await ctx.folder.read(path, storedBlobSize(ref, pass.sealed));
     if (raw === null) return null; // gone since the listing: next round
-    if (pass.sealed && !isSealed(raw)) problem = 'it is not encrypted, in an encrypted folder';
-    else {
-      const bytes = pass.sealed && ctx.key ? await openFile(ctx.key, path, raw) : raw;
-      const why = await blobProblem(ref, bytes);
-      if (why === null) return bytes;
-      problem = why;
-    }
+    const opened = await blobCryptoOf(ctx).open(ref, path, raw, pass.sealed ? ctx.key : null);
+    if (opened.ok) return opened.bytes;
+    problem = opened.problem;
   } catch (error) {
-    problem =
-      error instanceof TamperedFileError
-        ? 'it fails its encryption check (changed, moved from another path, or still arriving)'
-        : `it could not be read (${error instanceof Error ? error.message : String(error)})`;
+    problem = `it could not be read (${error instanceof Error ? error.message : String(error)})`;
   }
   pass.out.refused += 1;
   if (ctx.failures.record(path, entry, ctx.roundNo)) {

@@ -6,6 +6,7 @@ import type { SyncDatabase } from '../database';
 import type { SyncFolder } from '../folder';
 import type { DeviceSigner } from '../identity';
 import type { KeyStanding } from '../roster';
+import type { BlobCrypto } from '../blobCrypto';
 import type { SyncBlobStore } from '../blobs';
 
 /** Tunables of the engine (defaults in brackets). */
@@ -71,6 +72,8 @@ export interface SyncEngineOptions extends SyncTuning {
   inflate?: ReadPolicy['inflate'];
   /** The attachment bytes (engine/blobs.ts); without it only the records travel. */
   blobs?: SyncBlobStore;
+  /** Opens, checks and seals attachment bytes (the app: in a worker); inline by default. */
+  blobCrypto?: BlobCrypto;
 }
 
 /** A problem met during a round. */

@@ -14,6 +14,7 @@ import { provideSyncRoster } from '../../lib/syncRoster';
 import { holdBusy } from '../../lib/userActivity';
 import { createIpcFolder } from './ipcFolder';
 import { deviceSigner } from './deviceSigner';
+import { blobCryptoInWorker } from './blobCryptoInWorker';
 import { inflateInWorker } from './inflateInWorker';
 import type { DeviceSigner } from '@shared/sync/identity';
 
@@ -164,6 +165,7 @@ export function createSyncSession(deps: SyncSessionDeps, engagementId: string): 
       blobs: createDexieBlobStore(deps.db),
       signer: deviceSigner,
       inflate: inflateInWorker,
+      blobCrypto: blobCryptoInWorker,
       pinKey: `${folder.path}\u0000${folder.scope === 'engagement' ? engagementId : '*'}`,
       deviceId: deps.deviceId,
       ...(deps.deviceName ? { deviceName: deps.deviceName } : {}),
