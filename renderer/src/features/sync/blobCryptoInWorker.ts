@@ -1,53 +1,24 @@
 import { inlineBlobCrypto, type BlobCrypto } from '@shared/sync/blobCrypto';
+import { createWorkerCalls } from '../../lib/workerCalls';
 import type { BlobCryptoRequest, BlobCryptoResponse } from './blobCrypto.worker';
 
 /** Files smaller than this are handled inline (a worker round trip costs more than it saves). */
 const INLINE_BELOW = 256 * 1024;
 
-type Answer = Exclude<BlobCryptoResponse, { type: 'error' }>;
-
-let worker: Worker | null = null;
-let nextId = 1;
-const waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
-
-function failAll(error: Error): void {
-  for (const { reject } of waiting.values()) reject(error);
-  waiting.clear();
-  worker?.terminate();
-  worker = null;
-}
-
-function workerOf(): Worker {
-  if (worker) return worker;
-  const created = new Worker(new URL('./blobCrypto.worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  created.onmessage = (event: MessageEvent<BlobCryptoResponse>) => {
-    const message = event.data;
-    const entry = waiting.get(message.id);
-    waiting.delete(message.id);
-    if (!entry) return;
-    if (message.type === 'error') entry.reject(new Error(message.message));
-    else entry.resolve(message);
-  };
-  created.onerror = (event) => failAll(new Error(event.message || 'the blob worker failed'));
-  worker = created;
-  return created;
-}
+const call = createWorkerCalls<BlobCryptoRequest, BlobCryptoResponse>(
+  () => new Worker(new URL('./blobCrypto.worker.ts', import.meta.url), { type: 'module' }),
+  'the blob worker failed',
+);
 
 /**
  * Sends one request. The bytes are handed over (their buffer detached: BlobCrypto's callers give
  * them up), or copied when they are a view of a larger buffer.
  */
-function ask(request: Omit<BlobCryptoRequest, 'id'>): Promise<Answer> {
+function ask(request: Omit<BlobCryptoRequest, 'id'>) {
   const { bytes: given } = request;
   const whole = given.byteOffset === 0 && given.byteLength === given.buffer.byteLength;
   const bytes = whole ? given : given.slice();
-  const id = nextId++;
-  return new Promise<Answer>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    workerOf().postMessage({ ...request, id, bytes }, [bytes.buffer as ArrayBuffer]);
-  });
+  return call({ ...request, bytes }, [bytes.buffer as ArrayBuffer]);
 }
 
 const small = (bytes: Uint8Array) =>
