@@ -56,4 +56,25 @@ describe('parseMsg on genuine Outlook files', () => {
     );
     expect(exhibitVerification(facts.dkim)).toBe('Not verified: Outlook .msg, headers only');
   });
+
+  it('reads an unsent Outlook draft: subject, body, Cc, and no sending time', async () => {
+    const email = await parseEmailFile('outlook-draft.msg', fixture('outlook-draft.msg'));
+    expect(email).toMatchObject({
+      format: 'msg',
+      subject: 'Top level email',
+      from: null,
+      // The To recipients were never resolved (display names only): no address is guessed.
+      to: [],
+      cc: [
+        { name: 'ccsomeoneelse1@gmail.com', address: 'ccsomeoneelse1@gmail.com' },
+        { name: 'ccsomeoneelse2@gmail.com', address: 'ccsomeoneelse2@gmail.com' },
+      ],
+      // A draft was never sent: its delivery time is when it was saved, not a sending time.
+      sentAt: null,
+      text: 'Top level email text\r\n',
+      hasDkimSignature: false,
+    });
+    expect(email.attachmentNames).toContain('pigeon.jpg');
+    expect(emailFacts(email, PENDING_DKIM).dkim.status).toBe('unverifiable');
+  });
 });
