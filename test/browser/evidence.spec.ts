@@ -178,7 +178,23 @@ describe('evidence: attachments and email in', () => {
     const row = page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ });
     await row.waitFor();
     await row.scrollIntoViewIfNeeded();
+    await dismissToasts(page);
     await app.screenshot('evidence-memo-issued-row');
+    // the zip exports show where the issued memo lists exhibits, with their count; memo 001
+    // cites no file, so it offers none
+    const withExhibits = row.getByRole('group', { name: /NWL-M-\d{4}-002 v1 with its exhibits/ });
+    expect(await withExhibits.textContent()).toMatch(/^1 exhibit, zip:\s*Markdown\s*PDF$/);
+    const first = page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ });
+    await first.getByRole('button', { name: /Export NWL-M-\d{4}-001 v1 as PDF/ }).waitFor();
+    expect(await first.getByRole('button', { name: /with its exhibits/ }).count()).toBe(0);
+    expect(await first.getByText(/exhibit/).count()).toBe(0);
+    // the row stays compact at 1280x820: both rows of actions fit in three lines of buttons
+    for (const r of [row, first]) {
+      const cell = r.locator('.memo-row-actions');
+      const box = await cell.boundingBox();
+      const button = await cell.getByRole('button').first().boundingBox();
+      expect(box && button ? box.height / button.height : 99).toBeLessThan(3.6);
+    }
     const out = await mkdtemp(join(tmpdir(), 'evidence-memo-'));
     try {
       const pdf = join(out, 'memo.pdf');
