@@ -17,6 +17,22 @@ function mailbox(name: string | undefined, address: string | undefined): EmailAd
   return a.includes('@') ? { name: name ?? '', address: a } : null;
 }
 
+/** PR_MESSAGE_FLAGS' MSGFLAG_UNSENT (MS-OXCMSG 2.2.1.6): a draft, never sent. */
+const MSGFLAG_UNSENT = 0x8;
+
+/**
+ * When the message was sent: PR_CLIENT_SUBMIT_TIME, else the delivery time of a received one.
+ * A draft's delivery time is when it was saved, so an unsent message has no sending time.
+ */
+function sentTime(data: {
+  messageFlags?: number;
+  clientSubmitTime?: string;
+  messageDeliveryTime?: string;
+}): string | null {
+  if (((data.messageFlags ?? 0) & MSGFLAG_UNSENT) !== 0) return null;
+  return toIso(data.clientSubmitTime ?? data.messageDeliveryTime);
+}
+
 const MALFORMED = 'This Outlook message (.msg) is damaged or not a .msg file; it was not imported.';
 
 /**
@@ -53,7 +69,7 @@ export function parseMsg(bytes: Uint8Array): ParsedEmail {
     from,
     to,
     cc,
-    sentAt: toIso(data.clientSubmitTime ?? data.messageDeliveryTime),
+    sentAt: sentTime(data),
     messageId: '',
     inReplyTo: '',
     text,

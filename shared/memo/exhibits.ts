@@ -17,8 +17,13 @@ export interface MemoExhibit {
   size: number;
   /** SHA-256 of the bytes. */
   sha256: string;
-  /** What can be said about its origin, never more than was checked. */
+  /**
+   * What can be said about its origin, never more than was checked. A check's day is the UTC day
+   * of `checkedAt` here; renderers print it in the engagement's zone (`localExhibitVerification`).
+   */
   verification: string;
+  /** When the email's DKIM check that `verification` dates ran (ISO, UTC); absent otherwise. */
+  checkedAt?: string;
 }
 
 /** The verification words of an exhibit: only an email's DKIM check verifies anything. */
@@ -64,6 +69,10 @@ export function memoExhibits(
           ? acknowledgementRefs.get(a.target.id)
           : undefined;
     if (itemRef === undefined) continue;
+    const dkim = a.email?.dkim ?? null;
+    const verification = exhibitVerification(dkim);
+    const checkedAt = dkim?.checkedAt ?? null;
+    const dated = checkedAt !== null && verification.endsWith(` on ${checkedAt.slice(0, 10)}`);
     rows.push({
       attachmentId: a.id,
       itemRef,
@@ -71,7 +80,9 @@ export function memoExhibits(
       addedAt: a.addedAt,
       size: a.size,
       sha256: a.sha256,
-      verification: exhibitVerification(a.email?.dkim ?? null),
+      verification,
+      // Only where the words carry the check's day, so a memo without one stays as before.
+      ...(dated ? { checkedAt } : {}),
     });
   }
   rows.sort(

@@ -14,6 +14,7 @@ import {
 import { PRINT_CSS } from './printCss';
 import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
 import { printableLogo } from './logo';
+import { localExhibitVerification } from './localExhibit';
 import {
   localChronologyText,
   localDayOf,
@@ -309,7 +310,7 @@ export function renderMemoHtml(memo: Memo, options: RenderOptions): string {
           htmlInline(e.name),
           escapeHtml(localDayOf(e.addedAt, display)),
           `<code>${escapeHtml(e.sha256)}</code>`,
-          htmlInline(e.verification),
+          htmlInline(localExhibitVerification(e, display)),
         ]),
         [8, 6, 22, 10, 30, 24],
       ),

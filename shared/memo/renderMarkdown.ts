@@ -13,6 +13,7 @@ import {
 } from './labels';
 import type { Memo, MemoPerson } from './types';
 import { UTC_ISO, formatMemoDay, type TimeDisplay } from '../time/display';
+import { localExhibitVerification } from './localExhibit';
 import {
   localChronologyText,
   localDayOf,
@@ -276,7 +277,7 @@ export function renderMemoMarkdown(memo: Memo, options: RenderOptions): string {
           mdInline(e.name),
           mdInline(localDayOf(e.addedAt, display)),
           `\`${e.sha256}\``,
-          mdInline(e.verification),
+          mdInline(localExhibitVerification(e, display)),
         ]),
       ),
       '',

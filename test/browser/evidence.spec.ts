@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -9,8 +9,11 @@ import type { Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
 import { clientDkimKey, tinyPdf, victorReply } from './evidenceFixtures';
 import { pick } from './harness/pickers';
+import { chooseFolderForAll } from './harness/syncFolder';
 
 const ISSUE = 'Disk on the reporting server is filled';
+/** This device's name, as Settings sets it and the sync roster shows it. */
+const DEVICE = 'Review laptop 7';
 
 async function openDiskIssue(page: Page) {
   await page.getByRole('button', { name: 'Load sample engagement' }).click();
@@ -126,6 +129,11 @@ describe('evidence: attachments and email in', () => {
 
   it("drops Victor's DKIM-signed reply: an acknowledgement with his own words, verified", async () => {
     const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByLabel('This device’s name').fill(DEVICE);
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
     const key = clientDkimKey();
     app.bridge?.dnsTxt.set(key.name, key.txt);
     const detail = await openDiskIssue(page);
@@ -178,7 +186,23 @@ describe('evidence: attachments and email in', () => {
     const row = page.getByRole('row', { name: /NWL-M-\d{4}-002 version 1/ });
     await row.waitFor();
     await row.scrollIntoViewIfNeeded();
+    await dismissToasts(page);
     await app.screenshot('evidence-memo-issued-row');
+    // the zip exports show where the issued memo lists exhibits, with their count; memo 001
+    // cites no file, so it offers none
+    const withExhibits = row.getByRole('group', { name: /NWL-M-\d{4}-002 v1 with its exhibits/ });
+    expect(await withExhibits.textContent()).toMatch(/^1 exhibit, zip:\s*Markdown\s*PDF$/);
+    const first = page.getByRole('row', { name: /NWL-M-\d{4}-001 version 1/ });
+    await first.getByRole('button', { name: /Export NWL-M-\d{4}-001 v1 as PDF/ }).waitFor();
+    expect(await first.getByRole('button', { name: /with its exhibits/ }).count()).toBe(0);
+    expect(await first.getByText(/exhibit/).count()).toBe(0);
+    // the row stays compact at 1280x820: both rows of actions fit in three lines of buttons
+    for (const r of [row, first]) {
+      const cell = r.locator('.memo-row-actions');
+      const box = await cell.boundingBox();
+      const button = await cell.getByRole('button').first().boundingBox();
+      expect(box && button ? box.height / button.height : 99).toBeLessThan(3.6);
+    }
     const out = await mkdtemp(join(tmpdir(), 'evidence-memo-'));
     try {
       const pdf = join(out, 'memo.pdf');
@@ -195,13 +219,23 @@ describe('evidence: attachments and email in', () => {
       const sha256 = createHash('sha256').update(eml).digest('hex');
       expect(text.replace(/\s+/g, '')).toContain(sha256);
 
-      // the exported PDF is signed: the app's Verify and the offline tool both accept it
+      // the exported PDF is signed: the app's Verify and the offline tool both accept it; with
+      // a sync folder, Verify names the issuing device as the verified roster knows it
+      await mkdir(join(out, 'sync'));
+      await chooseFolderForAll(app, join(out, 'sync'));
+      const roster = page.getByRole('table', { name: 'Devices syncing in this folder' });
+      await roster.getByRole('row').filter({ hasText: DEVICE }).waitFor();
+      await page.getByRole('tab', { name: 'Memos' }).click();
       const verdict = page.getByRole('status', { name: 'Verification result' });
       app.bridge?.dialogs.answerNextOpen(pdf);
       await page.getByRole('button', { name: 'Verify a file…' }).click();
       await verdict.getByText('Matches an issued memo').waitFor();
       expect(await verdict.textContent()).toContain('signed and unchanged');
-      expect(await verdict.textContent()).toContain('from this device');
+      expect(await verdict.textContent()).toMatch(
+        new RegExp(
+          `from this device \\(“${DEVICE}”\\), approved in the sync roster on \\d{4}-\\d\\d-\\d\\d by the recovery key \\(device `,
+        ),
+      );
       await app.screenshot('evidence-memo-verified-signed');
       await verdict.getByRole('button', { name: 'Dismiss' }).click();
       const tool = (file: string) =>

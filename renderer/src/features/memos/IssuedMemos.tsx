@@ -1,7 +1,14 @@
 import type { MemoRecord } from '@shared/model/memo';
 import { currentMemos, reissueDraft, type MemoDraft } from '@shared/memo/composerDraft';
 import { shortFingerprint } from '@shared/memo/fingerprint';
+import { issuedExhibits } from '@shared/memo/issuedExhibits';
+import { useMemo } from 'react';
 import { softDisabled } from '../../lib/softDisabled';
+
+/** "1 exhibit, zip:" / "3 exhibits, zip:": the count the memo's content records. */
+function exhibitsLabel(count: number): string {
+  return `${count} ${count === 1 ? 'exhibit' : 'exhibits'}, zip:`;
+}
 
 /** The engagement's issued memos, newest first per memo id, with their exports and re-issue. */
 export function IssuedMemos({
@@ -23,6 +30,11 @@ export function IssuedMemos({
     a.memoId === b.memoId ? b.version - a.version : a.memoId < b.memoId ? 1 : -1,
   );
   const currentIds = new Set(currentMemos(memos).map((m) => m.id));
+  // The exhibits each issued memo's frozen content lists: the zip exports only where there are some.
+  const exhibitCounts = useMemo(
+    () => new Map(memos.map((m) => [m.id, issuedExhibits(m).length])),
+    [memos],
+  );
 
   return (
     <section className="card memo-issued" aria-labelledby="memo-issued-heading">
@@ -62,56 +74,71 @@ export function IssuedMemos({
                 </td>
                 <td className="memo-actions-cell">
                   <div className="memo-row-actions">
-                    <button
-                      type="button"
-                      className="button button-ghost"
-                      {...softDisabled(busy !== null, () => exportIssued(m, 'md'))}
-                      aria-label={`Export ${m.memoId} v${m.version} as Markdown`}
-                    >
-                      Markdown
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-ghost"
-                      {...softDisabled(busy !== null, () => exportIssued(m, 'pdf'))}
-                      aria-label={`Export ${m.memoId} v${m.version} as PDF`}
-                    >
-                      PDF
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-ghost"
-                      {...softDisabled(busy !== null, () => exportExhibits(m, 'md'))}
-                      aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (Markdown and files)`}
-                    >
-                      Markdown with exhibits
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-ghost"
-                      {...softDisabled(busy !== null, () => exportExhibits(m, 'pdf'))}
-                      aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (PDF and files)`}
-                    >
-                      PDF with exhibits
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-ghost"
-                      {...softDisabled(busy !== null, () => copyRequest(m))}
-                      aria-label={`Copy acknowledgement request for ${m.memoId} v${m.version}`}
-                    >
-                      Copy acknowledgement request
-                    </button>
-                    {currentIds.has(m.id) ? (
+                    <span className="memo-action-group">
                       <button
                         type="button"
                         className="button button-ghost"
-                        onClick={() => openDraft(reissueDraft(m))}
-                        aria-label={`Re-issue ${m.memoId}`}
+                        {...softDisabled(busy !== null, () => exportIssued(m, 'md'))}
+                        aria-label={`Export ${m.memoId} v${m.version} as Markdown`}
                       >
-                        Re-issue…
+                        Markdown
                       </button>
+                      <button
+                        type="button"
+                        className="button button-ghost"
+                        {...softDisabled(busy !== null, () => exportIssued(m, 'pdf'))}
+                        aria-label={`Export ${m.memoId} v${m.version} as PDF`}
+                      >
+                        PDF
+                      </button>
+                      {currentIds.has(m.id) ? (
+                        <button
+                          type="button"
+                          className="button button-ghost"
+                          onClick={() => openDraft(reissueDraft(m))}
+                          aria-label={`Re-issue ${m.memoId}`}
+                        >
+                          Re-issue…
+                        </button>
+                      ) : null}
+                    </span>
+                    {(exhibitCounts.get(m.id) ?? 0) > 0 ? (
+                      <span
+                        className="memo-action-group"
+                        role="group"
+                        aria-label={`${m.memoId} v${m.version} with its exhibits`}
+                      >
+                        <span className="memo-action-label">
+                          {exhibitsLabel(exhibitCounts.get(m.id) ?? 0)}
+                        </span>
+                        <button
+                          type="button"
+                          className="button button-ghost"
+                          {...softDisabled(busy !== null, () => exportExhibits(m, 'md'))}
+                          aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (Markdown and files)`}
+                        >
+                          Markdown
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-ghost"
+                          {...softDisabled(busy !== null, () => exportExhibits(m, 'pdf'))}
+                          aria-label={`Export ${m.memoId} v${m.version} with its exhibits, as one zip (PDF and files)`}
+                        >
+                          PDF
+                        </button>
+                      </span>
                     ) : null}
+                    <span className="memo-action-group">
+                      <button
+                        type="button"
+                        className="button button-ghost"
+                        {...softDisabled(busy !== null, () => copyRequest(m))}
+                        aria-label={`Copy acknowledgement request for ${m.memoId} v${m.version}`}
+                      >
+                        Copy acknowledgement request
+                      </button>
+                    </span>
                   </div>
                 </td>
               </tr>

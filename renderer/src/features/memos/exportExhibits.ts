@@ -1,5 +1,6 @@
 import type { WorkbenchClient } from '@shared/ipc/client';
 import { bytesToBase64 } from '@shared/encoding/base64';
+import { issuedExhibits } from '@shared/memo/issuedExhibits';
 import { exportFileName } from '@shared/memo/memoId';
 import type { PageSize } from '@shared/memo/printCss';
 import { renderMemoHtml } from '@shared/memo/renderHtml';
@@ -43,7 +44,7 @@ export async function exportWithExhibits(
   pageSize: PageSize,
   headerText: string,
 ): Promise<ExportOutcome | null> {
-  const exhibits = (JSON.parse(record.content) as Memo).exhibits ?? [];
+  const exhibits = issuedExhibits(record);
   const files = [];
   const missing: string[] = [];
   for (const e of exhibits) {
