@@ -50,8 +50,8 @@ function shownDeviceId(deviceId: string): string {
   return id.length > 64 ? `${id.slice(0, 63)}…` : id;
 }
 
-/** The day of a statement's time (the engine keeps only plain UTC instants). */
-const dayOf = (at: string | undefined): string | null => (at ? at.slice(0, 10) : null);
+/** The day of a statement's time, said to be UTC's (the engine keeps only plain UTC instants). */
+const dayOf = (at: string | undefined): string | null => (at ? `${at.slice(0, 10)} (UTC)` : null);
 
 /** Who approved it, as the roster names them (at most three, then a count). */
 function approvers(peer: RosterPeer): string {

@@ -160,7 +160,7 @@ describe('evidence: attachments and email in', () => {
       .filter({ hasText: 'Agreed. Move the backup rotations' });
     await ack.getByText('Re disk.eml').waitFor();
     await ack
-      .getByText(/Signed by northwind-learning\.example's mail server, verified on \d{4}-\d\d-\d\d/)
+      .getByText(/Signed by northwind-learning\.example's mail server, verified on [^:]+:\d\d/)
       .waitFor();
     await dismissToasts(page);
     await ack.scrollIntoViewIfNeeded();
@@ -233,7 +233,7 @@ describe('evidence: attachments and email in', () => {
       expect(await verdict.textContent()).toContain('signed and unchanged');
       expect(await verdict.textContent()).toMatch(
         new RegExp(
-          `from this device \\(“${DEVICE}”\\), approved in the sync roster on \\d{4}-\\d\\d-\\d\\d by the recovery key \\(device `,
+          `from this device \\(“${DEVICE}”\\), approved in the sync roster on \\d{4}-\\d\\d-\\d\\d \\(UTC\\) by the recovery key \\(device `,
         ),
       );
       await app.screenshot('evidence-memo-verified-signed');

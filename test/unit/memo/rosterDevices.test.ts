@@ -46,7 +46,7 @@ describe('rosterDevices: naming', () => {
       {
         publicKey: KEY(1),
         label:
-          "“Dana's laptop”, approved in the sync roster on 2026-12-01 by the recovery key, “Alex desk”",
+          "“Dana's laptop”, approved in the sync roster on 2026-12-01 (UTC) by the recovery key, “Alex desk”",
         vouches: true,
       },
     ]);
@@ -59,7 +59,7 @@ describe('rosterDevices: naming', () => {
     ]);
     expect(removed).toEqual({
       publicKey: KEY(1),
-      label: "“Dana's laptop”, revoked: removed from the sync roster on 2026-12-03",
+      label: "“Dana's laptop”, revoked: removed from the sync roster on 2026-12-03 (UTC)",
       vouches: false,
     });
     expect(pending).toEqual({
@@ -111,14 +111,14 @@ describe('knownDeviceKeys', () => {
     const memo = { memoId: 'M-1', version: 1, signed } as unknown as MemoRecord;
     const known = knownDeviceKeys([peer({})], KEY(9), [memo]);
     expect(known.map((d) => [d.publicKey, d.label])).toEqual([
-      [KEY(1), "“Dana's laptop”, approved in the sync roster on 2026-12-01 by the recovery key"],
+      [KEY(1), "“Dana's laptop”, approved in the sync roster on 2026-12-01 (UTC) by the recovery key"],
       [KEY(9), 'this device'],
       [recordKey, 'device dev-r, which issued M-1 v1 of this engagement'],
     ]);
     // this device in the roster: named by it; a key in none of them is not named at all
     const self = knownDeviceKeys([peer({ self: true, publicKey: KEY(9) })], KEY(9), []);
     expect(self.map((d) => d.label)).toEqual([
-      "this device (“Dana's laptop”), approved in the sync roster on 2026-12-01 by the recovery key",
+      "this device (“Dana's laptop”), approved in the sync roster on 2026-12-01 (UTC) by the recovery key",
     ]);
     expect(knownDeviceKeys([peer({})], KEY(9), [memo]).some((d) => d.publicKey === KEY(7))).toBe(
       false,
@@ -191,15 +191,15 @@ describe('Verify names devices by a real verified roster', () => {
     expect(approved.signature?.device).toEqual({
       known: true,
       vouches: true,
-      label: "“Dana's laptop”, approved in the sync roster on 2026-03-05 by “Alex desk”",
+      label: "“Dana's laptop”, approved in the sync roster on 2026-03-05 (UTC) by “Alex desk”",
     });
     expect(approved.message).toContain(
-      "from “Dana's laptop”, approved in the sync roster on 2026-03-05 by “Alex desk”",
+      "from “Dana's laptop”, approved in the sync roster on 2026-03-05 (UTC) by “Alex desk”",
     );
 
     const removed = await verdictOf(secrets.eve, eve.engine.deviceId());
     expect(removed.signature?.device.label).toBe(
-      '“Eve tablet”, revoked: removed from the sync roster on 2026-03-07',
+      '“Eve tablet”, revoked: removed from the sync roster on 2026-03-07 (UTC)',
     );
     expect(removed.signature?.device.vouches).toBe(false);
     expect(removed.message).toContain('the roster does not vouch for that key');

@@ -1,8 +1,12 @@
 import type { DkimCheck } from '@shared/model/attachment';
+import { formatDateTime } from '../../lib/formatDate';
 
-/** What the DKIM check of an email says, in one line, never more than the check showed. */
+/**
+ * What the DKIM check of an email says, in one line, never more than the check showed. When it
+ * ran is shown in this device's locale and time zone (a memo prints it in the engagement's).
+ */
 export function dkimLine(dkim: DkimCheck): string {
-  const on = dkim.checkedAt ? ` on ${dkim.checkedAt.slice(0, 10)}` : '';
+  const on = dkim.checkedAt ? ` on ${formatDateTime(dkim.checkedAt)}` : '';
   switch (dkim.status) {
     case 'pass': {
       const domain = dkim.signatures.find((s) => s.result === 'pass' && s.alignedWithFrom)?.domain;
