@@ -11,7 +11,7 @@ import type { PageSize } from '@shared/memo/printCss';
 import { localIsoDay } from '@shared/rules/dates';
 import { engagementDisplay } from '@shared/time/display';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { announceOperation } from '../../lib/announceOperation';
+import { announceOperation, failureAnnounced } from '../../lib/announceOperation';
 import { softDisabled } from '../../lib/softDisabled';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
@@ -58,9 +58,13 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
             }));
         return saved.saved ? { file: saved.fileName ?? 'the dossier' } : null;
       });
-      if (result) pushToast({ tone: 'success', message: `Saved ${result.file}.` });
+      if (result) pushToast({ tone: 'success', message: `Saved ${result.file}.`, announced: true });
     } catch (error) {
-      pushToast({ tone: 'error', message: errorMessage(error) });
+      pushToast({
+        tone: 'error',
+        message: errorMessage(error),
+        announced: failureAnnounced(error),
+      });
     } finally {
       setBusy(false);
     }
