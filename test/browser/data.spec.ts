@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
 import type { HarnessBridge } from './harness/harnessBridge';
+import { liveRegionsSaying } from './harness/liveRegions';
 
 const SAMPLE_TITLE = 'Database operations and publishing review';
 
@@ -45,10 +46,15 @@ describe('data: archives, spreadsheets, backups', () => {
     const target = join(files, 'northwind.engagement.json');
     dialogsOf(app).answerNextSave(target);
     await page.getByRole('button', { name: 'Export archive…' }).click();
+    const toast = page.locator('.toast', { hasText: 'Exported to “northwind.engagement.json”' });
+    await toast.waitFor();
+    // Said once, by the app's live region; the toast shows it without reading it again.
     await page
-      .getByRole('status')
-      .filter({ hasText: 'Exported to “northwind.engagement.json”' })
+      .getByRole('status', { name: 'Announcements' })
+      .getByText('The engagement archive exported to northwind.engagement.json.')
       .waitFor();
+    expect(await liveRegionsSaying(page, 'northwind.engagement.json')).toBe(1);
+    expect(await toast.isVisible()).toBe(true);
     expect(dialogsOf(app).saveRequests[0]?.defaultName).toMatch(/\.engagement\.json$/);
     const archive = JSON.parse(await readFile(target, 'utf8')) as {
       format: string;
@@ -145,6 +151,7 @@ describe('data: archives, spreadsheets, backups', () => {
       .getByRole('status', { name: 'Announcements' })
       .getByText('Stakeholders from client-people.csv imported: 2 created, 0 updated.')
       .waitFor();
+    expect(await liveRegionsSaying(page, '2 created, 0 updated')).toBe(1);
     await page.getByRole('tab', { name: 'Stakeholders' }).click();
     await page.getByText('Okafor, Amara').first().waitFor();
     expect(await page.getByText('Lee Novak').count()).toBe(0);

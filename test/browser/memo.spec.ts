@@ -10,6 +10,7 @@ import { buildSampleEngagement } from '../../shared/sample';
 import type { HarnessBridge } from './harness/harnessBridge';
 import { chosen, pick } from './harness/pickers';
 import { launchWorkbench, type WorkbenchSession } from './harness/launchWorkbench';
+import { liveRegionsSaying } from './harness/liveRegions';
 import { createPlaywrightPrinter } from './harness/memoHarness';
 import { screenshotDir } from './harness/paths';
 
@@ -113,10 +114,16 @@ describe('memos: compose, export, issue, verify', () => {
       .getByRole('toolbar', { name: 'Memo actions' })
       .getByRole('button', { name: 'Export Markdown' })
       .click();
+    // Shown in an error toast, said once (by the app's live region, not the toast again).
     await page
-      .getByRole('alert')
+      .locator('.toast-error')
       .getByText(/Could not save failed\.md: the disk is full/)
       .waitFor();
+    await page
+      .getByRole('status', { name: 'Announcements' })
+      .getByText(/failed: Could not save failed\.md: the disk is full/)
+      .waitFor();
+    expect(await liveRegionsSaying(page, 'Could not save failed.md')).toBe(1);
     expect(existsSync(failedPath)).toBe(false);
     await expect
       .poll(() => chosen(composer, 'To (decision makers)'))

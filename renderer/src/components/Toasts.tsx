@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useUiStore } from '../state/uiStore';
 import type { Toast } from '../state/toastSlice';
+import { toastLiveProps } from './toastLive';
 import { nextToastPlacement, type ToastPlacement } from './toastPlacement';
 
 const TOAST_MS = 6000;
@@ -14,7 +15,7 @@ function ToastItem({ toast }: { toast: Toast }) {
   }, [toast.id, toast.tone, dismiss]);
 
   return (
-    <div className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+    <div className={`toast toast-${toast.tone}`} {...toastLiveProps(toast)}>
       <span className="toast-message">{toast.message}</span>
       {toast.action ? (
         <button

@@ -6,6 +6,11 @@ export interface Toast {
   id: number;
   tone: 'info' | 'success' | 'error';
   message: string;
+  /**
+   * Its news was already said through the live region (state/announcer.ts, for example an
+   * import's or export's result): shown as ever, but not read a second time.
+   */
+  announced?: boolean;
   action?: { label: string; run: () => void | Promise<void> };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { announceOperation } from '../../../renderer/src/lib/announceOperation';
+import { announceOperation, failureAnnounced } from '../../../renderer/src/lib/announceOperation';
 import { operationAnnouncement } from '../../../renderer/src/lib/operationAnnouncement';
 import { useAnnouncer } from '../../../renderer/src/state/announcer';
 
@@ -95,6 +95,19 @@ describe('announceOperation', () => {
     expect(said.at(-1)).toBe(
       'Import of stakeholders from people.csv failed: the file is not UTF-8.',
     );
+  });
+
+  it('marks the failure it announced, so its toast need not say it again', async () => {
+    const failure = new Error('disk full');
+    await expect(
+      announceOperation(memoPdf, async () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(failureAnnounced(failure)).toBe(true);
+    expect(failureAnnounced(new Error('disk full'))).toBe(false);
+    expect(failureAnnounced('disk full')).toBe(false);
+    expect(failureAnnounced(null)).toBe(false);
   });
 
   it('says the same words twice as two announcements', async () => {

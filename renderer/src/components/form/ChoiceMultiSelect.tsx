@@ -3,15 +3,13 @@ import { Controller, type FieldValues } from 'react-hook-form';
 import { useCombobox, useMultipleSelection } from 'downshift';
 import { narrowChoices, type ChoiceOption } from '@shared/notebook/choiceFilter';
 import { FieldShell, fieldIds } from './FieldShell';
+import { PickerMenu, type DownshiftEvent } from './PickerMenu';
 import './form.css';
 import { errorOf, type FieldProps } from './fields';
 
 /** At most this many unchosen options are listed at once (type to narrow the rest). */
 const SHOWN_AT_MOST = 50;
 const NONE: ReadonlySet<string> = new Set();
-
-/** An event Downshift leaves alone when this flag is set (its documented escape hatch). */
-type DownshiftEvent = Event & { preventDownshiftDefault?: boolean };
 
 /** Props of the picker itself, without the form binding. */
 export interface MultiPickerProps {
@@ -86,16 +84,7 @@ export function MultiPicker({
     },
   });
 
-  const {
-    isOpen,
-    highlightedIndex,
-    getLabelProps,
-    getMenuProps,
-    getInputProps,
-    getItemProps,
-    openMenu,
-    setInputValue,
-  } = useCombobox<ChoiceOption>({
+  const combobox = useCombobox<ChoiceOption>({
     id,
     inputId: id,
     items: shown,
@@ -107,6 +96,8 @@ export function MultiPicker({
     selectedItem: null,
     defaultHighlightedIndex: 0,
   });
+  const { isOpen, highlightedIndex, getLabelProps, getInputProps, openMenu, setInputValue } =
+    combobox;
 
   const choose = (item: ChoiceOption | undefined) => {
     if (!item) return;
@@ -195,45 +186,19 @@ export function MultiPicker({
           })}
         />
       </div>
-      <ul
-        className="picker-menu"
-        hidden={!isOpen}
-        {...getMenuProps({ 'aria-label': 'Suggestions' })}
-      >
-        {isOpen
-          ? shown.map((item, index) => (
-              <li
-                key={item.value}
-                className="picker-option"
-                data-highlighted={highlightedIndex === index ? 'true' : undefined}
-                {...getItemProps({
-                  item,
-                  index,
-                  onClick: (event: { nativeEvent: DownshiftEvent }) => {
-                    event.nativeEvent.preventDownshiftDefault = true;
-                    choose(item);
-                  },
-                })}
-              >
-                {item.label}
-              </li>
-            ))
-          : null}
-        {isOpen && shown.length === 0 ? (
-          <li className="picker-note" role="presentation">
-            {options.length === 0
-              ? emptyMessage
-              : input.trim() === ''
-                ? 'Everything is chosen.'
-                : `Nothing matches “${input.trim()}”.`}
-          </li>
-        ) : null}
-        {isOpen && hidden > 0 ? (
-          <li className="picker-note" role="presentation">
-            {hidden} more {hidden === 1 ? 'matches' : 'match'}: keep typing to narrow.
-          </li>
-        ) : null}
-      </ul>
+      <PickerMenu
+        combobox={combobox}
+        items={shown}
+        hidden={hidden}
+        onChoose={choose}
+        emptyNote={
+          options.length === 0
+            ? emptyMessage
+            : input.trim() === ''
+              ? 'Everything is chosen.'
+              : `Nothing matches “${input.trim()}”.`
+        }
+      />
     </div>
   );
 }

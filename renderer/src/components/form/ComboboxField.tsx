@@ -3,14 +3,12 @@ import { Controller, type FieldValues } from 'react-hook-form';
 import { useCombobox } from 'downshift';
 import { narrowChoices } from '@shared/notebook/choiceFilter';
 import { FieldShell, fieldIds } from './FieldShell';
+import { PickerMenu, type DownshiftEvent } from './PickerMenu';
 import { errorOf, type FieldProps, type SelectOption } from './fields';
 import './form.css';
 
 const SHOWN_AT_MOST = 50;
 const NONE: ReadonlySet<string> = new Set();
-
-/** An event Downshift leaves alone when this flag is set (its documented escape hatch). */
-type DownshiftEvent = Event & { preventDownshiftDefault?: boolean };
 
 interface PickerProps {
   id: string;
@@ -48,22 +46,22 @@ function SinglePicker({
     () => narrowChoices(options, NONE, input, SHOWN_AT_MOST),
     [options, input],
   );
-  const { isOpen, highlightedIndex, getLabelProps, getMenuProps, getInputProps, getItemProps } =
-    useCombobox<SelectOption>({
-      id,
-      inputId: id,
-      items: shown,
-      itemToString: (item) => item?.label ?? '',
-      itemToKey: (item) => item?.value,
-      selectedItem: selected,
-      defaultHighlightedIndex: 0,
-      onSelectedItemChange: ({ selectedItem }) => {
-        if (selectedItem) onChange(selectedItem.value);
-      },
-      onIsOpenChange: ({ isOpen: open }) => {
-        if (!open) setInput('');
-      },
-    });
+  const combobox = useCombobox<SelectOption>({
+    id,
+    inputId: id,
+    items: shown,
+    itemToString: (item) => item?.label ?? '',
+    itemToKey: (item) => item?.value,
+    selectedItem: selected,
+    defaultHighlightedIndex: 0,
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem) onChange(selectedItem.value);
+    },
+    onIsOpenChange: ({ isOpen: open }) => {
+      if (!open) setInput('');
+    },
+  });
+  const { isOpen, getLabelProps, getInputProps } = combobox;
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement> & { nativeEvent: DownshiftEvent }) => {
     // Escape closes the list first; with the list closed it is the dialog's (Downshift would
@@ -101,34 +99,12 @@ function SinglePicker({
           ▾
         </span>
       </div>
-      <ul
-        className="picker-menu"
-        hidden={!isOpen}
-        {...getMenuProps({ 'aria-label': 'Suggestions' })}
-      >
-        {isOpen
-          ? shown.map((item, index) => (
-              <li
-                key={item.value}
-                className="picker-option"
-                data-highlighted={highlightedIndex === index ? 'true' : undefined}
-                {...getItemProps({ item, index })}
-              >
-                {item.label}
-              </li>
-            ))
-          : null}
-        {isOpen && shown.length === 0 ? (
-          <li className="picker-note" role="presentation">
-            Nothing matches “{input.trim()}”.
-          </li>
-        ) : null}
-        {isOpen && hidden > 0 ? (
-          <li className="picker-note" role="presentation">
-            {hidden} more {hidden === 1 ? 'matches' : 'match'}: keep typing to narrow.
-          </li>
-        ) : null}
-      </ul>
+      <PickerMenu
+        combobox={combobox}
+        items={shown}
+        hidden={hidden}
+        emptyNote={`Nothing matches “${input.trim()}”.`}
+      />
     </div>
   );
 }

@@ -107,7 +107,8 @@ export function CsvImportDialog({
           return { ...result, detail: `${result.created} created, ${result.updated} updated` };
         },
       );
-      if (counts) pushToast({ tone: 'success', message: `${label}: ${counts.detail}.` });
+      if (counts)
+        pushToast({ tone: 'success', message: `${label}: ${counts.detail}.`, announced: true });
       onClose();
     } catch (error) {
       setSaveError(`Nothing was imported: ${errorMessage(error)}`);

@@ -4,7 +4,7 @@ import { exportCsv } from '@shared/csv/exportCsv';
 import { exportEngagementArchive, exportEngagementZip } from '../../../db/archive';
 import { listRecords } from '../../../db/queries/records';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { announceOperation } from '../../lib/announceOperation';
+import { announceOperation, failureAnnounced } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
 import { formatDateTime } from '../../lib/formatDate';
 import { useUiStore } from '../../state/uiStore';
@@ -34,7 +34,11 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
     try {
       await task();
     } catch (error) {
-      pushToast({ tone: 'error', message: `${what} failed: ${errorMessage(error)}` });
+      pushToast({
+        tone: 'error',
+        message: `${what} failed: ${errorMessage(error)}`,
+        announced: failureAnnounced(error),
+      });
     } finally {
       setBusy(null);
     }
@@ -62,7 +66,8 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
           return name ? { file: name } : null;
         },
       );
-      if (saved) pushToast({ tone: 'success', message: `Exported to “${saved.file}”.` });
+      if (saved)
+        pushToast({ tone: 'success', message: `Exported to “${saved.file}”.`, announced: true });
     });
 
   const exportZip = () =>
@@ -96,6 +101,7 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
       pushToast({
         tone: missing ? 'info' : 'success',
         message: `Exported to “${name}” with ${zip.attachments} attached file(s).${missing}`,
+        announced: true,
       });
     });
 
@@ -122,7 +128,7 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
           return name ? { file: name } : null;
         },
       );
-      if (saved) pushToast({ tone: 'success', message: `Saved “${saved.file}”.` });
+      if (saved) pushToast({ tone: 'success', message: `Saved “${saved.file}”.`, announced: true });
     });
 
   const importSpreadsheet = (entity: CsvEntity) =>

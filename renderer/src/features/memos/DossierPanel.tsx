@@ -11,21 +11,20 @@ import type { PageSize } from '@shared/memo/printCss';
 import { localIsoDay } from '@shared/rules/dates';
 import { engagementDisplay } from '@shared/time/display';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { announceOperation } from '../../lib/announceOperation';
-import { softDisabled } from '../../lib/softDisabled';
+import { announceOperation, failureAnnounced } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
 import { useUiStore } from '../../state/uiStore';
+import { DossierRow, type DossierKind } from './DossierRow';
 
 /** Dossiers: "what did they know, and when" for one stakeholder or one risk, as Markdown or PDF. */
 export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSize: PageSize }) {
   const { client } = useWorkbench();
   const pushToast = useUiStore((s) => s.pushToast);
-  const [stakeholderId, setStakeholderId] = useState('');
-  const [riskId, setRiskId] = useState('');
+  const [chosen, setChosen] = useState<Record<DossierKind, string>>({ stakeholder: '', risk: '' });
   const [busy, setBusy] = useState(false);
 
-  const exportDossier = async (kind: 'stakeholder' | 'risk', format: 'md' | 'pdf') => {
-    const id = kind === 'stakeholder' ? stakeholderId : riskId;
+  const exportDossier = async (kind: DossierKind, format: 'md' | 'pdf') => {
+    const id = chosen[kind];
     if (id === '') return;
     setBusy(true);
     try {
@@ -58,85 +57,40 @@ export function DossierPanel({ source, pageSize }: { source: MemoSource; pageSiz
             }));
         return saved.saved ? { file: saved.fileName ?? 'the dossier' } : null;
       });
-      if (result) pushToast({ tone: 'success', message: `Saved ${result.file}.` });
+      if (result) pushToast({ tone: 'success', message: `Saved ${result.file}.`, announced: true });
     } catch (error) {
-      pushToast({ tone: 'error', message: errorMessage(error) });
+      pushToast({
+        tone: 'error',
+        message: errorMessage(error),
+        announced: failureAnnounced(error),
+      });
     } finally {
       setBusy(false);
     }
   };
 
-  const live = <T extends { deletedAt: string | null }>(list: T[]) =>
-    list.filter((x) => x.deletedAt === null);
+  const choices = {
+    stakeholder: source.stakeholders
+      .filter((x) => x.deletedAt === null)
+      .map((x) => ({ id: x.id, label: x.name })),
+    risk: source.risks
+      .filter((x) => x.deletedAt === null)
+      .map((x) => ({ id: x.id, label: x.title })),
+  };
   return (
     <section className="card memo-dossiers" aria-labelledby="memo-dossiers-heading">
       <h2 id="memo-dossiers-heading">Dossiers: what did they know, and when</h2>
-      <div className="memo-dossier-row">
-        <label>
-          Stakeholder{' '}
-          <select
-            aria-label="Dossier stakeholder"
-            value={stakeholderId}
-            onChange={(e) => setStakeholderId(e.target.value)}
-          >
-            <option value="">Choose…</option>
-            {live(source.stakeholders).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button button-ghost"
-          disabled={stakeholderId === ''}
-          {...softDisabled(busy, () => void exportDossier('stakeholder', 'md'))}
-        >
-          Stakeholder dossier (Markdown)
-        </button>
-        <button
-          type="button"
-          className="button button-ghost"
-          disabled={stakeholderId === ''}
-          {...softDisabled(busy, () => void exportDossier('stakeholder', 'pdf'))}
-        >
-          Stakeholder dossier (PDF)
-        </button>
-      </div>
-      <div className="memo-dossier-row">
-        <label>
-          Risk{' '}
-          <select
-            aria-label="Dossier risk"
-            value={riskId}
-            onChange={(e) => setRiskId(e.target.value)}
-          >
-            <option value="">Choose…</option>
-            {live(source.risks).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button button-ghost"
-          disabled={riskId === ''}
-          {...softDisabled(busy, () => void exportDossier('risk', 'md'))}
-        >
-          Risk dossier (Markdown)
-        </button>
-        <button
-          type="button"
-          className="button button-ghost"
-          disabled={riskId === ''}
-          {...softDisabled(busy, () => void exportDossier('risk', 'pdf'))}
-        >
-          Risk dossier (PDF)
-        </button>
-      </div>
+      {(['stakeholder', 'risk'] as const).map((kind) => (
+        <DossierRow
+          key={kind}
+          kind={kind}
+          choices={choices[kind]}
+          value={chosen[kind]}
+          onChange={(id) => setChosen((now) => ({ ...now, [kind]: id }))}
+          busy={busy}
+          onExport={(format) => void exportDossier(kind, format)}
+        />
+      ))}
     </section>
   );
 }

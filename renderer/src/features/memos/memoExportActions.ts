@@ -9,7 +9,7 @@ import { runMemoAction, type MemoScreenState } from './memoScreenState';
 /** The name of a format in what the live region says. */
 const formatName = (format: 'md' | 'pdf'): string => (format === 'md' ? 'Markdown' : 'PDF');
 
-/** Runs an export: the live region says it starts and how it ended (the toast says it too). */
+/** Runs an export: the live region says it starts and how it ended (the toast shows it too). */
 function announced(subject: string, task: () => Promise<ExportOutcome | null>) {
   return announceOperation({ verb: 'export', subject }, async () => {
     const outcome = await task();
@@ -17,9 +17,10 @@ function announced(subject: string, task: () => Promise<ExportOutcome | null>) {
   });
 }
 
-/** The toast naming the file saved (none when the save was cancelled). */
+/** The toast naming the file saved (none when the save was cancelled); the live region said it. */
 function saved(state: MemoScreenState, outcome: ExportOutcome | null): void {
-  if (outcome) state.pushToast({ tone: 'success', message: `Saved ${outcome.fileName}.` });
+  if (outcome)
+    state.pushToast({ tone: 'success', message: `Saved ${outcome.fileName}.`, announced: true });
 }
 
 /** Exports the draft being composed (Markdown or PDF, marked as a draft). */

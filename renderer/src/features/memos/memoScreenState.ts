@@ -9,6 +9,7 @@ import type { MemoDraftRecord } from '@shared/model/memoDraft';
 import type { WorkbenchClient } from '@shared/ipc/client';
 import type { TimeDisplay } from '@shared/time/display';
 import type { WorkbenchStore } from '../../../db';
+import { failureAnnounced } from '../../lib/announceOperation';
 import { errorMessage } from '../../lib/errorMessage';
 import type { Toast } from '../../state/toastSlice';
 import type { useDraftAutosave } from './useDraftAutosave';
@@ -45,7 +46,11 @@ export function runMemoAction(state: MemoScreenState) {
     try {
       await action();
     } catch (err) {
-      state.pushToast({ tone: 'error', message: errorMessage(err) });
+      state.pushToast({
+        tone: 'error',
+        message: errorMessage(err),
+        announced: failureAnnounced(err),
+      });
     } finally {
       state.setBusy(null);
     }

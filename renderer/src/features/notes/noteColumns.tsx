@@ -2,8 +2,8 @@ import type { Decision } from '@shared/model/decision';
 import type { Note } from '@shared/model/note';
 import { ConflictBadge } from '../../components/conflicts/ConflictBadge';
 import type { DataTableColumn } from '../../components/table/DataTable';
+import { dateColumn, personColumn } from '../../components/table/columns';
 import { choiceLabel } from '../../lib/choiceLabel';
-import { formatDate } from '../../lib/formatDate';
 
 export interface NoteRow {
   note: Note;
@@ -17,13 +17,7 @@ export interface DecisionRow {
 }
 
 export const NOTE_COLUMNS: DataTableColumn<NoteRow>[] = [
-  {
-    id: 'date',
-    header: 'Date',
-    width: '118px',
-    cell: (r) => formatDate(r.note.date),
-    sortValue: (r) => r.note.date,
-  },
+  dateColumn({ id: 'date', header: 'Date', width: '118px' }, (r) => r.note.date),
   {
     id: 'title',
     header: 'Title',
@@ -47,23 +41,19 @@ export const NOTE_COLUMNS: DataTableColumn<NoteRow>[] = [
     sortValue: (r) => r.note.kind,
     filterText: (r) => r.note.kind,
   },
-  {
-    id: 'participants',
-    header: 'Participants',
-    width: '1.4fr',
-    cell: (r) => r.participants,
-    filterText: (r) => r.participants,
-  },
+  personColumn(
+    { id: 'participants', header: 'Participants', width: '1.4fr' },
+    (r) => r.participants,
+    { sortable: false },
+  ),
 ];
 
 export const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
-  {
-    id: 'decidedAt',
-    header: 'Decided',
-    width: '118px',
-    cell: (r) => (r.decision.decidedAt ? formatDate(r.decision.decidedAt.slice(0, 10)) : 'not yet'),
-    sortValue: (r) => r.decision.decidedAt ?? '',
-  },
+  dateColumn(
+    { id: 'decidedAt', header: 'Decided', width: '118px' },
+    (r) => r.decision.decidedAt,
+    'not yet',
+  ),
   {
     id: 'title',
     header: 'What',
@@ -78,15 +68,7 @@ export const DECISION_COLUMNS: DataTableColumn<DecisionRow>[] = [
     sortValue: (r) => r.decision.title,
     filterText: (r) => `${r.decision.title} ${r.decision.rationale}`,
   },
-  {
-    id: 'by',
-    header: 'By',
-    width: '1.1fr',
-    priority: 2,
-    cell: (r) => r.by,
-    sortValue: (r) => r.by,
-    filterText: (r) => r.by,
-  },
+  personColumn({ id: 'by', header: 'By', width: '1.1fr', priority: 2 }, (r) => r.by),
   {
     id: 'status',
     header: 'Status',

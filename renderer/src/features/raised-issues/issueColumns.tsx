@@ -2,6 +2,7 @@ import type { RaisedIssue } from '@shared/model/raisedIssue';
 import type { AckState } from '@shared/notebook/issueTimeline';
 import { ConflictBadge } from '../../components/conflicts/ConflictBadge';
 import type { DataTableColumn } from '../../components/table/DataTable';
+import { personColumn } from '../../components/table/columns';
 import { choiceLabel } from '../../lib/choiceLabel';
 
 /** One row of the list. */
@@ -52,15 +53,10 @@ export const ISSUE_COLUMNS: DataTableColumn<IssueRow>[] = [
     sortValue: (r) => SEVERITY_RANK[r.issue.severity],
     filterText: (r) => r.issue.severity,
   },
-  {
-    id: 'raisedTo',
-    header: 'Raised to',
-    width: '1.2fr',
-    priority: 3,
-    cell: (r) => r.raisedTo,
-    sortValue: (r) => r.raisedTo,
-    filterText: (r) => r.raisedTo,
-  },
+  personColumn(
+    { id: 'raisedTo', header: 'Raised to', width: '1.2fr', priority: 3 },
+    (r) => r.raisedTo,
+  ),
   {
     id: 'days',
     header: 'Days',

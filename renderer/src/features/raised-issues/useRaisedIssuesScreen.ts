@@ -8,7 +8,7 @@ import { localIsoDay } from '@shared/rules/dates';
 import { ackState, daysSinceRaised } from '@shared/notebook/issueTimeline';
 import { useRecord, useRecords } from '../../../db';
 import { useWorkbench } from '../../app/WorkbenchContext';
-import { announceOperation } from '../../lib/announceOperation';
+import { announceOperation, failureAnnounced } from '../../lib/announceOperation';
 import { useRecordActions, useRecordKeys } from '../../components/records';
 import { countOf } from '../../lib/countOf';
 import { saveTextFile } from '../../lib/fileIo';
@@ -146,9 +146,14 @@ export function useRaisedIssuesScreen(engagement: Engagement) {
         pushToast({
           tone: 'success',
           message: `Saved ${events.length} follow-up dates to “${saved.file}”.`,
+          announced: true,
         });
     } catch (error) {
-      pushToast({ tone: 'error', message: `Could not export: ${String(error)}` });
+      pushToast({
+        tone: 'error',
+        message: `Could not export: ${String(error)}`,
+        announced: failureAnnounced(error),
+      });
     }
   };
 
