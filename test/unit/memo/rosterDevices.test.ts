@@ -111,7 +111,10 @@ describe('knownDeviceKeys', () => {
     const memo = { memoId: 'M-1', version: 1, signed } as unknown as MemoRecord;
     const known = knownDeviceKeys([peer({})], KEY(9), [memo]);
     expect(known.map((d) => [d.publicKey, d.label])).toEqual([
-      [KEY(1), "“Dana's laptop”, approved in the sync roster on 2026-12-01 (UTC) by the recovery key"],
+      [
+        KEY(1),
+        "“Dana's laptop”, approved in the sync roster on 2026-12-01 (UTC) by the recovery key",
+      ],
       [KEY(9), 'this device'],
       [recordKey, 'device dev-r, which issued M-1 v1 of this engagement'],
     ]);
