@@ -12,7 +12,6 @@
  * its declared size, whatever the zip's headers claim; every attachment's SHA-256 must equal its
  * name. Nothing is returned half: any failure throws an ArchiveError.
  */
-import { zipSync, type Zippable } from 'fflate';
 import { ArchiveError } from './errors';
 import {
   ZIP_ATTACHMENTS_DIR,
@@ -22,6 +21,7 @@ import {
   type ZipLimits,
 } from './zipDirectory';
 import { openZipArchive } from './zipStream';
+import { createZipWriter, memorySink, type ZipSink } from './zipWriter';
 
 export {
   MAX_ZIP_FILE_BYTES,
@@ -32,6 +32,7 @@ export {
   type ZipLimits,
 } from './zipDirectory';
 export { openZipArchive, type ZipArchiveStream, type ZipSource } from './zipStream';
+export { memorySink, type ZipSink } from './zipWriter';
 
 /** The file name ending of a zipped archive. */
 export const ZIP_ARCHIVE_EXTENSION = '.engagement.zip';
@@ -47,26 +48,43 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Writes the zip: the archive's text (deflated) and each attachment once (stored: most are
- * already compressed, and a stored file can be checked with any tool). `mtime` is the export
- * time, so the same data exported at the same time gives the same bytes.
+ * Writes the zip to `sink`: the archive's text (deflated) first, then each attachment once, by
+ * SHA-256 (stored: most are already compressed, and a stored file can be checked with any tool),
+ * read one at a time through `read` (null: not on this device, left out). `exportedAt` is every
+ * entry's time, so the same data exported at the same instant gives the same bytes. Resolves to
+ * the zip's size.
  */
-export function writeArchiveZip(
+export async function writeArchiveZipTo(
+  sink: ZipSink,
+  archiveText: string,
+  hashes: readonly string[],
+  read: (sha256: string) => Promise<Uint8Array | null>,
+  exportedAt: string,
+): Promise<number> {
+  const zip = createZipWriter(sink, new Date(exportedAt));
+  await zip.add(ZIP_RECORDS_ENTRY, new TextEncoder().encode(archiveText), 'deflate');
+  for (const sha256 of [...new Set(hashes)].sort()) {
+    const data = await read(sha256);
+    if (data !== null) await zip.add(`${ZIP_ATTACHMENTS_DIR}${sha256}`, data, 'store');
+  }
+  return zip.end();
+}
+
+/** writeArchiveZipTo, into memory (tests, small engagements). */
+export async function writeArchiveZip(
   archiveText: string,
   attachments: ReadonlyMap<string, Uint8Array>,
   exportedAt: string,
-): Uint8Array {
-  const mtime = new Date(exportedAt);
-  const files: Zippable = {
-    [ZIP_RECORDS_ENTRY]: [new TextEncoder().encode(archiveText), { level: 6, mtime }],
-  };
-  for (const sha256 of [...attachments.keys()].sort()) {
-    files[`${ZIP_ATTACHMENTS_DIR}${sha256}`] = [
-      attachments.get(sha256) as Uint8Array,
-      { level: 0, mtime },
-    ];
-  }
-  return zipSync(files);
+): Promise<Uint8Array> {
+  const sink = memorySink();
+  await writeArchiveZipTo(
+    sink,
+    archiveText,
+    [...attachments.keys()],
+    async (sha256) => attachments.get(sha256) ?? null,
+    exportedAt,
+  );
+  return sink.bytes();
 }
 
 /** A zip as read: the archive's text and the attachments by SHA-256 (each checked). */

@@ -9,7 +9,10 @@ export {
   checkArchiveZip,
   checkZipContent,
   exportEngagementZip,
+  planEngagementZip,
+  writeEngagementZip,
+  zipPlanProblem,
   importArchiveZip,
   writeCheckedZip,
 } from './zipArchive';
-export type { CheckedZip, ExportedZip, ZipImportResult } from './zipArchive';
+export type { CheckedZip, ExportedZip, ZipExportPlan, ZipImportResult } from './zipArchive';

@@ -4,9 +4,12 @@ import {
   ARCHIVE_EXTENSION,
   parseArchiveText,
   readArchiveZip,
-  writeArchiveZip,
+  writeArchiveZipTo,
   type ArchiveRecord,
   type ParsedArchive,
+  type ZipSink,
+  memorySink,
+  MAX_ZIP_FILE_BYTES,
 } from '@shared/archive';
 import type { WorkbenchStore } from '../repositories/store';
 import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
@@ -42,32 +45,100 @@ function referencedFiles(records: readonly ArchiveRecord[] | undefined): Map<str
   return out;
 }
 
-/** Exports an engagement's records and the bytes of every attachment it names, each once. */
-export async function exportEngagementZip(
+/** What a zip export will hold, before any file's bytes are read. */
+export interface ZipExportPlan {
+  /** The records, as the .engagement.json holds them. */
+  text: string;
+  fileName: string;
+  checksum: string;
+  /** When it was exported (every entry's time). */
+  at: string;
+  /** Distinct files the records name that this device holds (each goes in once). */
+  held: string[];
+  /** Distinct files the records name that this device does not hold (left out). */
+  missing: string[];
+  /** Their bytes in all (for progress). */
+  heldBytes: number;
+}
+
+/** Exports the records and lists the files of an engagement's zip (no bytes read yet). */
+export async function planEngagementZip(
   db: WorkbenchDB,
   engagementId: string,
   options: ExportArchiveOptions,
-): Promise<ExportedZip> {
+): Promise<ZipExportPlan> {
   const at = (options.now ?? (() => new Date()))();
   const exported = await exportEngagementArchive(db, engagementId, { ...options, now: () => at });
   const records = (await db.attachments
     .where('engagementId')
     .equals(engagementId)
     .toArray()) as ArchiveRecord[];
-  const files = new Map<string, Uint8Array>();
-  const missing: string[] = [];
-  for (const sha256 of referencedFiles(records).keys()) {
-    const bytes = await readAttachmentArray(db, sha256);
-    if (bytes) files.set(sha256, bytes);
-    else missing.push(sha256);
-  }
+  const named = referencedFiles(records);
+  const rows = await db.attachmentBlobs.bulkGet([...named.keys()]);
+  const held = rows.filter((row) => row !== undefined).map((row) => row.sha256);
+  const heldSet = new Set(held);
   return {
-    bytes: writeArchiveZip(exported.text, files, at.toISOString()),
+    text: exported.text,
     fileName: exported.fileName.slice(0, -ARCHIVE_EXTENSION.length) + ZIP_ARCHIVE_EXTENSION,
     checksum: exported.checksum,
-    attachments: files.size,
-    missing,
+    at: at.toISOString(),
+    held: held.sort(),
+    missing: [...named.keys()].filter((sha256) => !heldSet.has(sha256)),
+    heldBytes: held.reduce((n, sha256) => n + (named.get(sha256) ?? 0), 0),
   };
+}
+
+/**
+ * Why a planned zip should not be written, or null: this app reads back zips of at most
+ * MAX_ZIP_FILE_BYTES (2 GiB and headers), and an export it cannot import again is no backup.
+ */
+export function zipPlanProblem(plan: ZipExportPlan): string | null {
+  const size = plan.heldBytes + plan.text.length + (plan.held.length + 1) * 200;
+  if (size <= MAX_ZIP_FILE_BYTES) return null;
+  const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
+  return `This engagement's files add up to ${gb(size)}; a zip this app can import again holds at most ${gb(MAX_ZIP_FILE_BYTES)}. Nothing was written: export the records alone (.engagement.json) and use backups for the files.`;
+}
+
+/**
+ * Writes a planned zip to `sink`, reading one attachment at a time (an engagement's files may
+ * add up to more than the window should hold). A file gone since the plan is left out and
+ * counted. Resolves to the files written.
+ */
+export async function writeEngagementZip(
+  db: WorkbenchDB,
+  plan: ZipExportPlan,
+  sink: ZipSink,
+  onFile?: (bytes: number) => void,
+): Promise<{ attachments: number; missing: string[] }> {
+  const missing = [...plan.missing];
+  let attachments = 0;
+  await writeArchiveZipTo(
+    sink,
+    plan.text,
+    plan.held,
+    async (sha256) => {
+      const bytes = (await readAttachmentArray(db, sha256)) ?? null;
+      if (bytes === null) missing.push(sha256);
+      else attachments += 1;
+      onFile?.(bytes?.byteLength ?? 0);
+      return bytes;
+    },
+    plan.at,
+  );
+  return { attachments, missing };
+}
+
+/** Exports an engagement's records and every attachment it names, each once, into memory. */
+export async function exportEngagementZip(
+  db: WorkbenchDB,
+  engagementId: string,
+  options: ExportArchiveOptions,
+): Promise<ExportedZip> {
+  const plan = await planEngagementZip(db, engagementId, options);
+  const sink = memorySink();
+  const written = await writeEngagementZip(db, plan, sink);
+  const bytes = sink.bytes();
+  return { bytes, fileName: plan.fileName, checksum: plan.checksum, ...written };
 }
 
 /** What a zip import did besides the records. */

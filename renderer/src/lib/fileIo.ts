@@ -113,26 +113,48 @@ export async function readWholeBytes(
 /** Bytes per binary piece (a multiple of 3: each piece is base64-encoded on its own). */
 const WRITE_PIECE_BYTES = 3 * 1024 * 1024;
 
-/** Like {@link saveTextFile}, for bytes (a zipped archive). */
-export async function saveBytesFile(
+/** A file being written in pieces, after the person chose where (openBytesFile). */
+export interface BytesFileWriter {
+  /** The name the person chose. */
+  readonly name: string;
+  /** Appends bytes (sent on in pieces of WRITE_PIECE_BYTES; the rest waits for more). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Sends the rest; the file is flushed and renamed into place. */
+  finish(): Promise<void>;
+  /** Abandons the file (main removes what was written). */
+  abort(): Promise<void>;
+}
+
+/** Asks where to save, then returns a writer for the file, or null when the person cancelled. */
+export async function openBytesFile(
   client: WorkbenchClient,
   options: { purpose: FilePurpose; title: string; defaultName: string },
-  bytes: Uint8Array,
-  onProgress?: TransferProgress,
-): Promise<string | null> {
+): Promise<BytesFileWriter | null> {
   const answer = await client.call('file.saveDialog', options);
   if (answer.canceled) return null;
-  try {
-    for (let start = 0; ; start += WRITE_PIECE_BYTES) {
-      const end = Math.min(bytes.byteLength, start + WRITE_PIECE_BYTES);
-      const final = end >= bytes.byteLength;
-      const text = bytesToBase64(bytes.subarray(start, end));
-      await client.call('file.write', { token: answer.token, text, final, encoding: 'base64' });
-      onProgress?.(end, bytes.byteLength);
-      if (final) return answer.name;
-    }
-  } catch (error) {
-    await client.call('file.close', { token: answer.token }).catch(() => undefined);
-    throw error;
-  }
+  const { token } = answer;
+  let pending = new Uint8Array(WRITE_PIECE_BYTES);
+  let filled = 0;
+  const send = async (final: boolean) => {
+    const text = bytesToBase64(pending.subarray(0, filled));
+    filled = 0;
+    await client.call('file.write', { token, text, final, encoding: 'base64' });
+  };
+  return {
+    name: answer.name,
+    async write(chunk) {
+      for (let at = 0; at < chunk.length;) {
+        const take = Math.min(chunk.length - at, WRITE_PIECE_BYTES - filled);
+        pending.set(chunk.subarray(at, at + take), filled);
+        filled += take;
+        at += take;
+        if (filled === WRITE_PIECE_BYTES) await send(false);
+      }
+    },
+    finish: () => send(true),
+    async abort() {
+      pending = new Uint8Array(0);
+      await client.call('file.close', { token }).catch(() => undefined);
+    },
+  };
 }

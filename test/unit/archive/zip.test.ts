@@ -6,6 +6,9 @@ import {
   exportEngagementZip,
   importArchiveText,
   importArchiveZip,
+  planEngagementZip,
+  writeEngagementZip,
+  zipPlanProblem,
 } from '../../../renderer/db/archive';
 import { readAttachmentBytes } from '../../../renderer/db/attachmentBlobs';
 import { engagementInput, openTestStore, OTHER_DEVICE_ID } from '../db/helpers';
@@ -64,6 +67,34 @@ async function sample() {
 }
 
 describe('the engagement as one zip', () => {
+  it('is written as it is made, one file at a time; a file gone meanwhile is left out', async () => {
+    const a = await sample();
+    const plan = await planEngagementZip(a.db, a.engagementId, { appVersion: '0.1.0' });
+    expect(plan.held).toHaveLength(2);
+    expect(plan.heldBytes).toBe(a.alert.length + a.shot.length);
+    expect(zipPlanProblem(plan)).toBeNull();
+    expect(zipPlanProblem({ ...plan, heldBytes: 3 * 1024 ** 3 })).toMatch(
+      /add up to 3\.0 GB.*at most 2\.0 GB.*Nothing was written/,
+    );
+    const shotSha = await sha256Hex(a.shot);
+    await a.db.attachmentBlobs.delete(shotSha); // e.g. a wiped device, between plan and write
+    const chunks: Uint8Array[] = [];
+    const seen: number[] = [];
+    const written = await writeEngagementZip(
+      a.db,
+      plan,
+      { write: async (chunk) => void chunks.push(chunk.slice()) },
+      (bytes) => seen.push(bytes),
+    );
+    expect(written).toEqual({ attachments: 1, missing: [shotSha] });
+    expect(seen.sort((x, y) => x - y)).toEqual([0, a.alert.length]);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(a.alert.length);
+    const zip = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => (zip.set(c, at), at + c.length), 0);
+    const read = await readArchiveZip(zip, 'x.zip');
+    expect([...read.attachments.keys()]).toEqual([await sha256Hex(a.alert)]);
+  });
+
   it('round trip: records and each distinct file once; identical bytes in a new profile', async () => {
     const a = await sample();
     const zip = await exportEngagementZip(a.db, a.engagementId, {
@@ -118,7 +149,7 @@ describe('the engagement as one zip', () => {
     const changed = new Uint8Array(read.attachments.get(sha)!);
     changed[100] = (changed[100] ?? 0) ^ 1;
     const files = new Map(read.attachments).set(sha, changed);
-    const tampered = writeArchiveZip(read.text, files, AT);
+    const tampered = await writeArchiveZip(read.text, files, AT);
     const b = await openTestStore({ deviceId: OTHER_DEVICE_ID });
     const error = await refusal(importArchiveZip(b.store, tampered, 'x.engagement.zip'));
     expect(error.kind).toBe('checksum');
@@ -135,7 +166,11 @@ describe('the engagement as one zip', () => {
     const other = enc('not named by any record');
     const files = new Map(read.attachments).set(await sha256Hex(other), other);
     const b = await openTestStore({ deviceId: OTHER_DEVICE_ID });
-    const result = await importArchiveZip(b.store, writeArchiveZip(read.text, files, AT), 'x.zip');
+    const result = await importArchiveZip(
+      b.store,
+      await writeArchiveZip(read.text, files, AT),
+      'x.zip',
+    );
     expect(result.attachmentsIgnored).toBe(1);
     expect(await b.db.attachmentBlobs.get(await sha256Hex(other))).toBeUndefined();
 

@@ -12,7 +12,7 @@ describe('reading a zip, whatever its bytes (fast-check, fixed seed)', () => {
       const bytes = new TextEncoder().encode(text);
       files.set(await sha256Hex(bytes), bytes);
     }
-    const good = writeArchiveZip('{"format":"x"}', files, '2026-11-26T15:00:00.000Z');
+    const good = await writeArchiveZip('{"format":"x"}', files, '2026-11-26T15:00:00.000Z');
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CSV_ENTITIES, type CsvEntity } from '@shared/csv/columns';
 import { exportCsv } from '@shared/csv/exportCsv';
-import { exportEngagementArchive, exportEngagementZip } from '../../../db/archive';
+import { exportEngagementArchive } from '../../../db/archive';
 import { listRecords } from '../../../db/queries/records';
 import { useWorkbench } from '../../app/WorkbenchContext';
 import { announceOperation, failureAnnounced } from '../../lib/announceOperation';
@@ -11,7 +11,8 @@ import { useUiStore } from '../../state/uiStore';
 import type { EngagementScreenProps } from '../../app/screenProps';
 import { backUpEngagement, getAppVersion } from './backups';
 import { useDataDialogs } from './dataDialogs';
-import { pickFile, readWholeFile, saveBytesFile, saveTextFile } from '../../lib/fileIo';
+import { pickFile, readWholeFile, saveTextFile } from '../../lib/fileIo';
+import { exportZipFile } from './exportZipFile';
 import { CSV_ENTITY_LABELS } from './labels';
 import { formatBytes } from '../../lib/formatBytes';
 import { ProgressBar } from './ProgressBar';
@@ -74,23 +75,10 @@ export function DataScreen({ engagement }: EngagementScreenProps) {
     run('Export', async () => {
       const saved = await announceOperation(
         { verb: 'export', subject: 'the engagement archive with its attachments' },
-        async () => {
-          const zip = await exportEngagementZip(db, engagement.id, {
-            appVersion: await getAppVersion(client),
-            serialize: serializeInWorker,
-          });
-          const name = await saveBytesFile(
-            client,
-            {
-              purpose: 'archive',
-              title: 'Export engagement with attachments',
-              defaultName: zip.fileName,
-            },
-            zip.bytes,
-            (done, total) => setBusy({ what: 'Export', fraction: done / total }),
-          );
-          return name ? { file: name, zip } : null;
-        },
+        () =>
+          exportZipFile(db, client, engagement.id, (fraction) =>
+            setBusy({ what: 'Export', fraction }),
+          ),
       );
       if (!saved) return;
       const { zip, file: name } = saved;
