@@ -8,8 +8,11 @@
 import { blobProblem, type BlobRef } from './blobs';
 import { isSealed, openFile, sealFile, TamperedFileError, type WorkspaceKey } from './crypto';
 
-/** A blob file opened and checked: its bytes, or why they are refused. */
-export type OpenedBlob = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
+/**
+ * A blob file opened and checked: its bytes (in memory, or a Blob made where they were checked),
+ * or why they are refused.
+ */
+export type OpenedBlob = { ok: true; bytes: Uint8Array | Blob } | { ok: false; problem: string };
 
 /**
  * The blob step's per-file cryptography (see the module comment). Callers give up the bytes

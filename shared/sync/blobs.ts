@@ -46,8 +46,11 @@ export interface SyncBlobStore {
   referenced(engagementIds: readonly string[] | null): Promise<(BlobRef & { held: boolean })[]>;
   /** The bytes of a held blob, or null. */
   read(sha256: string): Promise<Uint8Array | null>;
-  /** Stores bytes the engine has checked against `ref` (stored once per SHA-256). */
-  store(ref: BlobRef, bytes: Uint8Array): Promise<void>;
+  /**
+   * Stores bytes the engine has checked against `ref` (stored once per SHA-256): in memory, or
+   * already a Blob (the app's sync worker makes one off the window's thread).
+   */
+  store(ref: BlobRef, bytes: Uint8Array | Blob): Promise<void>;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -31,9 +31,9 @@ export function createDexieBlobStore(db: WorkbenchDB): SyncBlobStore {
       return (await readAttachmentArray(db, sha256)) ?? null;
     },
     async store(ref, bytes) {
-      if (bytes.byteLength !== ref.size)
-        throw new Error('The bytes do not have the record’s size.');
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      const size = bytes instanceof Blob ? bytes.size : bytes.byteLength;
+      if (size !== ref.size) throw new Error('The bytes do not have the record’s size.');
+      const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
       await db.transaction('rw', db.attachmentBlobs, () =>
         storeCheckedBytes(db, ref.sha256, ref.size, blob),
       );

@@ -255,7 +255,7 @@ async function readBlob(
   device: string,
   path: string,
   entry: FolderEntry,
-): Promise<Uint8Array | null> {
+): Promise<Uint8Array | Blob | null> {
   const { ctx } = pass;
   let problem: string;
   try {

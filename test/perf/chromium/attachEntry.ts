@@ -3,6 +3,10 @@ import { sha256Hex } from '../../../shared/canonical/sha256';
 import { openWorkbenchDb } from '../../../renderer/db/open';
 import { createStore } from '../../../renderer/db/repositories/store';
 import { createBlobHasher } from '../../../renderer/src/components/attachments/blobHasher';
+import { createBlobCryptoInWorker } from '../../../renderer/src/features/sync/blobCryptoInWorker';
+import { createDexieBlobStore } from '../../../renderer/db/sync/dexieBlobStore';
+import { inlineBlobCrypto, type BlobCrypto } from '../../../shared/sync/blobCrypto';
+import { createWorkspaceKey, sealFile } from '../../../shared/sync/crypto';
 
 /** What one run of the attach bench measured (milliseconds, medians of `runs`). */
 export interface AttachBenchTimings {
@@ -24,6 +28,15 @@ export interface AttachBenchTimings {
   floorBothMs: number;
   /** Attaching the same size from bytes already in memory (an email's path), for comparison. */
   attachFromBytesMs: number;
+  /** A sealed file of the same size arriving by sync: opened, checked and stored. */
+  arrival: { inline: ArrivalTiming; worker: ArrivalTiming };
+}
+
+/** One way of receiving a synced attachment: how long, and the window's longest stall. */
+export interface ArrivalTiming {
+  ms: number;
+  frameGapMs: number;
+  longTaskMs: number;
 }
 
 declare global {
@@ -99,6 +112,32 @@ function frameWatch(): () => Stall {
   };
 }
 
+/**
+ * A sealed file arriving by sync, as the engine's blob step takes it: opened with the folder's
+ * key, checked against its record, stored. `crypto` is inline (the window's thread) or the app's
+ * sync worker.
+ */
+async function arrive(
+  db: Parameters<typeof createDexieBlobStore>[0],
+  megabytes: number,
+  crypto: BlobCrypto,
+): Promise<ArrivalTiming> {
+  const { key } = await createWorkspaceKey('bench passphrase', 1_000);
+  const plain = bytesOf(megabytes * 1_000_000, crypto === inlineBlobCrypto ? 201 : 202);
+  const ref = { sha256: await sha256Hex(plain), size: plain.length };
+  const path = 'devices/bench/blobs/x';
+  const sealed = await sealFile(key, path, plain);
+  await settle();
+  const stop = frameWatch();
+  const t = performance.now();
+  const opened = await crypto.open(ref, path, sealed, key);
+  if (!opened.ok) throw new Error(opened.problem);
+  await createDexieBlobStore(db).store(ref, opened.bytes);
+  const ms = performance.now() - t;
+  const stall = stop();
+  return { ms, frameGapMs: stall.frameGap, longTaskMs: stall.longTask };
+}
+
 window.__attachBench = async (megabytes, runs) => {
   const opened = await openWorkbenchDb({ name: `attach-bench-${Date.now()}` });
   if (!opened.ok) throw new Error('cannot open the database');
@@ -172,6 +211,14 @@ window.__attachBench = async (megabytes, runs) => {
     });
     fromBytes.push(performance.now() - t);
   }
+  const arrival = {
+    inline: await arrive(opened.db, megabytes, inlineBlobCrypto),
+    worker: await arrive(
+      opened.db,
+      megabytes,
+      createBlobCryptoInWorker(() => new Worker('/blob-worker.js')),
+    ),
+  };
   opened.db.close();
   await opened.db.delete();
   scratch.close();
@@ -187,5 +234,6 @@ window.__attachBench = async (megabytes, runs) => {
     longestTaskMs: Math.max(...gaps.map((g) => g.longTask)),
     rawFrameGapMs: Math.max(...rawGaps.map((g) => g.frameGap)),
     attachFromBytesMs: median(fromBytes),
+    arrival,
   };
 };
