@@ -52,3 +52,22 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
   for (; i < n; i += 1) c = t0[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
+
+/** Bytes checksummed per step by crc32InSteps (about 7 ms of work). */
+const STEP_BYTES = 4 * 1024 * 1024;
+
+/**
+ * crc32 of large bytes in steps, letting other work run between them: a 100 MB file is 25
+ * short tasks, not one of 170 ms that would drop the window's frames.
+ */
+export async function crc32InSteps(
+  bytes: Uint8Array,
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<number> {
+  let crc = crc32(bytes.subarray(0, STEP_BYTES));
+  for (let at = STEP_BYTES; at < bytes.length; at += STEP_BYTES) {
+    await pause();
+    crc = crc32(bytes.subarray(at, at + STEP_BYTES), crc);
+  }
+  return crc;
+}

@@ -7,7 +7,7 @@
  * gives the same bytes on every machine.
  */
 import { deflateSync } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32InSteps } from './crc32';
 
 /** Where the zip's bytes go, in order; awaited before the next entry is written. */
 export interface ZipSink {
@@ -113,7 +113,7 @@ export function createZipWriter(sink: ZipSink, mtime: Date): ZipWriter {
       const entry: Written = {
         name: new TextEncoder().encode(name),
         method: how === 'deflate' ? 8 : 0,
-        crc: crc32(data),
+        crc: await crc32InSteps(data),
         compressedSize: body.length,
         size: data.length,
         offset,

@@ -2,7 +2,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../../../shared/archive/crc32';
+import { crc32, crc32InSteps } from '../../../shared/archive/crc32';
 import { createZipWriter, memorySink } from '../../../shared/archive/zipWriter';
 
 const SEED = { seed: 20261207, numRuns: 60 };
@@ -13,6 +13,15 @@ describe('crc32', () => {
     expect(crc32(text('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
     expect(crc32(text('6789'), crc32(text('12345')))).toBe(0xcbf43926);
+  });
+
+  it('gives the same in steps, pausing between them', async () => {
+    const bytes = new Uint8Array(9 * 1024 * 1024).map((_, i) => (i * 131) % 256);
+    let pauses = 0;
+    const pause = async () => void (pauses += 1);
+    expect(await crc32InSteps(bytes, pause)).toBe(zlibCrc32(bytes));
+    expect(pauses).toBe(2); // 4 MiB steps
+    expect(await crc32InSteps(new Uint8Array(0), pause)).toBe(0);
   });
 
   it('agrees with zlib on any bytes, split anywhere', () => {
