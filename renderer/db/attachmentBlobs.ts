@@ -52,8 +52,24 @@ export async function readAttachmentArray(
 }
 
 /**
+ * The SHA-256s whose bytes this device holds: rows with their bytes, and rows whose named bytes
+ * exist. A row whose named bytes are gone (the browser lost them) is not held: sync fetches them
+ * again and storeCheckedBytes replaces the row.
+ */
+export async function heldHashes(db: WorkbenchDB): Promise<Set<string>> {
+  const all = (await db.attachmentBlobs.toCollection().primaryKeys()) as string[];
+  const naming = await db.attachmentBlobs.where('dataId').above('').toArray();
+  const staged = new Set((await db.attachmentData.toCollection().primaryKeys()) as string[]);
+  const lost = new Set(
+    naming.filter((row) => !staged.has(row.dataId as string)).map((row) => row.sha256),
+  );
+  return new Set(all.filter((sha256) => !lost.has(sha256)));
+}
+
+/**
  * Stores bytes whose SHA-256 the caller has checked (sync, archive, backup), unless this device
- * already holds that SHA-256. Run it inside a transaction that includes `attachmentBlobs`.
+ * already holds that SHA-256 (a row whose named bytes are gone is replaced). Run it inside a
+ * transaction that includes `attachmentBlobs` and `attachmentData`.
  */
 export async function storeCheckedBytes(
   db: WorkbenchDB,
@@ -61,7 +77,8 @@ export async function storeCheckedBytes(
   size: number,
   bytes: Blob,
 ): Promise<boolean> {
-  if ((await db.attachmentBlobs.where('sha256').equals(sha256).count()) > 0) return false;
-  await db.attachmentBlobs.add({ sha256, size, bytes });
+  const row = await db.attachmentBlobs.get(sha256);
+  if (row && (await bytesOfRow(db, row)) !== undefined) return false;
+  await db.attachmentBlobs.put({ sha256, size, bytes });
   return true;
 }

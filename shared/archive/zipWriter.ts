@@ -98,7 +98,8 @@ export function createZipWriter(sink: ZipSink, mtime: Date): ZipWriter {
   let offset = 0;
   let ended = false;
   const emit = async (chunk: Uint8Array) => {
-    if (offset + chunk.length > MAX_PLAIN_ZIP_BYTES) {
+    // 0xFFFFFFFF itself means "see ZIP64" to readers: stay below it
+    if (offset + chunk.length >= MAX_PLAIN_ZIP_BYTES) {
       throw new RangeError('The zip would pass 4 GB, which needs ZIP64: export less at once.');
     }
     await sink.write(chunk);

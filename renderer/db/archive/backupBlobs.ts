@@ -1,7 +1,12 @@
 import type { WorkbenchClient } from '@shared/ipc/client';
 import { base64ToBytes, bytesToBase64 } from '@shared/encoding/base64';
 import { sha256Hex } from '@shared/canonical/sha256';
-import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
+import {
+  heldHashes,
+  readAttachmentArray,
+  readAttachmentBytes,
+  storeCheckedBytes,
+} from '../attachmentBlobs';
 import type { WorkbenchDB } from '../database';
 
 /** The distinct SHA-256s of an engagement's attachments whose bytes this device holds. */
@@ -14,8 +19,8 @@ export async function heldAttachmentHashes(
       (a) => a.sha256,
     ),
   );
-  const held = (await db.attachmentBlobs.bulkGet([...named])).filter((row) => row !== undefined);
-  return held.map((row) => row.sha256).sort();
+  const held = await heldHashes(db);
+  return [...named].filter((sha256) => held.has(sha256)).sort();
 }
 
 /**
@@ -64,7 +69,7 @@ export async function restoreAttachmentBytes(
   let stored = 0;
   const refused: string[] = [];
   for (const { sha256, size } of new Map(records.map((r) => [r.sha256, r])).values()) {
-    if (await db.attachmentBlobs.get(sha256)) continue;
+    if (await readAttachmentBytes(db, sha256)) continue;
     const { data, damaged } = await client.call('backup.blob', { op: 'get', sha256 });
     if (damaged) refused.push(sha256);
     if (typeof data !== 'string') continue;
@@ -74,7 +79,9 @@ export async function restoreAttachmentBytes(
       continue;
     }
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-    await db.transaction('rw', db.attachmentBlobs, () => storeCheckedBytes(db, sha256, size, blob));
+    await db.transaction('rw', db.attachmentBlobs, db.attachmentData, () =>
+      storeCheckedBytes(db, sha256, size, blob),
+    );
     stored += 1;
   }
   return { stored, refused };

@@ -10,6 +10,7 @@ import {
   type ZipSink,
   memorySink,
   MAX_ZIP_FILE_BYTES,
+  ZIP_LIMITS,
 } from '@shared/archive';
 import type { WorkbenchStore } from '../repositories/store';
 import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
@@ -89,14 +90,27 @@ export async function planEngagementZip(
 }
 
 /**
- * Why a planned zip should not be written, or null: this app reads back zips of at most
- * MAX_ZIP_FILE_BYTES (2 GiB and headers), and an export it cannot import again is no backup.
+ * Why a planned zip should not be written, or null: it must pass the limits this app reads zips
+ * with (ZIP_LIMITS: files, records, everything inflated; and the file's size), since an export
+ * it cannot import again is no backup.
  */
 export function zipPlanProblem(plan: ZipExportPlan): string | null {
-  const size = plan.heldBytes + plan.text.length + (plan.held.length + 1) * 200;
-  if (size <= MAX_ZIP_FILE_BYTES) return null;
+  const recordsBytes = new TextEncoder().encode(plan.text).length;
+  const total = plan.heldBytes + recordsBytes;
+  const fileSize = total + (plan.held.length + 1) * 200; // headers and directory, with room
   const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
-  return `This engagement's files add up to ${gb(size)}; a zip this app can import again holds at most ${gb(MAX_ZIP_FILE_BYTES)}. Nothing was written: export the records alone (.engagement.json) and use backups for the files.`;
+  const nothing =
+    'Nothing was written: export the records alone (.engagement.json) and use backups for the files.';
+  if (plan.held.length + 1 > ZIP_LIMITS.entries) {
+    return `This engagement has ${plan.held.length.toLocaleString('en')} distinct files; a zip this app can import again holds at most ${(ZIP_LIMITS.entries - 1).toLocaleString('en')}. ${nothing}`;
+  }
+  if (recordsBytes > ZIP_LIMITS.recordsBytes) {
+    return `This engagement's records alone take ${gb(recordsBytes)}, over what a zip this app can import again holds (${gb(ZIP_LIMITS.recordsBytes)}). ${nothing}`;
+  }
+  if (total > ZIP_LIMITS.totalBytes || fileSize > MAX_ZIP_FILE_BYTES) {
+    return `This engagement's files add up to ${gb(total)}; a zip this app can import again holds at most ${gb(ZIP_LIMITS.totalBytes)}. ${nothing}`;
+  }
+  return null;
 }
 
 /**

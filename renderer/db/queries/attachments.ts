@@ -1,4 +1,5 @@
 import type { Attachment, AttachmentTarget } from '@shared/model/attachment';
+import { readAttachmentBytes } from '../attachmentBlobs';
 import type { WorkbenchDB } from '../database';
 
 /** The attachments of a record (deleted ones included: the panel shows them struck out), oldest first. */
@@ -15,5 +16,5 @@ export async function listAttachmentsFor(
 
 /** Whether the bytes of an attachment are on this device (they may not have synced yet). */
 export async function hasAttachmentBytes(db: WorkbenchDB, sha256: string): Promise<boolean> {
-  return (await db.attachmentBlobs.where('sha256').equals(sha256).count()) > 0;
+  return (await readAttachmentBytes(db, sha256)) !== undefined;
 }

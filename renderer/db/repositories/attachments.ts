@@ -162,7 +162,9 @@ export function createAttachmentRepository(
       // while IndexedDB stores it (the browser process writes it: neither is the window's work).
       const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
       const hashing = ctx.hashBlob ? ctx.hashBlob(blob) : hashHere(bytes);
-      const staging = stageBytes(db, blob, ctx.now());
+      // Its own transaction even if called inside another (which would commit while the worker
+      // hashes): the staged bytes are claimed by attachPrepared's transaction later.
+      const staging = Dexie.ignoreTransaction(() => stageBytes(db, blob, ctx.now()));
       const [hashed, staged] = await Promise.allSettled([hashing, staging]);
       if (hashed.status === 'rejected' || staged.status === 'rejected') {
         if (staged.status === 'fulfilled') await discardStagedBytes(db, staged.value);

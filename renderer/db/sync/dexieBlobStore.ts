@@ -1,5 +1,5 @@
 import type { BlobRef, SyncBlobStore } from '@shared/sync/blobs';
-import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
+import { heldHashes, readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
 import type { WorkbenchDB } from '../database';
 
 /**
@@ -16,7 +16,7 @@ export function createDexieBlobStore(db: WorkbenchDB): SyncBlobStore {
             .anyOf([...engagementIds])
             .toArray()
         : await db.attachments.toArray();
-      const held = new Set((await db.attachmentBlobs.toCollection().primaryKeys()) as string[]);
+      const held = await heldHashes(db);
       const seen = new Set<string>();
       const out: (BlobRef & { held: boolean })[] = [];
       for (const row of rows) {
@@ -34,7 +34,7 @@ export function createDexieBlobStore(db: WorkbenchDB): SyncBlobStore {
       const size = bytes instanceof Blob ? bytes.size : bytes.byteLength;
       if (size !== ref.size) throw new Error('The bytes do not have the record’s size.');
       const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
-      await db.transaction('rw', db.attachmentBlobs, () =>
+      await db.transaction('rw', db.attachmentBlobs, db.attachmentData, () =>
         storeCheckedBytes(db, ref.sha256, ref.size, blob),
       );
     },

@@ -1,10 +1,15 @@
+/** The worker itself failed (it could not start, crashed, or sent what cannot be read). */
+export class WorkerFailedError extends Error {
+  override readonly name = 'WorkerFailedError';
+}
+
 /** An answer of a worker spoken to through createWorkerCalls: ids match requests. */
 export type WorkerAnswer = { id: number } & ({ type: 'error'; message: string } | { type: string });
 
 /**
  * One lazily started worker answering requests by id. A request's promise rejects with the
- * worker's error message; if the worker itself fails, every waiting request rejects and the
- * next one starts a fresh worker.
+ * worker's error message; if the worker itself fails, every waiting request rejects with a
+ * WorkerFailedError and the next one starts a fresh worker.
  */
 export function createWorkerCalls<Request extends { id: number }, Answer extends WorkerAnswer>(
   create: () => Worker,
@@ -35,7 +40,8 @@ export function createWorkerCalls<Request extends { id: number }, Answer extends
         entry.reject(new Error(message.message));
       else entry.resolve(message as Ok);
     };
-    created.onerror = (event) => failAll(new Error(event.message || failed));
+    created.onerror = (event) => failAll(new WorkerFailedError(event.message || failed));
+    created.onmessageerror = () => failAll(new WorkerFailedError(`${failed} (unreadable answer)`));
     worker = created;
     return created;
   };
@@ -43,7 +49,12 @@ export function createWorkerCalls<Request extends { id: number }, Answer extends
     const id = nextId++;
     return new Promise<Ok>((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      workerOf().postMessage({ ...request, id }, transfer);
+      try {
+        workerOf().postMessage({ ...request, id }, transfer);
+      } catch (error) {
+        waiting.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   };
 }

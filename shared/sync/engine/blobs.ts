@@ -190,7 +190,13 @@ async function publishBlobs(pass: Pass, refs: Named[], times: OwnBlobTimes): Pro
     if (bytes === null) continue;
     const path = blobPath(ctx.me, ref.name);
     // Bytes this device holds under another hash or size are never offered as these.
-    const data = await blobCryptoOf(ctx).seal(ref, path, bytes, pass.sealed ? ctx.key : null);
+    const data = await checkHere(pass, path, () =>
+      blobCryptoOf(ctx).seal(ref, path, bytes, pass.sealed ? ctx.key : null),
+    );
+    if (data === undefined) {
+      pass.unpublished += 1; // this device could not do the work: again next round
+      continue;
+    }
     if (data === null) continue;
     await ctx.folder.write(path, data);
     await times.wrote(ref.name, path);
@@ -248,6 +254,28 @@ async function fetchOne(pass: Pass, variants: Named[]): Promise<void> {
   }
 }
 
+/**
+ * Runs this device's own work on one file (opening, checking, sealing). When that work itself
+ * fails (the worker crashed, memory ran out), the file is not to blame: a warning says so, no
+ * failure is recorded against the file, and the caller gets undefined and tries again next round.
+ */
+async function checkHere<T>(
+  pass: Pass,
+  path: string,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    pass.report.warnings.push({
+      code: 'fs-error',
+      path,
+      message: `${path} could not be checked on this device (${error instanceof Error ? error.message : String(error)}); it is tried again next round.`,
+    });
+    return undefined;
+  }
+}
+
 /** Reads, opens and checks one blob file; null (reported once) when it cannot be used. */
 async function readBlob(
   pass: Pass,
@@ -261,7 +289,10 @@ async function readBlob(
   try {
     const raw = await ctx.folder.read(path, storedBlobSize(ref, pass.sealed));
     if (raw === null) return null; // gone since the listing: next round
-    const opened = await blobCryptoOf(ctx).open(ref, path, raw, pass.sealed ? ctx.key : null);
+    const opened = await checkHere(pass, path, () =>
+      blobCryptoOf(ctx).open(ref, path, raw, pass.sealed ? ctx.key : null),
+    );
+    if (opened === undefined) return null;
     if (opened.ok) return opened.bytes;
     problem = opened.problem;
   } catch (error) {

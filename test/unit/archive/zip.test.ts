@@ -76,6 +76,15 @@ describe('the engagement as one zip', () => {
     expect(zipPlanProblem({ ...plan, heldBytes: 3 * 1024 ** 3 })).toMatch(
       /add up to 3\.0 GB.*at most 2\.0 GB.*Nothing was written/,
     );
+    // just over what the reader accepts: refused, as the reader would refuse it
+    const justOver = ZIP_LIMITS.totalBytes - new TextEncoder().encode(plan.text).length + 1;
+    expect(zipPlanProblem({ ...plan, heldBytes: justOver })).toMatch(/at most 2\.0 GB/);
+    expect(zipPlanProblem({ ...plan, heldBytes: justOver - 1 })).toBeNull();
+    const many = Array.from({ length: ZIP_LIMITS.entries }, (_, i) => String(i));
+    expect(zipPlanProblem({ ...plan, held: many })).toMatch(
+      /20,001 distinct files.*at most 20,000/,
+    );
+    expect(zipPlanProblem({ ...plan, held: many.slice(1) })).toBeNull();
     const shotSha = await sha256Hex(a.shot);
     await a.db.attachmentBlobs.delete(shotSha); // e.g. a wiped device, between plan and write
     const chunks: Uint8Array[] = [];

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Hex } from '../../../shared/canonical/sha256';
+import { inlineBlobCrypto, type BlobCrypto } from '../../../shared/sync/blobCrypto';
 import { blobDir } from '../../../shared/sync/blobs';
 import { readAttachmentBytes } from '../../../renderer/db/attachmentBlobs';
 import { closeAll, engagement, makeDevice, tempDir, type Device } from './harness';
@@ -99,6 +100,45 @@ describe('attachment bytes through the sync folder', () => {
     const later = await b.sync();
     expect(later.attachments).toMatchObject({ fetched: 1, waiting: 0 });
     expect(await bytesOn(b, att.sha256)).toEqual(new Uint8Array(saved));
+  });
+
+  it('when this device cannot do the check itself (its worker crashed), the file is not blamed', async () => {
+    const root = await tempDir('ews-blobs-');
+    let failing = true;
+    const crashing = (): BlobCrypto => ({
+      open: (...args) =>
+        failing
+          ? Promise.reject(new Error('the blob worker failed'))
+          : inlineBlobCrypto.open(...args),
+      seal: (...args) =>
+        failing
+          ? Promise.reject(new Error('the blob worker failed'))
+          : inlineBlobCrypto.seal(...args),
+    });
+    const a = await makeDevice(root, { name: 'Laptop', blobs: true, blobCrypto: crashing() });
+    const b = await makeDevice(root, { name: 'Desktop', blobs: true, blobCrypto: crashing() });
+    const content = fileBytes(2000, 9);
+    const att = await attachOn(a, content);
+    // A cannot seal/check its own file: nothing published, said, and tried again
+    const ra = await a.sync();
+    expect(ra.status).toBe('ok');
+    expect(ra.attachments).toMatchObject({ published: 0 });
+    expect(ra.warnings.map((w) => w.code)).toContain('fs-error');
+    failing = false;
+    await a.sync();
+    expect(await readdir(join(root, blobDir(a.engine.deviceId())))).toEqual([att.sha256]);
+    // B cannot open it: no refusal counted, no 'tampered-file', no back-off; next round it arrives
+    failing = true;
+    const rb = await b.sync();
+    expect(rb.attachments).toMatchObject({ fetched: 0, refused: 0, waiting: 1 });
+    expect(rb.warnings.map((w) => w.code)).not.toContain('tampered-file');
+    expect(rb.warnings.find((w) => w.code === 'fs-error')?.message).toMatch(
+      /could not be checked on this device \(the blob worker failed\)/,
+    );
+    failing = false;
+    const later = await b.sync();
+    expect(later.attachments).toMatchObject({ fetched: 1, waiting: 0 });
+    expect(await bytesOn(b, att.sha256)).toEqual(content);
   });
 
   it('refuses a blob with one changed byte and reports it; nothing is stored', async () => {

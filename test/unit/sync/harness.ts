@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { newId } from '../../../shared/ids';
 import { entityNames, entityTables } from '../../../shared/model/registry';
+import type { BlobCrypto } from '../../../shared/sync/blobCrypto';
 import type { SyncFolder } from '../../../shared/sync/folder';
 import {
   createSyncEngine,
@@ -87,6 +88,8 @@ export async function makeDevice(
     approve?: boolean;
     /** Move attachment bytes too (the app always does) [false]. */
     blobs?: boolean;
+    /** The blob step's per-file cryptography (the app passes a worker); inline by default. */
+    blobCrypto?: BlobCrypto;
   },
 ): Promise<Device> {
   const clock = manualClock(options.start ?? '2026-03-02T09:00:00.000Z');
@@ -117,6 +120,7 @@ export async function makeDevice(
     now: clock.now,
     ...(options.engagementIds ? { engagementIds: options.engagementIds } : {}),
     ...(options.blobs ? { blobs: createDexieBlobStore(db) } : {}),
+    ...(options.blobCrypto ? { blobCrypto: options.blobCrypto } : {}),
     ...options.tuning,
   });
   engineRef = engine;
