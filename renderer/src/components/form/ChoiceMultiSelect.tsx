@@ -1,11 +1,11 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { Controller, type FieldValues } from 'react-hook-form';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import { useCombobox, useMultipleSelection } from 'downshift';
 import { narrowChoices, type ChoiceOption } from '@shared/notebook/choiceFilter';
-import { FieldShell, fieldIds } from './FieldShell';
+import { ControlledField } from './ControlledField';
 import { PickerMenu, type DownshiftEvent } from './PickerMenu';
 import './form.css';
-import { errorOf, type FieldProps } from './fields';
+import type { FieldProps } from './fields';
 
 /** At most this many unchosen options are listed at once (type to narrow the rest). */
 const SHOWN_AT_MOST = 50;
@@ -218,32 +218,20 @@ export function ChoiceMultiSelect<T extends FieldValues>(
     unknownLabel?: string;
   },
 ) {
-  const { form, name, label, hint, className, options, filterPlaceholder, emptyMessage } = props;
-  const id = `${useId()}-${name}`;
-  const error = errorOf(form, name);
-  const ids = fieldIds(id);
-  const describedBy = [error ? ids.error : null, hint ? ids.hint : null].filter(Boolean).join(' ');
+  const { options, filterPlaceholder, emptyMessage, unknownLabel, ...field } = props;
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className} asGroup>
-      <Controller
-        control={form.control}
-        name={name}
-        render={({ field }) => (
-          <MultiPicker
-            id={id}
-            label={label}
-            options={options}
-            value={Array.isArray(field.value) ? (field.value as string[]) : []}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            placeholder={filterPlaceholder}
-            emptyMessage={emptyMessage}
-            unknownLabel={props.unknownLabel}
-            describedBy={describedBy || undefined}
-            invalid={Boolean(error)}
-          />
-        )}
-      />
-    </FieldShell>
+    <ControlledField
+      {...field}
+      render={(binding, value) => (
+        <MultiPicker
+          {...binding}
+          options={options}
+          value={Array.isArray(value) ? (value as string[]) : []}
+          placeholder={filterPlaceholder}
+          emptyMessage={emptyMessage}
+          unknownLabel={unknownLabel}
+        />
+      )}
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { Controller, type FieldValues } from 'react-hook-form';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import { useCombobox } from 'downshift';
 import { narrowChoices } from '@shared/notebook/choiceFilter';
-import { FieldShell, fieldIds } from './FieldShell';
+import { ControlledField } from './ControlledField';
 import { PickerMenu, type DownshiftEvent } from './PickerMenu';
-import { errorOf, type FieldProps, type SelectOption } from './fields';
+import type { FieldProps, SelectOption } from './fields';
 import './form.css';
 
 const SHOWN_AT_MOST = 50;
@@ -116,30 +116,18 @@ function SinglePicker({
 export function ComboboxField<T extends FieldValues>(
   props: FieldProps<T> & { options: readonly SelectOption[] },
 ) {
-  const { form, name, label, hint, className, options, autoFocus } = props;
-  const id = `${useId()}-${name}`;
-  const error = errorOf(form, name);
-  const ids = fieldIds(id);
-  const describedBy = [error ? ids.error : null, hint ? ids.hint : null].filter(Boolean).join(' ');
+  const { options, autoFocus, ...field } = props;
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className} asGroup>
-      <Controller
-        control={form.control}
-        name={name}
-        render={({ field }) => (
-          <SinglePicker
-            id={id}
-            label={label}
-            options={options}
-            value={typeof field.value === 'string' ? field.value : ''}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            describedBy={describedBy || undefined}
-            invalid={Boolean(error)}
-            autoFocus={autoFocus}
-          />
-        )}
-      />
-    </FieldShell>
+    <ControlledField
+      {...field}
+      render={(binding, value) => (
+        <SinglePicker
+          value={typeof value === 'string' ? value : ''}
+          options={options}
+          autoFocus={autoFocus}
+          {...binding}
+        />
+      )}
+    />
   );
 }

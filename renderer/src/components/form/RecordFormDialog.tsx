@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { Dialog } from '../Dialog';
 import { useUiStore } from '../../state/uiStore';
-import { FormError } from './FormError';
+import { FormDialog } from './FormDialog';
 import { applyStoreErrors } from './storeErrors';
 
 interface RecordFormDialogProps<T extends FieldValues, R> {
@@ -60,27 +59,15 @@ export function RecordFormDialog<T extends FieldValues, R>({
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={title}
+      submitLabel={submitLabel}
+      submitting={form.formState.isSubmitting}
+      error={saveError}
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {submitLabel}
-          </button>
-        </>
-      }
     >
-      <FormError message={saveError} />
       {children}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -29,7 +29,7 @@ export function errorOf<T extends FieldValues>(
 }
 
 /** The id, aria-invalid and aria-describedby of a control. */
-function useControlIds<T extends FieldValues>(
+export function useControlIds<T extends FieldValues>(
   form: UseFormReturn<T>,
   name: Path<T>,
   hint?: string,

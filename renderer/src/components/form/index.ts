@@ -13,6 +13,7 @@ export { StakeholderMultiSelect, stakeholderLabel } from './StakeholderMultiSele
 export { ChoiceMultiSelect, MultiPicker } from './ChoiceMultiSelect';
 export { ComboboxField } from './ComboboxField';
 export { applyStoreErrors } from './storeErrors';
+export { FormDialog } from './FormDialog';
 export { FormError } from './FormError';
 export { FormSection } from './FormSection';
 export {

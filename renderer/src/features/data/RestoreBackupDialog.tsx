@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { Dialog } from '../../components/Dialog';
 import { formatDateTime } from '../../lib/formatDate';
-import { useUiStore } from '../../state/uiStore';
 import { ArchiveSummaryView } from './ArchiveSummaryView';
-import { ImportPhaseView } from './ImportPhaseView';
+import { ArchiveImportFrame } from './ArchiveImportFrame';
 import { formatBytes } from '../../lib/formatBytes';
 import { useArchiveImport } from './useArchiveImport';
 import { useBackups } from './useBackups';
@@ -22,48 +20,23 @@ export function RestoreBackupDialog({
   const { backups, error } = useBackups(engagementId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { phase, chooseBackup, commit, reset } = useArchiveImport();
-  const selectEngagement = useUiStore((s) => s.selectEngagement);
-  const pushToast = useUiStore((s) => s.pushToast);
   const selected = backups?.find((b) => b.id === selectedId) ?? null;
-  const busy = phase.kind === 'reading' || phase.kind === 'writing';
-
-  const confirm = async () => {
-    const result = await commit();
-    if (!result) return;
-    selectEngagement(result.engagementId);
-    pushToast({ tone: 'success', message: 'Backup restored.' });
-  };
 
   return (
-    <Dialog
+    <ArchiveImportFrame
       title="Restore from backup"
       description="Backups are taken every day and kept for 7 days, plus one a week for 4 more weeks."
-      onClose={busy ? () => undefined : onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {phase.kind === 'done' ? 'Close' : 'Cancel'}
-          </button>
-          {phase.kind === 'ready' ? (
-            <button type="button" className="button button-primary" onClick={() => void confirm()}>
-              {phase.exists ? 'Merge backup' : 'Restore as copy'}
-            </button>
-          ) : phase.kind === 'done' ? null : (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!selected || busy}
-              onClick={() => selected && void chooseBackup(selected.id)}
-            >
-              Restore…
-            </button>
-          )}
-        </>
-      }
+      phase={phase}
+      commit={commit}
+      mergeLabel="Merge backup"
+      copyLabel="Restore as copy"
+      savedMessage={() => 'Backup restored.'}
+      pickLabel="Restore…"
+      canPick={selected !== null}
+      onPick={() => selected && void chooseBackup(selected.id)}
+      onClose={onClose}
     >
-      {phase.kind !== 'idle' ? (
-        <ImportPhaseView phase={phase} />
-      ) : error ? (
+      {error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
@@ -109,6 +82,6 @@ export function RestoreBackupDialog({
           </div>
         </div>
       )}
-    </Dialog>
+    </ArchiveImportFrame>
   );
 }

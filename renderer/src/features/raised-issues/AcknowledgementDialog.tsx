@@ -11,14 +11,13 @@ import { channels, channelSchema } from '@shared/model/channel';
 import type { RaisedIssue } from '@shared/model/raisedIssue';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import { memoChoiceKey, memoReferenceOf, orderMemoChoices } from '@shared/notebook/memoChoices';
-import { Dialog } from '../../components/Dialog';
 import { acceptancePatch } from '@shared/rules/riskAcceptance';
 import { useRecords } from '../../../db';
 import {
   ChoiceMultiSelect,
   DateField,
   DateTimeField,
-  FormError,
+  FormDialog,
   FormSection,
   ComboboxField,
   SelectField,
@@ -200,27 +199,15 @@ export function AcknowledgementDialog({
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={editing ? 'Correct acknowledgement' : 'Record acknowledgement'}
       description={issue.title}
+      submitLabel={editing ? 'Save correction' : 'Save acknowledgement'}
+      submitting={form.formState.isSubmitting}
+      error={saveError}
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {editing ? 'Save correction' : 'Save acknowledgement'}
-          </button>
-        </>
-      }
     >
-      <FormError message={saveError} />
       <div className="form-grid">
         <FormSection title="Who answered, when and how">
           <ComboboxField form={form} name="byId" label="Answered by" options={people} autoFocus />
@@ -298,6 +285,6 @@ export function AcknowledgementDialog({
           ) : null}
         </FormSection>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -10,11 +10,10 @@ import { unansweredAddressees } from '@shared/rules/addressees';
 import { localIsoDay } from '@shared/rules/dates';
 import { correctFollowUpPatch } from '@shared/rules/followUpEdits';
 import { chaserPatch } from '@shared/rules/followUps';
-import { Dialog } from '../../components/Dialog';
 import {
   DateField,
   DateTimeField,
-  FormError,
+  FormDialog,
   SelectField,
   StakeholderMultiSelect,
   TextAreaField,
@@ -137,27 +136,15 @@ export function FollowUpDialog({
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={followUp ? 'Correct follow-up' : 'Record follow-up'}
       description={issue.title}
+      submitLabel={followUp ? 'Save correction' : 'Save follow-up'}
+      submitting={form.formState.isSubmitting}
+      error={saveError}
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {followUp ? 'Save correction' : 'Save follow-up'}
-          </button>
-        </>
-      }
     >
-      <FormError message={saveError} />
       <div className="form-grid">
         {silenceOnly ? (
           <p className="span-2 muted">
@@ -208,6 +195,6 @@ export function FollowUpDialog({
           autoFocus={silenceOnly}
         />
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

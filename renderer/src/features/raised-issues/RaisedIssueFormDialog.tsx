@@ -9,12 +9,11 @@ import {
 } from '@shared/model/raisedIssue';
 import type { Stakeholder } from '@shared/model/stakeholder';
 import { useRecords } from '../../../db';
-import { Dialog } from '../../components/Dialog';
 import {
   ChoiceMultiSelect,
   DateField,
   DateTimeField,
-  FormError,
+  FormDialog,
   FormSection,
   ComboboxField,
   SelectField,
@@ -117,33 +116,23 @@ export function RaisedIssueFormDialog({
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={title}
+      submitLabel={issue ? 'Save changes' : 'Save raised issue'}
+      submitting={form.formState.isSubmitting}
+      error={saveError}
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {issue ? 'Save changes' : 'Save raised issue'}
-          </button>
-        </>
+      notice={
+        notice && notice.length > 0 ? (
+          <div className="escalation-notice" role="note" aria-label="Escalation path">
+            {notice.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        ) : null
       }
     >
-      {notice && notice.length > 0 ? (
-        <div className="escalation-notice" role="note" aria-label="Escalation path">
-          {notice.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
-      ) : null}
-      <FormError message={saveError} />
       <div className="form-grid">
         <FormSection title="The issue">
           <TextField form={form} name="title" label="Title" className="span-2" autoFocus />
@@ -224,6 +213,6 @@ export function RaisedIssueFormDialog({
           </div>
         </FormSection>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }
