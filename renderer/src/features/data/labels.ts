@@ -11,7 +11,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   note: 'Notes',
   decision: 'Decisions',
   memo: 'Issued memos',
-  attachment: 'Attachments (records only: the files are not in the archive yet)',
+  attachment: 'Attached files (records)',
 };
 
 /** The spreadsheet entities with their labels and file-name stems. */
