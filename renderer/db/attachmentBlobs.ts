@@ -82,3 +82,27 @@ export async function storeCheckedBytes(
   await db.attachmentBlobs.put({ sha256, size, bytes });
   return true;
 }
+
+/**
+ * Makes staged bytes (`attachmentData` row `dataId`) this SHA-256's, inside the attachment's
+ * transaction: a row naming them, unless this device already holds the SHA-256 (then the staged
+ * copy is deleted; a row whose bytes are lost is replaced). Throws when the staged bytes are gone
+ * (swept while the attach waited): the transaction, and so the attachment, is then refused.
+ */
+export async function claimStagedBytes(
+  db: WorkbenchDB,
+  sha256: string,
+  size: number,
+  dataId: string,
+): Promise<void> {
+  const existing = await db.attachmentBlobs.get(sha256);
+  if (existing?.dataId === dataId) return; // the same prepared file, attached again
+  if (existing && (await bytesOfRow(db, existing)) !== undefined) {
+    await db.attachmentData.delete(dataId);
+    return;
+  }
+  if ((await db.attachmentData.where(':id').equals(dataId).count()) === 0) {
+    throw new Error('The file’s bytes were not found where they were stored. Attach it again.');
+  }
+  await db.attachmentBlobs.put({ sha256, size, dataId });
+}

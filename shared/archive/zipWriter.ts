@@ -7,6 +7,7 @@
  * gives the same bytes on every machine.
  */
 import { deflateSync } from 'fflate';
+import { concatBytes } from '../encoding/concatBytes';
 import { crc32InSteps } from './crc32';
 
 /** Where the zip's bytes go, in order; awaited before the next entry is written. */
@@ -138,14 +139,6 @@ export function memorySink(): ZipSink & { bytes(): Uint8Array } {
   const chunks: Uint8Array[] = [];
   return {
     write: async (chunk) => void chunks.push(chunk),
-    bytes() {
-      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const chunk of chunks) {
-        out.set(chunk, at);
-        at += chunk.length;
-      }
-      return out;
-    },
+    bytes: () => concatBytes(chunks),
   };
 }

@@ -9,6 +9,7 @@
  * drops the data it had queued. fflate's streaming inflater hands out what it decoded so far.
  */
 import { Gunzip, gzipSync } from 'fflate';
+import { concatBytes } from '../encoding/concatBytes';
 
 /** True for gzip data (its two magic bytes; plain lines start with a hex checksum). */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -75,16 +76,6 @@ export function gunzipPrefix(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): G
       }
     }
   }
-  const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : concat(parts, size);
+  const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : concatBytes(parts);
   return { bytes, truncated, damaged };
-}
-
-function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }

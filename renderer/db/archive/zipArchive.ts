@@ -13,7 +13,7 @@ import {
   ZIP_LIMITS,
 } from '@shared/archive';
 import type { WorkbenchStore } from '../repositories/store';
-import { readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
+import { heldHashes, readAttachmentArray, storeCheckedBytes } from '../attachmentBlobs';
 import type { WorkbenchDB } from '../database';
 import { exportEngagementArchive, type ExportArchiveOptions } from './exportArchive';
 import {
@@ -75,16 +75,15 @@ export async function planEngagementZip(
     .equals(engagementId)
     .toArray()) as ArchiveRecord[];
   const named = referencedFiles(records);
-  const rows = await db.attachmentBlobs.bulkGet([...named.keys()]);
-  const held = rows.filter((row) => row !== undefined).map((row) => row.sha256);
-  const heldSet = new Set(held);
+  const heldHere = await heldHashes(db);
+  const held = [...named.keys()].filter((sha256) => heldHere.has(sha256));
   return {
     text: exported.text,
     fileName: exported.fileName.slice(0, -ARCHIVE_EXTENSION.length) + ZIP_ARCHIVE_EXTENSION,
     checksum: exported.checksum,
     at: at.toISOString(),
     held: held.sort(),
-    missing: [...named.keys()].filter((sha256) => !heldSet.has(sha256)),
+    missing: [...named.keys()].filter((sha256) => !heldHere.has(sha256)),
     heldBytes: held.reduce((n, sha256) => n + (named.get(sha256) ?? 0), 0),
   };
 }

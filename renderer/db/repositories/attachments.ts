@@ -9,7 +9,7 @@ import { sizeProblem } from '@shared/attachments/limits';
 import { sha256Hex } from '@shared/canonical/sha256';
 import { entityTables } from '@shared/model/registry';
 import { DeletedRecordError, isQuotaError, RecordNotFoundError, ValidationError } from '../errors';
-import type { WorkbenchDB } from '../database';
+import { claimStagedBytes } from '../attachmentBlobs';
 import type { WriteContext } from './context';
 import { AttachmentStorageFullError, discardStagedBytes, stageBytes } from './stagedBytes';
 import type { Repository } from './types';
@@ -110,23 +110,6 @@ function guardUpdate(current: Attachment, patch: Record<string, unknown>): void 
   if (issues.length > 0) throw new ValidationError('attachment', issues);
 }
 
-/**
- * Makes the staged bytes this SHA-256's, inside the attachment's transaction: a row naming them,
- * unless this device already holds the SHA-256 (then the staged copy is deleted). Throws when the
- * staged bytes are gone (swept while the attach waited): nothing is then stored.
- */
-async function claimStagedBytes(db: WorkbenchDB, file: PreparedFile): Promise<void> {
-  const existing = await db.attachmentBlobs.get(file.sha256);
-  if (existing) {
-    if (existing.dataId !== file.dataId) await db.attachmentData.delete(file.dataId);
-    return;
-  }
-  if ((await db.attachmentData.where(':id').equals(file.dataId).count()) === 0) {
-    throw new Error('The file’s bytes were not found where they were stored. Attach it again.');
-  }
-  await db.attachmentBlobs.add({ sha256: file.sha256, size: file.size, dataId: file.dataId });
-}
-
 /** Wraps the generic attachment writer. */
 export function createAttachmentRepository(
   ctx: WriteContext,
@@ -207,7 +190,7 @@ export function createAttachmentRepository(
             searchText: input.searchText ?? '',
             email: input.email ?? null,
           });
-          await claimStagedBytes(db, file);
+          await claimStagedBytes(db, file.sha256, file.size, file.dataId);
           return record;
         });
       } catch (error) {

@@ -1,6 +1,7 @@
 import type { WorkbenchClient } from '@shared/ipc/client';
 import type { FilePurpose } from '@shared/archive/ipcSchemas';
 import { base64ToBytes, bytesToBase64 } from '@shared/encoding/base64';
+import { concatBytes } from '@shared/encoding/concatBytes';
 
 /** Progress of a file transfer: bytes done of total. */
 export type TransferProgress = (done: number, total: number) => void;
@@ -87,13 +88,11 @@ export async function readWholeBytes(
   onProgress?: TransferProgress,
 ): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let size = 0;
   try {
     for (;;) {
       const piece = await client.call('file.read', { token, encoding: 'base64' });
       const bytes = base64ToBytes(piece.text);
       parts.push(bytes);
-      size += bytes.byteLength;
       onProgress?.(piece.bytesRead, piece.size);
       if (piece.done) break;
     }
@@ -101,13 +100,7 @@ export async function readWholeBytes(
     await client.call('file.close', { token }).catch(() => undefined);
     throw error;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Bytes per binary piece (a multiple of 3: each piece is base64-encoded on its own). */

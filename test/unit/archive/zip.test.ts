@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { sha256Hex } from '../../../shared/canonical/sha256';
+import { concatBytes } from '../../../shared/encoding/concatBytes';
 import { ArchiveError, ZIP_LIMITS, readArchiveZip, writeArchiveZip } from '../../../shared/archive';
 import {
   exportEngagementZip,
@@ -98,8 +99,7 @@ describe('the engagement as one zip', () => {
     expect(written).toEqual({ attachments: 1, missing: [shotSha] });
     expect(seen.sort((x, y) => x - y)).toEqual([0, a.alert.length]);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(a.alert.length);
-    const zip = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    chunks.reduce((at, c) => (zip.set(c, at), at + c.length), 0);
+    const zip = concatBytes(chunks);
     const read = await readArchiveZip(zip, 'x.zip');
     expect([...read.attachments.keys()]).toEqual([await sha256Hex(a.alert)]);
   });

@@ -84,4 +84,25 @@ describe('bytes staged while they are hashed', () => {
     expect(await db.attachmentData.count()).toBe(0);
     expect(await db.attachmentBlobs.count()).toBe(1);
   });
+
+  it('attaching a file whose held bytes were lost stores them again', async () => {
+    const { db, store } = await openTestStore();
+    const e = await store.engagements.create(engagementInput);
+    const target = { entity: 'engagement', id: e.id } as const;
+    const first = await store.attachments.attach({
+      target,
+      fileName: 'a.txt',
+      mediaType: '',
+      bytes: blob('the disk alert'),
+    });
+    await db.attachmentData.clear(); // the browser lost the bytes the row names
+    expect(await readAttachmentBytes(db, first.sha256)).toBeUndefined();
+    await store.attachments.attach({
+      target,
+      fileName: 'again.txt',
+      mediaType: '',
+      bytes: blob('the disk alert'),
+    });
+    expect(await (await readAttachmentBytes(db, first.sha256))?.text()).toBe('the disk alert');
+  });
 });
