@@ -47,14 +47,27 @@ export type {
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const ctx = createEngineContext(options);
   let running: Promise<SyncReport> | null = null;
+  const sync = (onProgress?: Parameters<SyncEngine['sync']>[0]): Promise<SyncReport> => {
+    if (running) return running;
+    running = round(ctx, onProgress ?? (() => {})).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  /**
+   * A round that starts after the caller's change (a queued approval, a new key, encryption
+   * off): a round already running began before it, so its report would not show the change. It
+   * is waited for (whatever its outcome), then a new round runs (or one another caller started).
+   */
+  const roundAfterChange = (): Promise<SyncReport> =>
+    running
+      ? running.then(
+          () => sync(),
+          () => sync(),
+        )
+      : sync();
   return {
-    sync(onProgress) {
-      if (running) return running;
-      running = round(ctx, onProgress ?? (() => {})).finally(() => {
-        running = null;
-      });
-      return running;
-    },
+    sync,
     setPassphrase(value) {
       ctx.passphrase = value;
       ctx.key = null;
@@ -62,11 +75,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     approveDevice(deviceId) {
       ctx.pendingActions.push({ op: 'approve', deviceId });
-      return this.sync();
+      return roundAfterChange();
     },
     removeDevice(deviceId) {
       ctx.pendingActions.push({ op: 'remove', deviceId });
-      return this.sync();
+      return roundAfterChange();
     },
     disableEncryption() {
       if (!ctx.signed) {
@@ -83,13 +96,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return Promise.reject(new Error('Only an approved device can turn encryption off.'));
       }
       ctx.pendingActions.push({ op: 'encryption-off', deviceId: ctx.me });
-      return this.sync();
+      return roundAfterChange();
     },
     approveWithRecoveryKey(text) {
       if (!this.queueRecoveryKey(text)) {
         return Promise.reject(new Error('That is not a recovery key (64 hexadecimal digits).'));
       }
-      return this.sync();
+      return roundAfterChange();
     },
     queueRecoveryKey(text) {
       const secret = parseRecoveryKey(text);
@@ -114,7 +127,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const pin = await ctx.db.getState<FolderPin>(ctx.pinStateKey);
       if (pin) await ctx.db.setState(ctx.pinStateKey, { ...pin, formatText: undefined });
       ctx.setupRecovery = recovery;
-      return this.sync();
+      return roundAfterChange();
     },
     async changePassphrase(oldValue, newValue) {
       const text = await ctx.folder.read(KEYS_FILE, FILE_LIMITS.keys.stored);
@@ -127,7 +140,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       ctx.passphrase = newValue;
       ctx.key = null;
       ctx.keyFor = null;
-      return this.sync();
+      return roundAfterChange();
     },
     async enableEncryption(value) {
       // A keys.json whose key was retired (encryption turned off) is replaced by a new key.
@@ -139,7 +152,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       ctx.passphrase = value;
       ctx.key = null;
       ctx.keyFor = null;
-      return this.sync();
+      return roundAfterChange();
     },
     deviceId: () => ctx.me,
   };

@@ -55,6 +55,23 @@ async function keyCheckOf(root: string): Promise<string> {
 }
 
 describe('turning encryption off', () => {
+  it('decided while a round is running, the answer is a round after the decision', async () => {
+    const { a, e } = await encryptedTrio();
+    await a.store.engagements.rename(e.id, 'Edited: this round writes');
+    let decided: Promise<SyncReport> | null = null;
+    // the periodic round, past its roster step when the person confirms
+    const before = a.engine.sync((p) => {
+      if (p.phase === 'writing') decided ??= a.engine.disableEncryption();
+    });
+    expect((await before).encrypted).toBe(true);
+    // (a variable set in a callback: TypeScript narrows it to its first value)
+    const off = await (decided as Promise<SyncReport> | null);
+    if (!off) throw new Error('the round never reached its writing phase');
+    expect(off.status).toBe('ok');
+    expect(off.encrypted).toBe(false);
+    expect(offWarnings(off, 'encryption-off')).toHaveLength(1);
+  });
+
   it('an approved device decides; a second device honours it, and one whose keys.json is gone too', async () => {
     const { root, a, b, c, e } = await encryptedTrio();
     const off = await a.engine.disableEncryption();
